@@ -1,0 +1,354 @@
+"""The tables of a claims dataset: their columns, types, vocabularies and rules.
+
+data/README.md is the data dictionary a person reads; this module is the same
+dictionary as code. tests/test_data_dictionary.py keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pandera.pandas as pa
+
+# Coding vocabularies that are rules of the method rather than facts of one event.
+# Claim types and measures are facts of the event and live in data/ instead.
+STANCES = ("asserts", "denies", "conditional", "no_comment", "cannot_confirm")
+ACTOR_TYPES = (
+    "head_of_state",
+    "head_of_government",
+    "minister",
+    "defence_minister",
+    "intelligence_agency",
+    "military",
+    "legislator",
+    "presidential_office",
+    "diplomat",
+    "government_spokesperson",
+    "government",
+    "state_media",
+    "international_organisation",
+    "news_outlet",
+)
+ALIGNMENTS = ("ukraine", "russia", "north_korea", "supports_ukraine", "neutral")
+# The parties to the conflict: their statements are claims of an interested side.
+PARTY_ALIGNMENTS = ("ukraine", "russia", "north_korea")
+DATE_BASES = ("stated", "page_metadata", "inferred")
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+MAX_EVIDENCE_CHARS = 300
+MAX_TEXT_CHARS = 2000
+
+
+@dataclass(frozen=True)
+class Table:
+    """One CSV file of a dataset and how its text cells are typed."""
+
+    name: str
+    key: str
+    columns: tuple[str, ...]
+    integer_columns: tuple[str, ...] = ()
+    boolean_columns: tuple[str, ...] = ()
+    date_columns: tuple[str, ...] = ()
+
+    @property
+    def filename(self) -> str:
+        return f"{self.name}.csv"
+
+
+CLAIM_TYPES = Table("claim_types", "claim_type", ("claim_type", "label", "description"))
+MEASURES = Table("measures", "measure", ("measure", "label", "unit", "description"))
+ARTICLES = Table(
+    "articles",
+    "article_id",
+    (
+        "article_id",
+        "outlet",
+        "wire_agency",
+        "title",
+        "published_on",
+        "date_basis",
+        "date_note",
+        "url",
+        "language",
+    ),
+    date_columns=("published_on",),
+)
+ACTORS = Table(
+    "actors",
+    "actor_id",
+    ("actor_id", "name", "organisation", "country", "role", "actor_type", "alignment"),
+)
+CLAIMS = Table(
+    "claims",
+    "claim_id",
+    (
+        "claim_id",
+        "article_id",
+        "claimant_id",
+        "relayed_via_id",
+        "claim_type",
+        "stance",
+        "summary",
+        "stated_wording",
+        "period_wording",
+        "measure",
+        "low",
+        "best",
+        "high",
+        "qualifier",
+        "unit",
+        "direct_quote",
+        "evidence",
+        "relates_to",
+        "note",
+    ),
+    integer_columns=("low", "best", "high"),
+    boolean_columns=("direct_quote",),
+)
+# Vocabularies first: the other tables refer to them.
+TABLES = (CLAIM_TYPES, MEASURES, ARTICLES, ACTORS, CLAIMS)
+
+# Columns the loader adds to claims by resolving the date wording (see dates.py).
+DERIVED_CLAIM_COLUMNS = (
+    "stated_on",
+    "stated_from",
+    "stated_precision",
+    "stated_inferred",
+    "period_start",
+    "period_end",
+    "period_precision",
+)
+
+# A rule that looks at several columns of a row is reported against one column:
+# the one a person would edit to fix it.
+ROW_RULE_COLUMNS: dict[str, str] = {}
+
+
+def _row_rule(column: str, error: str, test) -> pa.Check:
+    ROW_RULE_COLUMNS[error] = column
+    return pa.Check(test, error=error)
+
+
+def _text(*checks: pa.Check, required: bool = True, unique: bool = False) -> pa.Column:
+    return pa.Column(
+        str,
+        checks=[*checks, pa.Check.str_length(max_value=MAX_TEXT_CHARS, error=_too_long())],
+        nullable=not required,
+        unique=unique,
+        report_duplicates="all",
+    )
+
+
+def _too_long() -> str:
+    return f"text longer than {MAX_TEXT_CHARS} characters: shorten it or move it to a note"
+
+
+def _identifier(unique: bool = True) -> pa.Column:
+    return _text(
+        pa.Check.str_matches(
+            ID_PATTERN,
+            error="identifier must be lower-case letters, digits and hyphens (e.g. rok-nis)",
+        ),
+        unique=unique,
+    )
+
+
+def _one_of(values, what: str, required: bool = True) -> pa.Column:
+    """A column limited to a vocabulary; None (vocabulary unreadable) skips the check."""
+    if values is None:
+        return _text(required=required)
+    values = sorted(values)
+    return _text(
+        pa.Check.isin(values, error=f"must be one of the {what}: {', '.join(values)}"),
+        required=required,
+    )
+
+
+def _reference(values, target: str, required: bool = True) -> pa.Column:
+    """A column of ids of another table; None (table unreadable) skips the check."""
+    if values is None:
+        return _text(required=required)
+    return _text(
+        pa.Check.isin(sorted(values), error=f"dangling reference: no such id in {target}"),
+        required=required,
+    )
+
+
+def _no_markup(column: str) -> pa.Check:
+    return pa.Check.str_matches(
+        r"^[^<>]*$",
+        error=f"{column} must be plain text as quoted: it contains '<' or '>' (HTML markup?)",
+    )
+
+
+def _count() -> pa.Column:
+    return pa.Column(
+        "Int64",
+        pa.Check.ge(0, error="a count cannot be negative"),
+        nullable=True,
+    )
+
+
+def vocabulary_schema(table: Table) -> pa.DataFrameSchema:
+    columns = {
+        table.key: _text(
+            pa.Check.str_matches(
+                r"^[a-z][a-z0-9_]*$",
+                error=(
+                    "identifier must be lower-case letters, digits and underscores "
+                    "(e.g. troops_dispatched)"
+                ),
+            ),
+            unique=True,
+        )
+    }
+    columns |= {column: _text() for column in table.columns if column not in columns}
+    return pa.DataFrameSchema(columns, strict=True, ordered=False)
+
+
+def articles_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "article_id": _identifier(),
+            "outlet": _text(),
+            "wire_agency": _text(required=False),
+            "title": _text(required=False),
+            "published_on": pa.Column(
+                "datetime64[s]",
+                pa.Check.le(
+                    pd.Timestamp.today().normalize(),
+                    error="publication date lies in the future",
+                ),
+            ),
+            "date_basis": _one_of(DATE_BASES, "ways a publication date is established"),
+            "date_note": _text(required=False),
+            "url": _text(
+                pa.Check.str_matches(
+                    r"^https?://\S+$", error="url must start with http:// or https://"
+                ),
+                required=False,
+            ),
+            "language": _text(
+                pa.Check.str_matches(r"^[a-z]{2}$", error="language must be an ISO 639-1 code")
+            ),
+        },
+        checks=[
+            _row_rule(
+                "date_note",
+                "an inferred publication date needs a date_note saying how it was inferred",
+                lambda frame: ~((frame["date_basis"] == "inferred") & frame["date_note"].isna()),
+            )
+        ],
+        strict=True,
+        ordered=False,
+    )
+
+
+def actors_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "actor_id": _identifier(),
+            "name": _text(),
+            "organisation": _text(),
+            "country": _text(required=False),
+            "role": _text(),
+            "actor_type": _one_of(ACTOR_TYPES, "actor types"),
+            "alignment": _one_of(ALIGNMENTS, "alignments"),
+        },
+        strict=True,
+        ordered=False,
+    )
+
+
+def claims_schema(
+    *,
+    article_ids,
+    actor_ids,
+    claim_types,
+    measure_units: dict[str, str] | None,
+    claim_ids,
+) -> pa.DataFrameSchema:
+    """Claims refer to the other tables, so their schema is built from them.
+
+    An argument that is None stands for a table that could not be read: its
+    reference checks are skipped rather than failing every row a second time.
+    """
+    figures = ["low", "best", "high"]
+
+    def has_figure(frame: pd.DataFrame) -> pd.Series:
+        return frame[figures].notna().any(axis=1)
+
+    def ordered(frame: pd.DataFrame, smaller: str, larger: str) -> pd.Series:
+        return ~(frame[smaller] > frame[larger]).fillna(False)
+
+    return pa.DataFrameSchema(
+        {
+            "claim_id": _identifier(),
+            "article_id": _reference(article_ids, "articles.csv"),
+            "claimant_id": _reference(actor_ids, "actors.csv"),
+            "relayed_via_id": _reference(actor_ids, "actors.csv", required=False),
+            "claim_type": _one_of(claim_types, "claim types in claim_types.csv"),
+            "stance": _one_of(STANCES, "stances"),
+            "summary": _text(),
+            "stated_wording": _text(required=False),
+            "period_wording": _text(required=False),
+            "measure": _one_of(measure_units, "measures in measures.csv", required=False),
+            "low": _count(),
+            "best": _count(),
+            "high": _count(),
+            "qualifier": _text(required=False),
+            "unit": _text(required=False),
+            "direct_quote": pa.Column("boolean"),
+            "evidence": _text(
+                _no_markup("evidence"),
+                pa.Check.str_length(
+                    max_value=MAX_EVIDENCE_CHARS,
+                    error=f"evidence quote longer than {MAX_EVIDENCE_CHARS} characters: "
+                    "quote the shortest passage that carries the claim",
+                ),
+            ),
+            "relates_to": _reference(claim_ids, "claims.csv", required=False),
+            "note": _text(required=False),
+        },
+        checks=[
+            _row_rule("low", "low must not be above best", lambda f: ordered(f, "low", "best")),
+            _row_rule("best", "best must not be above high", lambda f: ordered(f, "best", "high")),
+            # With best present, low above high already breaks one of the two rules above.
+            _row_rule(
+                "low",
+                "low must not be above high",
+                lambda f: f["best"].notna() | ordered(f, "low", "high"),
+            ),
+            _row_rule(
+                "measure",
+                "a figure (low, best or high) needs a measure saying what it counts",
+                lambda f: ~(has_figure(f) & f["measure"].isna()),
+            ),
+            _row_rule(
+                "low",
+                "a measure needs at least one figure (low, best or high)",
+                lambda f: ~(f["measure"].notna() & ~has_figure(f)),
+            ),
+            _row_rule(
+                "unit",
+                "unit must be the unit of the measure in measures.csv",
+                lambda f: (
+                    ~f["measure"].isin(list(measure_units or {}))
+                    | (f["unit"] == f["measure"].map(measure_units or {})).fillna(False)
+                ),
+            ),
+            _row_rule(
+                "relayed_via_id",
+                "a claim cannot be relayed by its own claimant",
+                lambda f: (f["relayed_via_id"] != f["claimant_id"]).fillna(True),
+            ),
+            _row_rule(
+                "relates_to",
+                "a claim cannot relate to itself",
+                lambda f: (f["relates_to"] != f["claim_id"]).fillna(True),
+            ),
+        ],
+        strict=True,
+        ordered=False,
+    )

@@ -1,0 +1,33 @@
+"""data/README.md documents every column of every table, and every vocabulary value."""
+
+import re
+
+import pytest
+from conftest import DATA
+
+from crosscheck import schema
+
+
+def dictionary_section(table_name: str) -> str:
+    text = (DATA / "README.md").read_text()
+    match = re.search(rf"^### `{table_name}\.csv`(.*?)(?=^### |\Z)", text, re.S | re.M)
+    assert match, f"data/README.md has no section for {table_name}.csv"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("table", schema.TABLES, ids=lambda table: table.name)
+def test_every_column_is_documented_in_its_tables_section(table):
+    section = dictionary_section(table.name)
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", section, re.M))
+    assert documented == set(table.columns)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [schema.STANCES, schema.ACTOR_TYPES, schema.ALIGNMENTS, schema.DATE_BASES],
+    ids=["stances", "actor types", "alignments", "date bases"],
+)
+def test_every_value_of_a_coded_vocabulary_is_explained(values):
+    text = (DATA / "README.md").read_text()
+    missing = [value for value in values if f"`{value}`" not in text]
+    assert not missing
