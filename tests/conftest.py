@@ -39,3 +39,25 @@ def set_cell(path: Path, row: int, column: str, value: str) -> int:
     rows[row][column] = value
     write_rows(path, rows)
     return row + 2
+
+
+# Each report is built once per test session and shared by the tests that read it:
+# a build runs every chapter notebook through papermill, which takes seconds.
+@pytest.fixture(scope="session")
+def built_report(tmp_path_factory) -> Path:
+    """The report on the shipped data, with default parameters and the with-code page."""
+    from crosscheck.report import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("report")
+    build(BuildOptions(data_dir=DATA, out_dir=out, with_code=True, progress=False))
+    return out
+
+
+@pytest.fixture(scope="session")
+def early_report(tmp_path_factory) -> Path:
+    """The report as it would have been on 20 October 2024."""
+    from crosscheck.report import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("early-report")
+    build(BuildOptions(data_dir=DATA, as_of="2024-10-20", out_dir=out, progress=False))
+    return out

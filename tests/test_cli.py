@@ -1,6 +1,6 @@
-from conftest import DATA, set_cell
-
 from crosscheck.cli import main
+
+from conftest import DATA, set_cell
 
 
 def test_validate_prints_one_line_of_counts_for_valid_data(capsys):

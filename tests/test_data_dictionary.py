@@ -3,9 +3,10 @@
 import re
 
 import pytest
-from conftest import DATA
 
 from crosscheck import schema
+
+from conftest import DATA
 
 
 def dictionary_section(table_name: str) -> str:

@@ -6,10 +6,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import DATA, read_rows, set_cell, write_rows
 
 from crosscheck.load import load_dataset
 from crosscheck.problems import DataError
+
+from conftest import DATA, read_rows, set_cell, write_rows
 
 
 def folder_digest(folder: Path) -> dict[str, str]:

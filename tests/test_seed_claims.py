@@ -4,9 +4,10 @@ from datetime import date
 
 import pandas as pd
 import pytest
-from conftest import DATA
 
 from crosscheck.load import load_dataset
+
+from conftest import DATA
 
 SEED = "dt-2024-10-23"
 

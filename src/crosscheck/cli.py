@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from crosscheck import __version__
 from crosscheck.load import load_dataset
 from crosscheck.problems import DataError
+from crosscheck.report import BuildError, BuildOptions, build, chapter_notebooks
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,18 +27,66 @@ def main(argv: Sequence[str] | None = None) -> int:
     validate.add_argument("data_dir", nargs="?", default="data", help="data folder (default: data)")
     validate.set_defaults(run=_validate)
 
+    report = commands.add_parser(
+        "report", help="run the chapter notebooks and render the HTML report (atomically)"
+    )
+    report.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    report.add_argument(
+        "--as-of",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="use only claims stated on or before this day (default: every claim)",
+    )
+    report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (reports)")
+    report.add_argument(
+        "--with-code",
+        action="store_true",
+        help="also write report-with-code.html, the report with its code cells",
+    )
+    report.add_argument(
+        "--notebooks",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="run the NN_name.ipynb chapters of this folder instead of notebooks/",
+    )
+    report.add_argument("--quiet", action="store_true", help="no progress output")
+    report.set_defaults(run=_report)
+
     arguments = parser.parse_args(argv)
     try:
         return arguments.run(arguments)
     except DataError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    except BuildError as error:
+        print(f"report not built: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: the previous report is unchanged", file=sys.stderr)
+        return 130
 
 
 def _validate(arguments: argparse.Namespace) -> int:
     dataset = load_dataset(arguments.data_dir)
     counts = ", ".join(f"{count} {name}" for name, count in dataset.counts().items())
     print(f"{arguments.data_dir}: valid ({counts})")
+    return 0
+
+
+def _report(arguments: argparse.Namespace) -> int:
+    notebooks = chapter_notebooks(arguments.notebooks) if arguments.notebooks else None
+    index = build(
+        BuildOptions(
+            data_dir=arguments.data,
+            as_of=arguments.as_of,
+            out_dir=arguments.out,
+            with_code=arguments.with_code,
+            notebooks=notebooks,
+            progress=not arguments.quiet,
+        )
+    )
+    print(f"report written: {index}")
     return 0
 
 

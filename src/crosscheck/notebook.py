@@ -1,0 +1,85 @@
+"""What a chapter notebook needs in one object, so that its cells stay one line each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+from crosscheck import claims as claims_module
+from crosscheck.load import Dataset, load_dataset
+from crosscheck.present import figure_html, format_day, html_table, write_csv
+
+
+def find_data_dir(data_dir: str | Path) -> Path:
+    """The data folder as given, or, for a relative path, the nearest one above.
+
+    A notebook runs from notebooks/ in JupyterLab and from the project root
+    under papermill; the default 'data' must mean the project's data/ in both.
+    """
+    path = Path(data_dir)
+    if path.is_dir() or path.is_absolute():
+        return path
+    for parent in Path.cwd().resolve().parents:
+        if (parent / path).is_dir():
+            return parent / path
+    return path
+
+
+class Chapter:
+    """One chapter's data (cut off at as_of) and its way of showing tables and charts.
+
+    Every table and chart shown is also written as CSV to tables_dir (when
+    given), under the name the report links to.
+    """
+
+    def __init__(self, data_dir: str | Path, as_of: str | None, tables_dir: str | Path | None):
+        self.all_data: Dataset = load_dataset(find_data_dir(data_dir))
+        self.as_of = claims_module.parse_as_of(as_of)
+        self.data: Dataset = claims_module.known_as_of(self.all_data, self.as_of)
+        self.tables_dir = Path(tables_dir) if tables_dir else None
+
+    @property
+    def source(self) -> str:
+        """The source line for a chart: how many claims from how many articles and sources."""
+        claims = self.data.claims
+        cutoff = ""
+        if self.as_of is not None:
+            cutoff = f", stated by {format_day(pd.Series([self.as_of]))[0]}"
+        return (
+            f"{len(claims)} claims by {claims['claimant_id'].nunique()} sources in "
+            f"{claims['article_id'].nunique()} articles{cutoff} (crosscheck data/claims.csv)"
+        )
+
+    def _export(self, frame: pd.DataFrame, name: str) -> None:
+        if self.tables_dir is not None:
+            write_csv(frame, self.tables_dir / f"{name}.csv")
+
+    def table(self, frame: pd.DataFrame, name: str, caption: str) -> None:
+        """Show a table, escaped, and export it as name.csv."""
+        self._export(frame, name)
+        display(HTML(html_table(frame, name, caption)))
+
+    def chart(self, figure, data: pd.DataFrame, name: str, alt: str) -> None:
+        """Show a chart with alt text, export the data drawn in it as name.csv."""
+        self._export(data, name)
+        display(HTML(figure_html(figure, name, alt)))
+        plt.close(figure)
+
+    def say(self, text: str) -> None:
+        """Prose computed from the data; the caller escapes anything that came from it."""
+        display(Markdown(text))
+
+    def summary(self) -> None:
+        """A line saying what the chapter is looking at."""
+        cutoff = (
+            "all claims"
+            if self.as_of is None
+            else f"claims stated on or before {format_day(pd.Series([self.as_of]))[0]}"
+        )
+        self.say(
+            f"This chapter uses {cutoff}: **{len(self.data.claims):,}** of "
+            f"{len(self.all_data.claims):,} claims recorded."
+        )

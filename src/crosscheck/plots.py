@@ -1,0 +1,267 @@
+"""The report's charts: one function per chart, each returning a matplotlib Figure.
+
+Every chart colours a source by its alignment in the conflict with the same
+colour-blind-safe palette (Okabe & Ito, 2008), states its data source on the
+figure, and labels its axes with units.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import matplotlib
+
+matplotlib.use("Agg")  # the report renders to files; no screen is needed or assumed
+
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+
+ALIGNMENT_COLOURS = {
+    "ukraine": "#0072B2",
+    "supports_ukraine": "#009E73",
+    "russia": "#D55E00",
+    "north_korea": "#CC79A7",
+    "neutral": "#6E6E6E",
+}
+ALIGNMENT_LABELS = {
+    "ukraine": "Ukraine",
+    "supports_ukraine": "Ukraine's partners",
+    "russia": "Russia",
+    "north_korea": "North Korea",
+    "neutral": "neutral / outlet",
+}
+STANCE_MARKERS = {
+    "asserts": "o",
+    "denies": "X",
+    "conditional": "D",
+    "no comment": "s",
+    "cannot confirm": "v",
+}
+
+plt.rcParams.update(
+    {
+        "figure.dpi": 110,
+        "savefig.dpi": 110,
+        "font.size": 9,
+        "axes.titlesize": 11,
+        "axes.titleweight": "bold",
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "svg.hashsalt": "crosscheck",  # identical inputs give identical SVG output
+    }
+)
+
+
+def _wrap(title: str, width: int = 80) -> str:
+    return textwrap.fill(title, width)
+
+
+def _colour(alignment: str) -> str:
+    return ALIGNMENT_COLOURS.get(alignment, ALIGNMENT_COLOURS["neutral"])
+
+
+def _source_line(figure: Figure, text: str) -> None:
+    figure.text(0.01, 0.005, f"Source: {text}", fontsize=7, color="#555555", va="bottom")
+
+
+def _alignment_legend(axes, alignments) -> None:
+    handles = [
+        Line2D([], [], color=_colour(a), marker="o", linestyle="", label=ALIGNMENT_LABELS.get(a, a))
+        for a in sorted(set(alignments), key=list(ALIGNMENT_COLOURS).index)
+    ]
+    axes.legend(handles=handles, title="source's side", loc="best", fontsize=7, title_fontsize=7)
+
+
+def estimate_ranges(figured: pd.DataFrame, title: str, source: str) -> Figure:
+    """One panel per measure: each figure as a range (line) around its point (dot)."""
+    measures = list(dict.fromkeys(figured["measure"]))
+    heights = [max(1.2, 0.45 * (figured["measure"] == m).sum() + 0.8) for m in measures]
+    figure, panels = plt.subplots(
+        len(measures), 1, figsize=(8, sum(heights) + 0.8), height_ratios=heights, squeeze=False
+    )
+    for axes, measure in zip(panels[:, 0], measures, strict=True):
+        rows = figured[figured["measure"] == measure].sort_values(["stated_on", "claim_id"])
+        labels = [
+            f"{name} ({day:%d %b})".replace("(0", "(")
+            for name, day in zip(rows["claimant"], rows["stated_on"], strict=True)
+        ]
+        ys = np.arange(len(rows))[::-1]
+        for y, (_, row) in zip(ys, rows.iterrows(), strict=True):
+            colour = _colour(row["claimant_alignment"])
+            low = row["interval_low"] if pd.notna(row["interval_low"]) else 0
+            high = row["interval_high"] if pd.notna(row["interval_high"]) else row["point"] * 1.15
+            style = "-" if pd.notna(row["interval_low"]) and pd.notna(row["interval_high"]) else ":"
+            axes.plot([low, high], [y, y], style, color=colour, linewidth=3, alpha=0.6)
+            axes.plot(row["point"], y, "o", color=colour, markersize=7)
+            axes.annotate(
+                f"{row['point']:,.0f} ({row['bound']})",
+                (row["point"], y),
+                xytext=(6, 5),
+                textcoords="offset points",
+                fontsize=7,
+            )
+        axes.set_yticks(ys, labels)
+        axes.set_ylim(-0.7, len(rows) - 0.3)
+        axes.set_xlim(left=0, right=max(figured.loc[rows.index, "point"].max() * 1.35, 1))
+        axes.set_title(rows["measure_label"].iloc[0], loc="left", fontsize=9)
+        axes.set_xlabel(rows["unit"].iloc[0])
+        axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
+        axes.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+    _alignment_legend(panels[0, 0], figured["claimant_alignment"])
+    figure.suptitle(_wrap(title), x=0.01, ha="left", fontsize=11, fontweight="bold")
+    _source_line(figure, source)
+    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    return figure
+
+
+def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -> Figure:
+    """Claimants down the side, days across: a marker per statement, bars for periods spoken of."""
+    claims = labelled_claims.sort_values("stated_on")
+    claimants = list(dict.fromkeys(claims["claimant"]))[::-1]
+    row_of = {name: i for i, name in enumerate(claimants)}
+    figure, axes = plt.subplots(figsize=(9, 0.38 * len(claimants) + 2.2))
+    periods = claims.dropna(subset=["period_start"]).drop_duplicates("period_wording")
+    for _, period in periods.iterrows():
+        axes.axvspan(period["period_start"], period["period_end"], color="#E8E8E8", zorder=0)
+        axes.text(
+            period["period_start"],
+            len(claimants) - 0.4,
+            period["period_wording"],
+            fontsize=7,
+            color="#444444",
+            va="bottom",
+        )
+    for stance, marker in STANCE_MARKERS.items():
+        rows = claims[claims["stance_label"] == stance]
+        if rows.empty:
+            continue
+        axes.scatter(
+            rows["stated_on"],
+            rows["claimant"].map(row_of),
+            c=[_colour(a) for a in rows["claimant_alignment"]],
+            marker=marker,
+            s=40,
+            label=stance,
+            edgecolors="black",
+            linewidths=0.4,
+            zorder=3,
+        )
+    axes.set_yticks(range(len(claimants)), claimants)
+    axes.set_ylim(-0.7, len(claimants) + 0.3)
+    axes.xaxis.set_major_locator(mdates.MonthLocator())
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    axes.set_xlabel("date (statement markers; shaded: the period a claim speaks of)")
+    axes.legend(title="stance", fontsize=7, title_fontsize=7, loc="lower left")
+    axes.grid(axis="x", color="#DDDDDD", linewidth=0.5)
+    axes.set_title(_wrap(title), loc="left")
+    _source_line(figure, source)
+    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    return figure
+
+
+def figure_over_time(
+    figured: pd.DataFrame, measure: str, target: str | None, title: str, source: str
+) -> Figure:
+    """A measure's figures by statement date per source, with the target and its deadline."""
+    figure, axes = plt.subplots(figsize=(8, 4))
+    so_far = figured[figured["measure"] == measure].sort_values("stated_on")
+    for name, rows in so_far.groupby("claimant", sort=True):
+        colour = _colour(rows["claimant_alignment"].iloc[0])
+        axes.plot(rows["stated_on"], rows["point"], "-o", color=colour, label=f"{name}: so far")
+        for _, row in rows.iterrows():
+            axes.annotate(
+                f"{row['point']:,.0f}",
+                (row["stated_on"], row["point"]),
+                xytext=(4, 6),
+                textcoords="offset points",
+                fontsize=7,
+            )
+    targets = figured[figured["measure"] == target] if target else figured.iloc[0:0]
+    for _, row in targets.iterrows():
+        colour = _colour(row["claimant_alignment"])
+        end = row["period_end"] if pd.notna(row["period_end"]) else row["stated_on"]
+        start = row["period_start"] if pd.notna(row["period_start"]) else end
+        axes.hlines(row["point"], row["stated_on"], end, colors=colour, linestyles="--")
+        axes.fill_between([start, end], 0, row["point"], color=colour, alpha=0.12)
+        axes.annotate(
+            f"target {row['point']:,.0f} ({row['claimant']}, {row['period_wording'] or 'no date'})",
+            (row["stated_on"], row["point"]),
+            xytext=(0, 6),
+            textcoords="offset points",
+            fontsize=7,
+        )
+    axes.set_ylim(bottom=0)
+    axes.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+    unit = so_far["unit"].iloc[0] if not so_far.empty else ""
+    axes.set_ylabel(unit)
+    axes.set_xlabel("date stated (shaded: the deadline given for the target)")
+    axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
+    axes.legend(fontsize=7, loc="upper left")
+    axes.set_title(_wrap(title), loc="left")
+    figure.autofmt_xdate()
+    _source_line(figure, source)
+    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    return figure
+
+
+def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
+    """Sources left, relays in the middle, outlets right; arrow width grows with claim count."""
+    columns = {
+        "source": list(dict.fromkeys(chains["source"])),
+        "relayed via": [r for r in dict.fromkeys(chains["relayed via"]) if r != "(direct)"],
+        "outlet": list(dict.fromkeys(chains["outlet"])),
+    }
+    height = max(len(names) for names in columns.values())
+    figure, axes = plt.subplots(figsize=(9, 0.5 * height + 1.6))
+    position = {}
+    for x, (column, names) in enumerate(columns.items()):
+        for i, name in enumerate(names):
+            y = (
+                height - 1 - i * (height - 1) / max(len(names) - 1, 1)
+                if len(names) > 1
+                else ((height - 1) / 2)
+            )
+            position[(column, name)] = (x, y)
+        axes.text(x, height - 0.2, column, ha="center", fontweight="bold", fontsize=8)
+    alignment_of = dict(zip(chains["source"], chains["alignment"], strict=False))
+
+    def arrow(start, end, count, colour):
+        axes.annotate(
+            "",
+            xy=end,
+            xytext=start,
+            arrowprops={"arrowstyle": "->", "color": colour, "lw": 0.8 + 0.5 * count, "alpha": 0.7},
+        )
+
+    for _, chain in chains.iterrows():
+        colour = _colour(chain["alignment"])
+        start = position[("source", chain["source"])]
+        end = position[("outlet", chain["outlet"])]
+        if chain["relayed via"] != "(direct)":
+            middle = position[("relayed via", chain["relayed via"])]
+            arrow(start, middle, chain["claims"], colour)
+            arrow(middle, end, chain["claims"], colour)
+        else:
+            arrow(start, end, chain["claims"], colour)
+    for (column, name), (x, y) in position.items():
+        colour = _colour(alignment_of.get(name, "neutral")) if column == "source" else "#333333"
+        axes.text(
+            x,
+            y,
+            name,
+            ha="center",
+            va="center",
+            fontsize=7,
+            bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": colour},
+        )
+    axes.set_xlim(-0.6, 2.6)
+    axes.set_ylim(-0.8, height + 0.2)
+    axes.axis("off")
+    axes.set_title(_wrap(title), loc="left")
+    _source_line(figure, source)
+    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    return figure

@@ -1,0 +1,101 @@
+"""Presenting results to readers: numbers and dates as people read them, escaped HTML
+tables, charts with alt text, and CSV exports that are safe to open in a spreadsheet.
+
+Everything from the data is escaped here: a claim's text is shown, never run.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+# OWASP, "CSV Injection": a cell beginning with one of these is read as a
+# formula by Excel and LibreOffice. Such text cells are exported with a leading
+# apostrophe, which both programs show as text and do not display.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def format_day(day: pd.Series) -> pd.Series:
+    """Dates as people read them: 23 Oct 2024."""
+    text = day.dt.strftime("%d %b %Y").str.lstrip("0")
+    return text.where(day.notna(), "")
+
+
+def format_count(values: pd.Series) -> pd.Series:
+    """Whole numbers with thousands separators: 3,000."""
+    return values.map(lambda value: "" if pd.isna(value) else f"{value:,.0f}")
+
+
+def for_reading(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a table with dates and numbers formatted for reading, blanks for missing."""
+    shown = frame.copy()
+    for column in shown.columns:
+        values = shown[column]
+        if pd.api.types.is_datetime64_any_dtype(values):
+            shown[column] = format_day(values)
+        elif pd.api.types.is_bool_dtype(values):
+            shown[column] = values.map({True: "yes", False: "no"}).fillna("")
+        elif pd.api.types.is_numeric_dtype(values):
+            whole = values.dropna().eq(values.dropna().round()).all()
+            shown[column] = (
+                format_count(values)
+                if whole
+                else values.map(lambda v: "" if pd.isna(v) else f"{v:,.2f}")
+            )
+        else:
+            shown[column] = values.astype("string").fillna("")
+    return shown
+
+
+def html_table(frame: pd.DataFrame, name: str, caption: str) -> str:
+    """An escaped HTML table with its caption and a link to its CSV in data/."""
+    table = for_reading(frame).to_html(
+        index=False, escape=True, border=0, classes="crosscheck-table", na_rep=""
+    )
+    return (
+        f'<div class="crosscheck-block" id="table-{html.escape(name)}">'
+        f'<p class="crosscheck-caption">{html.escape(caption)} '
+        f'<a href="data/{html.escape(name)}.csv">(data: {html.escape(name)}.csv)</a></p>'
+        f"{table}</div>"
+    )
+
+
+def figure_html(figure: Figure, name: str, alt: str) -> str:
+    """A chart as an embedded PNG with alt text, linked to the CSV of its data."""
+    buffer = io.BytesIO()
+    # No metadata: the same chart gives the same bytes on every build.
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (
+        f'<figure class="crosscheck-figure" id="figure-{html.escape(name)}">'
+        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt)}" '
+        f'style="max-width:100%">'
+        f"<figcaption>{html.escape(alt)} "
+        f'<a href="data/{html.escape(name)}.csv">(data: {html.escape(name)}.csv)</a>'
+        f"</figcaption></figure>"
+    )
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula get a leading apostrophe."""
+    safe = frame.copy()
+    for column in safe.columns:
+        values = safe[column]
+        if pd.api.types.is_string_dtype(values) or values.dtype == object:
+            text = values.astype("string")
+            risky = text.str.startswith(FORMULA_TRIGGERS).fillna(False)
+            safe[column] = text.where(~risky, "'" + text)
+    return safe
+
+
+def write_csv(frame: pd.DataFrame, path: Path) -> None:
+    """Write a table as UTF-8 CSV with ISO dates and LF line ends, the same bytes every time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    spreadsheet_safe(frame).to_csv(
+        path, index=False, date_format="%Y-%m-%d", lineterminator="\n", encoding="utf-8"
+    )

@@ -1,0 +1,267 @@
+"""Build the report: run every chapter notebook through papermill, render one HTML page.
+
+The build is atomic. Everything is written into a staging folder beside the
+report; only when every notebook has run and every page has rendered do the new
+files replace the old ones. A failed or interrupted build leaves the previous
+report as it was and removes its staging folder; a notebook that failed is kept
+in <out>/failed/ for debugging.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+import re
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+import nbformat
+import papermill
+from nbconvert import HTMLExporter
+from papermill.exceptions import PapermillExecutionError
+
+from crosscheck import __version__, schema
+from crosscheck.claims import parse_as_of
+from crosscheck.load import load_dataset
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+TEMPLATES_DIR = Path(str(resources.files("crosscheck") / "templates"))
+KERNEL_NAME = "python3"
+REPORT_TITLE = (
+    "North Korean troops in Russia, October 2024: who claimed what, and with which numbers"
+)
+REPORT_LEDE = (
+    "Every claim about North Korea's troop deployment to Russia recorded as data: who made it, "
+    "through whom it reached the press, when, and with which figures; the figures compared "
+    "within what they measure, and the statements placed on a calendar."
+)
+# Cells a reader of the report does not need: the defaults and what papermill injected.
+PARAMETER_TAGS = {"parameters", "injected-parameters"}
+
+
+class BuildError(Exception):
+    """A build failed for a reason a user can act on; the last good report is untouched."""
+
+
+@dataclass
+class BuildOptions:
+    data_dir: Path = Path("data")
+    as_of: str | None = None
+    out_dir: Path = Path("reports")
+    with_code: bool = False
+    notebooks: list[Path] | None = None  # None: the chapters in notebooks/
+    progress: bool = True
+
+
+def chapter_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The chapters, in reading order: notebooks named NN_something.ipynb."""
+    return sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def build(options: BuildOptions) -> Path:
+    """Build the report into options.out_dir and return the path of index.html."""
+    dataset = load_dataset(options.data_dir)  # fail on bad data before any kernel starts
+    try:
+        parse_as_of(options.as_of)
+    except ValueError as error:
+        raise BuildError(str(error)) from None
+    notebooks = chapter_notebooks() if options.notebooks is None else options.notebooks
+    if not notebooks:
+        raise BuildError("no chapter notebooks (NN_name.ipynb) to run")
+
+    out_dir = options.out_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
+    try:
+        executed = _run_notebooks(notebooks, staging, options)
+        build_info = _build_info(options, dataset.counts(), notebooks)
+        (staging / "index.html").write_text(
+            render(executed, build_info, with_code=False), encoding="utf-8"
+        )
+        if options.with_code:
+            (staging / "report-with-code.html").write_text(
+                render(executed, build_info, with_code=True), encoding="utf-8"
+            )
+        _replace_report(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(out_dir / "failed", ignore_errors=True)
+    return out_dir / "index.html"
+
+
+def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) -> list:
+    parameters = {
+        "data_dir": str(options.data_dir.resolve()),
+        "as_of": options.as_of,
+        "tables_dir": str((staging / "data").resolve()),
+    }
+    executed = []
+    for number, notebook in enumerate(notebooks, start=1):
+        _say(f"[{number}/{len(notebooks)}] running {notebook.name}", options.progress)
+        target = staging / "notebooks" / notebook.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            executed.append(
+                papermill.execute_notebook(
+                    str(notebook),
+                    str(target),
+                    parameters=parameters,
+                    kernel_name=KERNEL_NAME,
+                    progress_bar=options.progress,
+                    cwd=str(notebook.parent),
+                    shutdown_kernel="immediate",
+                )
+            )
+        except PapermillExecutionError as error:
+            kept = _keep_failed(target, options.out_dir)
+            raise BuildError(
+                f"notebook {notebook.name} failed in cell {_source_cell(target, error)} "
+                f"(execution count {error.exec_count}): {error.ename}: {error.evalue}\n"
+                f"The executed notebook is kept for debugging: {kept}\n"
+                f"The previous report in {options.out_dir} is unchanged."
+            ) from None
+        except Exception as error:  # a kernel that died or never started
+            kept = _keep_failed(target, options.out_dir)
+            raise BuildError(
+                f"notebook {notebook.name} could not be run: {type(error).__name__}: {error}\n"
+                f"Partial output: {kept}\nThe previous report in {options.out_dir} is unchanged."
+            ) from None
+    return executed
+
+
+def _source_cell(executed: Path, error: PapermillExecutionError) -> int:
+    """The failing cell's number (from 1) in the notebook as written, before papermill
+    inserted its cell of injected parameters."""
+    cells = nbformat.read(executed, as_version=4).cells
+    injected = [
+        index
+        for index, cell in enumerate(cells)
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", [])
+    ]
+    return error.cell_index + 1 - sum(1 for index in injected if index < error.cell_index)
+
+
+def _keep_failed(executed: Path, out_dir: Path) -> Path | None:
+    if not executed.exists():
+        return None
+    kept = out_dir / "failed" / executed.name
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(executed, kept)
+    return kept
+
+
+def _replace_report(staging: Path, out_dir: Path) -> None:
+    """Move the new report into place, the page itself last, each step a rename."""
+    for name in ("data", "notebooks"):
+        new, old = staging / name, out_dir / name
+        if old.exists():
+            retired = staging / f"old-{name}"
+            os.replace(old, retired)
+        os.replace(new, old)
+    for name in ("report-with-code.html", "index.html"):
+        if (staging / name).exists():
+            os.replace(staging / name, out_dir / name)
+        elif name != "index.html":
+            (out_dir / name).unlink(missing_ok=True)
+
+
+def _say(message: str, progress: bool) -> None:
+    if progress:
+        print(message, file=sys.stderr, flush=True)
+
+
+def _build_info(options: BuildOptions, counts: dict[str, int], notebooks: list[Path]) -> dict:
+    digest = hashlib.sha256()
+    for table in schema.TABLES:
+        digest.update((options.data_dir / table.filename).read_bytes())
+    # SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the one field that differs
+    # between two builds of the same inputs.
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    built = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    return {
+        "data folder": str(options.data_dir),
+        "data": ", ".join(f"{count:,} {name.replace('_', ' ')}" for name, count in counts.items()),
+        "data fingerprint": f"sha256 {digest.hexdigest()[:16]}",
+        "cut-off date (as_of)": options.as_of or "none: every claim recorded",
+        "chapters": ", ".join(notebook.stem for notebook in notebooks),
+        "built with": f"crosscheck {__version__}",
+        "built at": built.strftime("%Y-%m-%d %H:%M UTC"),
+    }
+
+
+def _header_html(build_info: dict) -> str:
+    rows = "".join(
+        f"<tr><th>{html.escape(key)}</th><td>{html.escape(value)}</td></tr>"
+        for key, value in build_info.items()
+    )
+    return (
+        '<header class="crosscheck-header">'
+        f'<h1 id="report-title">{html.escape(REPORT_TITLE)}</h1>'
+        f'<p class="lede">{html.escape(REPORT_LEDE)}</p>'
+        "<details open><summary>How this report was built</summary>"
+        f'<table class="crosscheck-build">{rows}</table></details>'
+        "<!-- crosscheck:toc -->"
+        "</header>"
+    )
+
+
+def _merge(executed: list, with_code: bool) -> nbformat.NotebookNode:
+    merged = nbformat.v4.new_notebook()
+    merged.metadata = executed[0].metadata
+    for notebook in executed:
+        for cell in notebook.cells:
+            tags = set(cell.get("metadata", {}).get("tags", []))
+            if not with_code and tags & PARAMETER_TAGS:
+                continue
+            merged.cells.append(cell)
+    return merged
+
+
+def render(executed: list, build_info: dict, *, with_code: bool) -> str:
+    """One self-contained HTML page of every chapter, in order."""
+    exporter = HTMLExporter(
+        template_name="crosscheck",
+        extra_template_basedirs=[str(TEMPLATES_DIR)],
+        exclude_input=not with_code,
+        exclude_input_prompt=not with_code,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    resources_in = {
+        "crosscheck_header": _header_html(build_info),
+        "crosscheck_css": (TEMPLATES_DIR / "crosscheck" / "report.css").read_text(),
+        "crosscheck_version": __version__,
+        "metadata": {"name": REPORT_TITLE},
+    }
+    body, _ = exporter.from_notebook_node(_merge(executed, with_code), resources=resources_in)
+    return body.replace("<!-- crosscheck:toc -->", _table_of_contents(body), 1)
+
+
+_HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?)?</h\1>', re.S)
+
+
+def _table_of_contents(page: str) -> str:
+    """A nested list of the chapter (h1) and section (h2) headings of the rendered page."""
+    items, open_sections = [], False
+    for level, anchor, text in _HEADING.findall(page):
+        if anchor == "report-title":
+            continue
+        label = re.sub(r"<[^>]+>", "", text).strip()
+        link = f'<a href="#{anchor}">{label}</a>'
+        if level == "1":
+            if open_sections:
+                items.append("</ol></li>")
+            items.append(f"<li>{link}<ol>")
+            open_sections = True
+        else:
+            items.append(f"<li>{link}</li>")
+    if open_sections:
+        items.append("</ol></li>")
+    return f'<nav class="crosscheck-toc"><strong>Contents</strong><ol>{"".join(items)}</ol></nav>'

@@ -1,0 +1,63 @@
+"""The chapter notebooks as committed: thin, parameterized, documented, without outputs."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import nbformat
+import pytest
+
+from crosscheck.report import KERNEL_NAME, chapter_notebooks
+
+NOTEBOOKS = chapter_notebooks()
+
+
+def test_there_are_the_three_chapters_in_reading_order():
+    assert [path.stem for path in NOTEBOOKS] == ["01_claims", "02_estimates", "03_timeline"]
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=lambda path: path.stem)
+def notebook(request):
+    return nbformat.read(request.param, as_version=4)
+
+
+def parameter_names(notebook) -> list[str]:
+    cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+    return [node.targets[0].id for node in ast.parse(cell.source).body]
+
+
+def test_the_notebook_is_committed_without_outputs(notebook):
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+def test_the_first_cell_is_a_title_and_the_second_the_parameters(notebook):
+    assert notebook.cells[0].cell_type == "markdown"
+    assert notebook.cells[0].source.startswith("# ")
+    assert notebook.cells[1].metadata.get("tags") == ["parameters"]
+
+
+def test_the_parameters_cell_holds_plain_assignments_only(notebook):
+    cell = notebook.cells[1]
+    assert all(isinstance(node, ast.Assign) for node in ast.parse(cell.source).body)
+
+
+def test_every_parameter_is_documented_in_the_first_cell(notebook):
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", notebook.cells[0].source, re.M))
+    assert set(parameter_names(notebook)) == documented
+    assert {"data_dir", "as_of", "tables_dir"} <= documented
+
+
+def test_the_notebook_names_the_kernel_the_build_uses(notebook):
+    assert notebook.metadata["kernelspec"]["name"] == KERNEL_NAME
+
+
+def test_code_cells_are_short_calls_into_the_package(notebook):
+    for cell in notebook.cells[2:]:
+        if cell.cell_type == "code":
+            tree = ast.parse(cell.source)
+            logic = (ast.FunctionDef, ast.ClassDef, ast.For, ast.While)
+            assert not any(isinstance(node, logic) for node in ast.walk(tree))
+            assert len(cell.source.splitlines()) <= 12

@@ -1,0 +1,237 @@
+"""The rendered report: built by papermill and nbconvert, read as a reader would."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from crosscheck.report import BuildError, BuildOptions, build, chapter_notebooks
+
+from conftest import DATA, ROOT, read_rows, write_rows
+
+CHAPTERS = [
+    "1. The claims: who says what",
+    "2. The estimates: how many troops, according to whom",
+    "3. The timeline: when it was said, and who passed it on",
+]
+
+
+def page(report: Path, name: str = "index.html") -> str:
+    return (report / name).read_text(encoding="utf-8")
+
+
+def test_the_report_has_every_chapter_in_order(built_report):
+    html = page(built_report)
+    positions = [html.find(f">{chapter}<") for chapter in CHAPTERS]
+    assert -1 not in positions and positions == sorted(positions)
+
+
+def test_every_table_of_contents_entry_links_to_a_heading_of_the_page(built_report):
+    html = page(built_report)
+    toc = re.search(r'<nav class="crosscheck-toc">(.*?)</nav>', html, re.S).group(1)
+    anchors = re.findall(r'href="#([^"]+)"', toc)
+    assert len(anchors) >= len(CHAPTERS) + 6
+    for anchor in anchors:
+        assert f'id="{anchor}"' in html
+
+
+def test_the_key_figures_of_the_article_are_in_the_report(built_report):
+    html = page(built_report)
+    for figure in ("1,500", "3,000", "10,000", "12,000"):
+        assert figure in html
+
+
+def test_the_reader_page_shows_no_code_and_no_prompts(built_report):
+    html = page(built_report)
+    body = html.split("<body", 1)[1]
+    assert "hl-ipython3" not in body and "jp-InputPrompt" not in body
+    assert "crosscheck.notebook" not in body and "tables_dir =" not in body
+
+
+def test_the_with_code_page_shows_the_code(built_report):
+    html = page(built_report, "report-with-code.html")
+    body = html.split("<body", 1)[1]
+    assert "hl-ipython3" in body and "crosscheck.notebook" in body
+
+
+@pytest.mark.parametrize("name", ["index.html", "report-with-code.html"])
+def test_the_page_asks_for_nothing_from_another_host(built_report, name):
+    html = page(built_report, name)
+    external = re.findall(r'(?:src|href)\s*=\s*["\']?\s*(?:https?:)?//', html, re.I)
+    css_urls = re.findall(r"url\(\s*['\"]?(?!data:)[^)]*\)", html)
+    imports = re.findall(r"@import|import\s*\(", html)
+    assert not external and not css_urls and not imports
+    assert "default-src 'none'" in html  # the browser is told to refuse any request
+
+
+def test_the_charts_are_embedded_images_with_alt_text(built_report):
+    html = page(built_report)
+    images = re.findall(r"<img [^>]*>", html)
+    assert len(images) == 4
+    for image in images:
+        assert 'src="data:image/png;base64,' in image
+        assert re.search(r'alt="[^"]{10,}"', image)
+
+
+def test_the_header_says_which_data_parameters_and_version_built_it(built_report):
+    html = page(built_report)
+    header = re.search(r'<header class="crosscheck-header">(.*?)</header>', html, re.S).group(1)
+    for label in ("data folder", "data fingerprint", "cut-off date (as_of)", "built with"):
+        assert label in header
+    assert "34 claims" in header and "crosscheck 0." in header
+
+
+def test_every_table_and_chart_has_its_data_as_csv(built_report):
+    html = page(built_report)
+    linked = set(re.findall(r'href="data/([a-z_]+\.csv)"', html))
+    written = {path.name for path in (built_report / "data").glob("*.csv")}
+    assert linked == written and len(written) >= 10
+
+
+def test_the_executed_notebooks_are_kept_beside_the_report(built_report):
+    executed = sorted(path.name for path in (built_report / "notebooks").glob("*.ipynb"))
+    assert executed == [path.name for path in chapter_notebooks()]
+    notebook = nbformat.read(built_report / "notebooks" / executed[0], as_version=4)
+    assert any(cell.get("outputs") for cell in notebook.cells if cell.cell_type == "code")
+
+
+def test_a_cut_off_before_23_october_drops_the_3000_and_keeps_the_1500(built_report, early_report):
+    before = pd.read_csv(early_report / "data" / "estimates.csv")
+    after = pd.read_csv(built_report / "data" / "estimates.csv")
+    assert 3000 in after["best"].tolist() and 3000 not in before["best"].tolist()
+    assert 1500 in before["best"].tolist()
+    assert "2024-10-20" in page(early_report)
+
+
+def test_a_cut_off_drops_every_claim_first_stated_on_22_or_23_october(early_report):
+    claims = pd.read_csv(early_report / "data" / "claims.csv")
+    assert not claims.empty
+    assert pd.to_datetime(claims["stated"]).max() <= pd.Timestamp("2024-10-21")
+
+
+def test_two_builds_of_the_same_inputs_give_identical_csvs(built_report, tmp_path):
+    build(BuildOptions(data_dir=DATA, out_dir=tmp_path, progress=False))
+    for path in (built_report / "data").glob("*.csv"):
+        assert (tmp_path / "data" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def small_dataset(target: Path) -> Path:
+    """A different, tiny dataset: one invented article with three claims."""
+    shutil.copytree(DATA, target)
+    write_rows(
+        target / "articles.csv",
+        [
+            {
+                "article_id": "test-2024-11-05",
+                "outlet": "Test Gazette",
+                "wire_agency": "",
+                "title": "A made-up report for the tests",
+                "published_on": "2024-11-05",
+                "date_basis": "stated",
+                "date_note": "",
+                "url": "https://example.org/test",
+                "language": "en",
+            }
+        ],
+    )
+    template = read_rows(DATA / "claims.csv")[4]  # the NIS 3,000 figure, as a pattern
+    rows = []
+    for number, (best, wording) in enumerate([(4000, "2024-11-01"), (7000, "on Tuesday")], 1):
+        rows.append(
+            template
+            | {
+                "claim_id": f"test-2024-11-05-{number:02d}",
+                "article_id": "test-2024-11-05",
+                "low": str(best),
+                "best": str(best),
+                "high": str(best),
+                "stated_wording": wording,
+                "summary": f"Invented figure {best}",
+                "evidence": f"invented evidence {number}",
+            }
+        )
+    rows.append(rows[0] | {"claim_id": "test-2024-11-05-03", "relates_to": "test-2024-11-05-01"})
+    write_rows(target / "claims.csv", rows)
+    return target
+
+
+def test_the_report_builds_from_a_different_dataset(tmp_path):
+    data = small_dataset(tmp_path / "data")
+    out = tmp_path / "out"
+    build(BuildOptions(data_dir=data, out_dir=out, progress=False))
+    html = page(out)
+    assert "7,000" in html and "4,000" in html and "Test Gazette" in html
+    assert "Lloyd Austin" not in html.split("<main>", 1)[1].split("3. The timeline")[0]
+
+
+def failing_chapter(folder: Path) -> Path:
+    folder.mkdir()
+    notebook = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell('data_dir = "data"\nas_of = None\ntables_dir = None')
+    parameters.metadata["tags"] = ["parameters"]
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# A chapter that breaks"),
+        parameters,
+        nbformat.v4.new_code_cell("print('working')"),
+        nbformat.v4.new_code_cell("raise RuntimeError('this chapter is broken on purpose')"),
+    ]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    notebook.metadata["language_info"] = {"name": "python"}
+    nbformat.write(notebook, folder / "01_broken.ipynb")
+    return folder
+
+
+def test_a_failing_notebook_leaves_the_last_good_report_untouched(built_report, tmp_path):
+    out = tmp_path / "reports"
+    shutil.copytree(built_report, out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    chapters = failing_chapter(tmp_path / "chapters")
+    with pytest.raises(BuildError) as caught:
+        build(
+            BuildOptions(
+                data_dir=DATA, out_dir=out, notebooks=[*chapters.glob("*.ipynb")], progress=False
+            )
+        )
+    message = str(caught.value)
+    assert "01_broken.ipynb" in message and "cell 4" in message
+    assert "broken on purpose" in message
+    after = {
+        p.relative_to(out): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and p.parts[len(out.parts)] != "failed"
+    }
+    assert after == before
+    assert (out / "failed" / "01_broken.ipynb").exists()
+    assert not list(out.glob(".building-*"))
+
+
+def test_bad_data_stops_the_build_before_any_notebook_runs(data_copy, tmp_path):
+    from crosscheck.problems import DataError
+
+    rows = read_rows(data_copy / "claims.csv")
+    rows[0]["stance"] = "maybe"
+    write_rows(data_copy / "claims.csv", rows)
+    with pytest.raises(DataError):
+        build(BuildOptions(data_dir=data_copy, out_dir=tmp_path / "out", progress=False))
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_one_notebook_runs_by_hand_with_papermill_from_the_project_root(tmp_path, monkeypatch):
+    import papermill
+
+    monkeypatch.chdir(ROOT)
+    output = tmp_path / "estimates.ipynb"
+    papermill.execute_notebook(
+        "notebooks/02_estimates.ipynb",
+        str(output),
+        parameters={"as_of": "2024-10-20"},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    text = output.read_text()
+    assert "1,500" in text and "3,000 soldiers" not in text
