@@ -87,6 +87,7 @@ CLAIMS = Table(
         "article_id",
         "claimant_id",
         "relayed_via_id",
+        "statement_key",
         "claim_type",
         "stance",
         "summary",
@@ -288,6 +289,12 @@ def claims_schema(
             "article_id": _reference(article_ids, "articles.csv"),
             "claimant_id": _reference(actor_ids, "actors.csv"),
             "relayed_via_id": _reference(actor_ids, "actors.csv", required=False),
+            "statement_key": _text(
+                pa.Check.str_matches(
+                    ID_PATTERN, error="statement_key must be lower-case letters, digits and hyphens"
+                ),
+                required=False,
+            ),
             "claim_type": _one_of(claim_types, "claim types in claim_types.csv"),
             "stance": _one_of(STANCES, "stances"),
             "summary": _text(),
