@@ -34,6 +34,7 @@ class Dataset:
     articles: pd.DataFrame
     actors: pd.DataFrame
     claims: pd.DataFrame
+    grades: pd.DataFrame
 
     def counts(self) -> dict[str, int]:
         return {table.name: len(getattr(self, table.name)) for table in schema.TABLES}
@@ -68,6 +69,8 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     for table in schema.TABLES:
         if read[table.name] is not None:
             problems.extend(_check(table, data_dir / table.filename, read))
+    if read["actors"] is not None:
+        problems.extend(_part_of_cycles(read["actors"], data_dir / schema.ACTORS.filename))
 
     if problems:
         raise DataError(problems)
@@ -82,6 +85,8 @@ def load_dataset(data_dir: str | Path) -> Dataset:
 def _read_csv(path: Path, table: Table) -> _Read:
     name = str(path)
     expected = ", ".join(table.columns)
+    if table.optional and not path.exists():
+        return _Read(frame=pd.DataFrame(columns=list(table.columns), dtype="string"), lines=[])
     if not path.is_file():
         raise _error(name, None, None, None, f"file is missing: it must hold columns {expected}")
     raw = path.read_bytes()
@@ -144,12 +149,15 @@ def _read_csv(path: Path, table: Table) -> _Read:
         )
     if problems:
         raise DataError(problems)
-    if not records:
+    if not records and not table.optional:
         raise _error(name, None, None, None, "file has a header but no rows")
 
     frame = pd.DataFrame(records, columns=header, dtype="string")
     frame = frame.apply(lambda column: column.str.strip()).replace("", pd.NA)
-    return _Read(frame=frame, lines=lines)
+    for column in table.optional_columns:
+        if column not in frame:
+            frame[column] = pd.Series(pd.NA, index=frame.index, dtype="string")
+    return _Read(frame=frame[list(table.columns)], lines=lines)
 
 
 def _header_problems(name: str, header: list[str], table: Table) -> list[Problem]:
@@ -172,7 +180,7 @@ def _header_problems(name: str, header: list[str], table: Table) -> list[Problem
     problems.extend(
         Problem(name, 1, column, None, "required column is missing from the header")
         for column in table.columns
-        if column not in seen
+        if column not in seen and column not in table.optional_columns
     )
     return problems
 
@@ -211,12 +219,12 @@ def _type_cells(read: _Read, table: Table, path: Path, problems: list[Problem]) 
 
 def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Problem]:
     frame = read[table.name].frame
+
+    def ids(name: str, column: str) -> list[str] | None:
+        other = read[name]
+        return None if other is None else other.frame[column].dropna().tolist()
+
     if table is schema.CLAIMS:
-
-        def ids(name: str, column: str) -> list[str] | None:
-            other = read[name]
-            return None if other is None else other.frame[column].dropna().tolist()
-
         measures = read["measures"]
         table_schema = schema.claims_schema(
             article_ids=ids("articles", "article_id"),
@@ -230,7 +238,9 @@ def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Prob
     elif table is schema.ARTICLES:
         table_schema = schema.articles_schema()
     elif table is schema.ACTORS:
-        table_schema = schema.actors_schema()
+        table_schema = schema.actors_schema(frame["actor_id"].dropna().tolist())
+    elif table is schema.GRADES:
+        table_schema = schema.grades_schema(ids("actors", "actor_id"))
     else:
         table_schema = schema.vocabulary_schema(table)
     try:
@@ -256,6 +266,24 @@ def _problems_from_pandera(failures: pd.DataFrame, name: str, read: _Read) -> li
         value = None if pd.isna(value) else str(value)
         problems.add(Problem(name, read.lines[int(index)], column, value, rule))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or "", p.rule))
+
+
+def _part_of_cycles(actors: _Read, path: Path) -> list[Problem]:
+    """part_of must lead up to a body that is part of nothing, never back to the start."""
+    frame = actors.frame
+    parent_of = dict(zip(frame["actor_id"], frame["part_of"], strict=True))
+    problems = []
+    for index, actor_id in frame["actor_id"].items():
+        seen, current = {actor_id}, parent_of.get(actor_id)
+        while isinstance(current, str) and current not in seen:
+            seen.add(current)
+            current = parent_of.get(current)
+        if isinstance(current, str) and current == actor_id:
+            problems.append(
+                Problem(str(path), actors.lines[index], "part_of", str(frame.at[index, "part_of"]),
+                        "part_of goes round in a circle back to this actor")
+            )  # fmt: skip
+    return problems
 
 
 _PANDERA_RULES = {

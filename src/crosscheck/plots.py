@@ -164,10 +164,36 @@ def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -
 
 
 def figure_over_time(
-    figured: pd.DataFrame, measure: str, target: str | None, title: str, source: str
+    figured: pd.DataFrame,
+    measure: str,
+    target: str | None,
+    title: str,
+    source: str,
+    pace: pd.DataFrame | None = None,
 ) -> Figure:
-    """A measure's figures by statement date per source, with the target and its deadline."""
-    figure, axes = plt.subplots(figsize=(8, 4))
+    """A measure's figures by statement date per source, with the target, its deadline,
+    and the paces that would reach it by either end of the deadline."""
+    figure, axes = plt.subplots(figsize=(8, 4.2))
+    if pace is not None:
+        for _, row in pace[pace["target"] > pace["count then"]].iterrows():
+            if row["source"].endswith("so far"):
+                continue
+            axes.plot(
+                [row["from"], row["deadline"]],
+                [row["count then"], row["target"]],
+                ":",
+                color="#444444",
+                linewidth=1,
+            )
+            axes.annotate(
+                f"{row['per day']:,.0f}/day to {row['deadline']:%-d %b}",
+                (row["deadline"], row["target"]),
+                xytext=(-4, -12),
+                textcoords="offset points",
+                ha="right",
+                fontsize=7,
+                color="#444444",
+            )
     so_far = figured[figured["measure"] == measure].sort_values("stated_on")
     for name, rows in so_far.groupby("claimant", sort=True):
         colour = _colour(rows["claimant_alignment"].iloc[0])
@@ -262,6 +288,32 @@ def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
     axes.set_ylim(-0.8, height + 0.2)
     axes.axis("off")
     axes.set_title(_wrap(title), loc="left")
+    _source_line(figure, source)
+    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    return figure
+
+
+def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
+    """Small multiples: each source's latest figure per measure as it stood on each day."""
+    days = list(dict.fromkeys(known["known on"]))
+    labels = sorted(set(known["measure"] + " — " + known["source"]))
+    figure, panels = plt.subplots(
+        1, max(len(days), 1), figsize=(3.2 * max(len(days), 1) + 2.5, 0.4 * len(labels) + 1.8),
+        sharey=True, sharex=True, squeeze=False,
+    )  # fmt: skip
+    for axes, day in zip(panels[0], days, strict=False):
+        rows = known[known["known on"] == day]
+        y = [labels.index(label) for label in rows["measure"] + " — " + rows["source"]]
+        axes.barh(y, rows["figure"], color=[_colour(a) for a in rows["alignment"]])
+        for position, value in zip(y, rows["figure"], strict=True):
+            axes.annotate(f"{value:,.0f}", (value, position), xytext=(3, -3),
+                          textcoords="offset points", fontsize=7)  # fmt: skip
+        axes.set_title(f"known on {day:%-d %b %Y}", fontsize=9)
+        axes.set_xlabel("soldiers")
+        axes.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+    panels[0, 0].set_yticks(range(len(labels)), labels)
+    panels[0, 0].set_ylim(-0.6, len(labels) - 0.4)
+    figure.suptitle(_wrap(title, 110), x=0.01, ha="left", fontsize=11, fontweight="bold")
     _source_line(figure, source)
     figure.tight_layout(rect=(0, 0.03, 1, 1))
     return figure

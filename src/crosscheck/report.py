@@ -23,8 +23,10 @@ from pathlib import Path
 
 import nbformat
 import papermill
+from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
+from traitlets import CaselessStrEnum
 
 from crosscheck import __version__, schema
 from crosscheck.claims import parse_as_of
@@ -44,6 +46,13 @@ REPORT_LEDE = (
 )
 # Cells a reader of the report does not need: the defaults and what papermill injected.
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
+
+
+class LocalKernelManager(AsyncKernelManager):
+    """Kernels that talk over local sockets (IPC) instead of TCP: nothing of a build
+    listens on the network, and the kernel has no reason to warn about it."""
+
+    transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
 
 
 class BuildError(Exception):
@@ -117,6 +126,7 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
                     progress_bar=options.progress,
                     cwd=str(notebook.parent),
                     shutdown_kernel="immediate",
+                    kernel_manager_class=LocalKernelManager,
                 )
             )
         except PapermillExecutionError as error:
@@ -180,7 +190,8 @@ def _say(message: str, progress: bool) -> None:
 def _build_info(options: BuildOptions, counts: dict[str, int], notebooks: list[Path]) -> dict:
     digest = hashlib.sha256()
     for table in schema.TABLES:
-        digest.update((options.data_dir / table.filename).read_bytes())
+        path = options.data_dir / table.filename
+        digest.update(path.read_bytes() if path.exists() else b"")
     # SOURCE_DATE_EPOCH (reproducible-builds.org) fixes the one field that differs
     # between two builds of the same inputs.
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

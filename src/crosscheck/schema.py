@@ -50,6 +50,9 @@ class Table:
     integer_columns: tuple[str, ...] = ()
     boolean_columns: tuple[str, ...] = ()
     date_columns: tuple[str, ...] = ()
+    # A file that may be absent (read as empty), columns a header may leave out (read as empty).
+    optional: bool = False
+    optional_columns: tuple[str, ...] = ()
 
     @property
     def filename(self) -> str:
@@ -77,7 +80,14 @@ ARTICLES = Table(
 ACTORS = Table(
     "actors",
     "actor_id",
-    ("actor_id", "name", "organisation", "country", "role", "actor_type", "alignment"),
+    ("actor_id", "name", "organisation", "country", "role", "actor_type", "alignment", "part_of"),
+    optional_columns=("part_of",),
+)
+GRADES = Table(
+    "grades",
+    "actor_id",
+    ("actor_id", "reliability", "credibility", "reasoning"),
+    optional=True,
 )
 CLAIMS = Table(
     "claims",
@@ -108,7 +118,7 @@ CLAIMS = Table(
     boolean_columns=("direct_quote",),
 )
 # Vocabularies first: the other tables refer to them.
-TABLES = (CLAIM_TYPES, MEASURES, ARTICLES, ACTORS, CLAIMS)
+TABLES = (CLAIM_TYPES, MEASURES, ARTICLES, ACTORS, CLAIMS, GRADES)
 
 # Columns the loader adds to claims by resolving the date wording (see dates.py).
 DERIVED_CLAIM_COLUMNS = (
@@ -246,7 +256,7 @@ def articles_schema() -> pa.DataFrameSchema:
     )
 
 
-def actors_schema() -> pa.DataFrameSchema:
+def actors_schema(actor_ids) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "actor_id": _identifier(),
@@ -256,7 +266,30 @@ def actors_schema() -> pa.DataFrameSchema:
             "role": _text(),
             "actor_type": _one_of(ACTOR_TYPES, "actor types"),
             "alignment": _one_of(ALIGNMENTS, "alignments"),
+            "part_of": _reference(actor_ids, "actors.csv", required=False),
         },
+        checks=[
+            _row_rule(
+                "part_of",
+                "an actor cannot be part of itself",
+                lambda f: (f["part_of"] != f["actor_id"]).fillna(True),
+            )
+        ],
+        strict=True,
+        ordered=False,
+    )
+
+
+def grades_schema(actor_ids) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "actor_id": _reference(actor_ids, "actors.csv"),
+            "reliability": _one_of("ABCDEF", "source reliability grades (NATO/Admiralty)"),
+            "credibility": _one_of("123456", "information credibility grades (NATO/Admiralty)"),
+            "reasoning": _text(),
+        },
+        unique=["actor_id"],
+        report_duplicates="all",
         strict=True,
         ordered=False,
     )

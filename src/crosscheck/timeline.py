@@ -71,3 +71,112 @@ def calendar_title(claims: pd.DataFrame) -> str:
         f"{len(claims):,} statements from {first:%-d %b} to {last:%-d %b %Y}, "
         f"{denials} of them denials"
     )
+
+
+def required_pace(statements: pd.DataFrame, measure: str, target: str) -> pd.DataFrame:
+    """The pace needed to reach the latest target by its deadline, from the latest count.
+
+    A deadline worded "by December" can mean its first or its last day, so the
+    pace is given for both ends: a range, not one number. The pace the source's
+    own earlier counts imply is given beside it.
+    """
+    columns = ["from", "count then", "target", "deadline", "days left", "still to send",
+               "per day", "per week", "source"]  # fmt: skip
+    targets = statements[statements["measure"] == target].sort_values(["stated_on", "claim_id"])
+    if targets.empty:
+        return pd.DataFrame(columns=columns)
+    goal = targets.iloc[-1]
+    sent = statements[
+        (statements["measure"] == measure) & (statements["origin_id"] == goal["origin_id"])
+    ].sort_values(["stated_on", "claim_id"])
+    if sent.empty:
+        return pd.DataFrame(columns=columns)
+    latest = sent.iloc[-1]
+    rows = []
+    deadlines = [goal["period_start"], goal["period_end"]]
+    if pd.isna(deadlines[0]):
+        deadlines = []
+    for deadline in dict.fromkeys(deadlines):
+        days = (deadline - latest["stated_on"]).days
+        remaining = goal["point"] - latest["point"]
+        rows.append(
+            {
+                "from": latest["stated_on"],
+                "count then": latest["point"],
+                "target": goal["point"],
+                "deadline": deadline,
+                "days left": days,
+                "still to send": remaining,
+                "per day": remaining / days if days > 0 else None,
+                "per week": 7 * remaining / days if days > 0 else None,
+                "source": f"{goal['origin']}: target {goal['period_wording'] or ''}".strip(),
+            }
+        )
+    if len(sent) >= 2:
+        first = sent.iloc[0]
+        days = (latest["stated_on"] - first["stated_on"]).days
+        if days > 0:
+            rows.append(
+                {
+                    "from": first["stated_on"],
+                    "count then": first["point"],
+                    "target": latest["point"],
+                    "deadline": latest["stated_on"],
+                    "days left": days,
+                    "still to send": latest["point"] - first["point"],
+                    "per day": (latest["point"] - first["point"]) / days,
+                    "per week": 7 * (latest["point"] - first["point"]) / days,
+                    "source": f"{latest['origin']}: pace of its own counts so far",
+                }
+            )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def known_on(
+    statements: pd.DataFrame, days: list[str], measures: list[str] | None = None
+) -> pd.DataFrame:
+    """Each independent source's latest figure per measure as it stood on each given day."""
+    if measures is not None:
+        statements = statements[statements["measure"].isin(measures)]
+    frames = []
+    for day in days:
+        cutoff = pd.Timestamp(day)
+        known = statements[statements["stated_on"] <= cutoff]
+        latest = (
+            known.sort_values(["stated_on", "claim_id"])
+            .groupby(["measure", "origin_id"], sort=True)
+            .tail(1)
+        )
+        frames.append(
+            pd.DataFrame(
+                {
+                    "known on": cutoff,
+                    "measure": latest["measure_label"],
+                    "source": latest["origin"],
+                    "figure": latest["point"],
+                    "stated": latest["stated_on"],
+                    "bound": latest["bound"],
+                    "alignment": latest["claimant_alignment"],
+                    "measure_id": latest["measure"],
+                }
+            )
+        )
+    columns = ["known on", "measure", "source", "figure", "stated", "bound", "alignment",
+               "measure_id"]  # fmt: skip
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns].sort_values(
+        ["known on", "measure", "source"], ignore_index=True
+    )
+
+
+def known_on_title(known: pd.DataFrame) -> str:
+    """'On 18 Oct 2024 one figure was public; by 23 Oct 2024, 5'."""
+    if known.empty:
+        return "Nothing was known on these days"
+    counts = known.groupby("known on").size()
+    first, last = counts.index[0], counts.index[-1]
+    return (
+        f"On {first:%-d %b %Y} {counts.iloc[0]} figure{'s' if counts.iloc[0] != 1 else ''} "
+        f"had been stated; by {last:%-d %b %Y}, {counts.iloc[-1]}"
+    )

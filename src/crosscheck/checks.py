@@ -1,0 +1,166 @@
+"""Checks the claims invite: stated relations verified by arithmetic.
+
+Each check returns rows with its inputs and its result, and a status: 'pass',
+'fail', or 'derived' (a figure worked out from others, nothing to fail). A
+failed check is shown, never dropped.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crosscheck.estimates import qualifier_bound
+
+CHECK_COLUMNS = ["check", "claims", "inputs", "result", "status"]
+# A stated multiple ("double") holds when the figures give it within 10%.
+RATIO_TOLERANCE = 0.10
+
+
+def _row(check: str, claims: list[str], inputs: str, result: str, status: str) -> dict:
+    return dict(zip(CHECK_COLUMNS, [check, " ".join(claims), inputs, result, status], strict=True))
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def stated_multiples(figured: pd.DataFrame) -> list[dict]:
+    """'3,000 … double the previous estimate': the multiple against the figures themselves."""
+    rows = []
+    ratios = figured[(figured["unit"] == "ratio") & figured["relates_to"].notna()]
+    by_id = figured.set_index("claim_id")
+    for _, ratio in ratios.iterrows():
+        if ratio["relates_to"] not in by_id.index:
+            continue
+        revised = by_id.loc[ratio["relates_to"]]
+        earlier = figured[
+            (figured["measure"] == revised["measure"])
+            & (figured["stated_on"] < revised["stated_on"])
+        ].sort_values(["stated_on", "claim_id"])
+        same_source = earlier[earlier["origin_id"] == revised["origin_id"]]
+        previous = (same_source if not same_source.empty else earlier).tail(1)
+        check = f"'{ratio['qualifier'] or ratio['point']}' the previous estimate"
+        if previous.empty:
+            rows.append(
+                _row(check, [ratio["claim_id"], ratio["relates_to"]],
+                     f"{_fmt(revised['point'])}; no earlier figure recorded",
+                     "cannot be checked", "fail")
+            )  # fmt: skip
+            continue
+        previous = previous.iloc[0]
+        actual = revised["point"] / previous["point"]
+        holds = abs(actual / ratio["point"] - 1) <= RATIO_TOLERANCE
+        rows.append(
+            _row(
+                check,
+                [ratio["claim_id"], ratio["relates_to"], previous["claim_id"]],
+                f"{_fmt(revised['point'])} ({revised['stated_on']:%-d %b}) against "
+                f"{_fmt(previous['point'])} ({previous['stated_on']:%-d %b}); "
+                f"stated ×{ratio['point']:g}",
+                f"×{actual:.2f}",
+                "pass" if holds else "fail",
+            )
+        )
+    return rows
+
+
+def per_unit_sizes(figured: pd.DataFrame) -> list[dict]:
+    """'Two units … up to 12,000': the implied size of one unit."""
+    rows = []
+    by_id = figured.set_index("claim_id")
+    related = figured[figured["relates_to"].isin(by_id.index[by_id["unit"] == "units"])]
+    for _, troops in related.iterrows():
+        units = by_id.loc[troops["relates_to"]]
+        size = troops["point"] / units["point"]
+        rows.append(
+            _row(
+                "implied size of one unit",
+                [troops["claim_id"], troops["relates_to"]],
+                f"{troops['qualifier'] or ''} {_fmt(troops['point'])} {troops['unit']} in "
+                f"{_fmt(units['point'])} units".strip(),
+                f"{'up to ' if troops['bound'] == 'upper bound' else 'about '}"
+                f"{_fmt(size)} {troops['unit']} per unit",
+                "derived",
+            )
+        )
+    return rows
+
+
+def sent_within_committed(statements: pd.DataFrame, dispatched: str, committed: str) -> list[dict]:
+    """Troops sent so far never above the total committed, same source, same day."""
+    rows = []
+    sent = statements[statements["measure"] == dispatched]
+    total = statements[statements["measure"] == committed]
+    pairs = sent.merge(total, on=["origin_id", "stated_on"], suffixes=("_sent", "_total"))
+    for _, pair in pairs.iterrows():
+        holds = pair["point_sent"] <= pair["point_total"]
+        rows.append(
+            _row(
+                "sent so far within the committed total",
+                [pair["claim_id_sent"], pair["claim_id_total"]],
+                f"{pair['origin_sent']}, {pair['stated_on']:%-d %b %Y}: sent "
+                f"{_fmt(pair['point_sent'])}, committed {_fmt(pair['point_total'])}",
+                f"{pair['point_sent'] / pair['point_total']:.0%} of the total sent",
+                "pass" if holds else "fail",
+            )
+        )
+    return rows
+
+
+def never_falls(statements: pd.DataFrame, dispatched: str) -> list[dict]:
+    """A source's count of troops sent does not fall over time without a comment."""
+    rows = []
+    sent = statements[statements["measure"] == dispatched].sort_values(["stated_on", "claim_id"])
+    for _, series in sent.groupby("origin_id", sort=True):
+        if len(series) < 2:
+            continue
+        for (_, before), (_, after) in zip(
+            series.iloc[:-1].iterrows(), series.iloc[1:].iterrows(), strict=True
+        ):
+            falls = after["point"] < before["point"]
+            commented = pd.notna(after["note"])
+            status = "fail" if falls and not commented else "pass"
+            rows.append(
+                _row(
+                    "count of troops sent does not fall",
+                    [before["claim_id"], after["claim_id"]],
+                    f"{after['origin']}: {_fmt(before['point'])} ({before['stated_on']:%-d %b}) "
+                    f"then {_fmt(after['point'])} ({after['stated_on']:%-d %b})",
+                    ("falls, with a comment" if commented else "falls without comment")
+                    if falls
+                    else "rises or holds",
+                    status,
+                )
+            )
+    return rows
+
+
+def qualifier_coding(figured: pd.DataFrame) -> list[dict]:
+    """The coded low/best/high agree with the qualifier's rule ('up to' sets high only)."""
+    expected = qualifier_bound(figured["qualifier"])
+    comparable = expected.notna() & expected.ne("multiple") & figured["bound"].ne("exact")
+    wrong = figured[comparable & (expected != figured["bound"])]
+    return [
+        _row(
+            "coding follows the qualifier rule",
+            [claim["claim_id"]],
+            f"qualifier '{claim['qualifier']}' read as {expected[index]}",
+            f"coded as {claim['bound']}",
+            "fail",
+        )
+        for index, claim in wrong.iterrows()
+    ]
+
+
+def all_checks(
+    figured: pd.DataFrame, statements: pd.DataFrame, dispatched: str, committed: str
+) -> pd.DataFrame:
+    """Every check, in a fixed order, as one table."""
+    rows = (
+        stated_multiples(figured)
+        + per_unit_sizes(figured)
+        + sent_within_committed(statements, dispatched, committed)
+        + never_falls(statements, dispatched)
+        + qualifier_coding(figured)
+    )
+    return pd.DataFrame(rows, columns=CHECK_COLUMNS)
