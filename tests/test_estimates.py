@@ -4,11 +4,12 @@ import math
 
 import pandas as pd
 import pytest
-from factories import actor, figure, make_dataset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosscheck import estimates
+
+from factories import actor, figure, make_dataset
 
 ACTORS = [actor("nis"), actor("ua", alignment="ukraine"), actor("us", actor_type="government")]
 

@@ -238,3 +238,31 @@ def test_one_notebook_runs_by_hand_with_papermill_from_the_project_root(tmp_path
     )
     text = output.read_text()
     assert "1,500" in text and "3,000 soldiers" not in text
+
+
+def test_overriding_a_grade_changes_the_weighted_estimates(built_report, tmp_path):
+    import papermill
+
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "04_sources.ipynb"),
+        str(tmp_path / "sources.ipynb"),
+        parameters={
+            "data_dir": str(DATA),
+            "tables_dir": str(tmp_path / "tables"),
+            "grade_overrides": {"ukraine-intelligence": "A1"},
+        },
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    default = pd.read_csv(built_report / "data" / "weighted_estimates.csv")
+    changed = pd.read_csv(tmp_path / "tables" / "weighted_estimates.csv")
+    assert not changed["weighted estimate"].equals(default["weighted estimate"])
+    grades = pd.read_csv(tmp_path / "tables" / "source_grades.csv").set_index("actor_id")
+    assert grades.loc["ukraine-intelligence", "grade"] == "A1"
+
+
+def test_a_parameter_no_chapter_takes_is_refused_before_anything_runs(tmp_path):
+    with pytest.raises(BuildError, match="no chapter takes the parameter colour"):
+        build(BuildOptions(data_dir=DATA, out_dir=tmp_path, parameters={"colour": "red"},
+                           progress=False))  # fmt: skip
+    assert not (tmp_path / "index.html").exists()

@@ -7,6 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import yaml
+
 from crosscheck import __version__
 from crosscheck.load import load_dataset
 from crosscheck.problems import DataError
@@ -50,6 +52,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="DIR",
         help="run the NN_name.ipynb chapters of this folder instead of notebooks/",
     )
+    report.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="a further notebook parameter, as papermill takes it (VALUE read as YAML): "
+        "-p grade_overrides '{rok-nis: A2}' -p approximate_margin 0.1",
+    )
     report.add_argument("--quiet", action="store_true", help="no progress output")
     report.set_defaults(run=_report)
 
@@ -84,6 +96,7 @@ def _report(arguments: argparse.Namespace) -> int:
             with_code=arguments.with_code,
             notebooks=notebooks,
             progress=not arguments.quiet,
+            parameters={name: yaml.safe_load(value) for name, value in arguments.parameter},
         )
     )
     print(f"report written: {index}")

@@ -68,7 +68,8 @@ def source_grades(
         else [None] * len(table)
     )
     table["default grade"] = pd.Series(default, index=table.index).fillna(UNGRADED)
-    table["grade"] = table["actor_id"].map(overrides).fillna(table["default grade"])
+    overridden = table["actor_id"].map(lambda actor_id: overrides.get(actor_id, pd.NA))
+    table["grade"] = overridden.astype("string").fillna(table["default grade"].astype("string"))
     table["overridden"] = table["actor_id"].isin(list(overrides))
     table["reliability"] = table["grade"].str[0].map(RELIABILITY)
     table["credibility"] = table["grade"].str[1].map(CREDIBILITY)
@@ -99,7 +100,7 @@ def weighted_estimates(statements: pd.DataFrame, grades: pd.DataFrame) -> pd.Dat
                 "measure": group["measure_label"].iloc[0],
                 "sources": len(latest),
                 "unweighted mean": points.mean(),
-                "weighted estimate": float((points * weights).sum() / weights.sum()),
+                "weighted estimate": round(float((points * weights).sum() / weights.sum())),
                 "lowest latest": points.min(),
                 "highest latest": points.max(),
                 "measure_id": measure,
@@ -118,11 +119,11 @@ def leave_one_out(statements: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFram
             continue
         weights = latest["origin_id"].map(weight_of).fillna(0.09).astype(float)
         points = latest["point"].astype(float)
-        full = float((points * weights).sum() / weights.sum())
+        full = round(float((points * weights).sum() / weights.sum()))
         for position, (_, source) in enumerate(latest.iterrows()):
             keep = [i for i in range(len(latest)) if i != position]
-            without = float(
-                (points.iloc[keep] * weights.iloc[keep]).sum() / weights.iloc[keep].sum()
+            without = round(
+                float((points.iloc[keep] * weights.iloc[keep]).sum() / weights.iloc[keep].sum())
             )
             rows.append(
                 {

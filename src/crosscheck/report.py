@@ -67,6 +67,8 @@ class BuildOptions:
     with_code: bool = False
     notebooks: list[Path] | None = None  # None: the chapters in notebooks/
     progress: bool = True
+    # Further notebook parameters (name → value), given to the chapters that declare them.
+    parameters: dict | None = None
 
 
 def chapter_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -105,14 +107,32 @@ def build(options: BuildOptions) -> Path:
     return out_dir / "index.html"
 
 
+def _declared_parameters(notebooks: list[Path]) -> dict[Path, set[str]]:
+    return {nb: set(papermill.inspect_notebook(str(nb))) for nb in notebooks}
+
+
+def _check_extra_parameters(options: BuildOptions, declared: dict[Path, set[str]]) -> None:
+    known = set().union(*declared.values()) if declared else set()
+    unknown = sorted(set(options.parameters or {}) - known)
+    if unknown:
+        raise BuildError(
+            f"no chapter takes the parameter {', '.join(unknown)}; "
+            f"the chapters take: {', '.join(sorted(known))}"
+        )
+
+
 def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) -> list:
-    parameters = {
+    common = {
         "data_dir": str(options.data_dir.resolve()),
         "as_of": options.as_of,
         "tables_dir": str((staging / "data").resolve()),
     }
+    declared = _declared_parameters(notebooks)
+    _check_extra_parameters(options, declared)
     executed = []
     for number, notebook in enumerate(notebooks, start=1):
+        extra = {k: v for k, v in (options.parameters or {}).items() if k in declared[notebook]}
+        parameters = common | extra
         _say(f"[{number}/{len(notebooks)}] running {notebook.name}", options.progress)
         target = staging / "notebooks" / notebook.name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -201,6 +221,10 @@ def _build_info(options: BuildOptions, counts: dict[str, int], notebooks: list[P
         "data": ", ".join(f"{count:,} {name.replace('_', ' ')}" for name, count in counts.items()),
         "data fingerprint": f"sha256 {digest.hexdigest()[:16]}",
         "cut-off date (as_of)": options.as_of or "none: every claim recorded",
+        "other parameters": ", ".join(
+            f"{name} = {value!r}" for name, value in sorted((options.parameters or {}).items())
+        )
+        or "chapter defaults",
         "chapters": ", ".join(notebook.stem for notebook in notebooks),
         "built with": f"crosscheck {__version__}",
         "built at": built.strftime("%Y-%m-%d %H:%M UTC"),
