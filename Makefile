@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.installed-test
 LAB    := $(VENV)/.installed-lab
 
-.PHONY: help setup report validate test lint lab clean
+.PHONY: help setup browser report validate test lint lab clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,7 +26,10 @@ validate: $(SETUP)  ## check the data in data/ and list every problem
 report: $(SETUP)  ## validate the data and build reports/index.html
 	$(BIN)/crosscheck report
 
-test: $(SETUP)  ## run the whole test suite (notebooks, report, browser)
+browser:  ## install Debian's chromium for the browser tests, if missing and possible
+	@sh scripts/ensure-chromium
+
+test: $(SETUP) browser  ## run the whole test suite (notebooks, report, browser)
 	$(BIN)/python -m pytest
 
 lint: $(SETUP)  ## ruff check and format check, notebooks included

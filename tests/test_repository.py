@@ -20,5 +20,5 @@ def test_the_readme_shows_both_commands():
 
 def test_make_report_and_make_test_each_set_up_the_environment_first():
     makefile = (ROOT / "Makefile").read_text()
-    assert "report: $(SETUP)" in makefile and "test: $(SETUP)" in makefile
+    assert "report: $(SETUP)" in makefile and "test: $(SETUP) browser" in makefile
     assert "pip install" in makefile and "-m venv" in makefile

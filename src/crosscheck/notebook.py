@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import itables
 import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from crosscheck import claims as claims_module
 from crosscheck.load import Dataset, load_dataset
-from crosscheck.present import figure_html, format_day, html_table, write_csv
+from crosscheck.present import (
+    figure_html,
+    format_day,
+    html_table,
+    interactive_table_html,
+    write_csv,
+)
 
 
 def find_data_dir(data_dir: str | Path) -> Path:
@@ -40,6 +47,7 @@ class Chapter:
         self.as_of = claims_module.parse_as_of(as_of)
         self.data: Dataset = claims_module.known_as_of(self.all_data, self.as_of)
         self.tables_dir = Path(tables_dir) if tables_dir else None
+        self._interactive_ready = False
 
     @property
     def source(self) -> str:
@@ -61,6 +69,15 @@ class Chapter:
         """Show a table, escaped, and export it as name.csv."""
         self._export(frame, name)
         display(HTML(html_table(frame, name, caption)))
+
+    def interactive_table(self, frame: pd.DataFrame, name: str, caption: str) -> None:
+        """Show a table readers can sort, search and page (offline), export it as name.csv."""
+        if not self._interactive_ready:
+            # Embeds the table library (about 1 MB) once, in this chapter's output.
+            itables.init_notebook_mode(all_interactive=False, connected=False)
+            self._interactive_ready = True
+        self._export(frame, name)
+        display(HTML(interactive_table_html(frame, name, caption)))
 
     def chart(self, figure, data: pd.DataFrame, name: str, alt: str) -> None:
         """Show a chart with alt text, export the data drawn in it as name.csv."""

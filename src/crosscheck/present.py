@@ -11,6 +11,7 @@ import html
 import io
 from pathlib import Path
 
+import itables
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -52,16 +53,60 @@ def for_reading(frame: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def html_table(frame: pd.DataFrame, name: str, caption: str) -> str:
-    """An escaped HTML table with its caption and a link to its CSV in data/."""
-    table = for_reading(frame).to_html(
+def _plain_table(frame: pd.DataFrame) -> str:
+    return for_reading(frame).to_html(
         index=False, escape=True, border=0, classes="crosscheck-table", na_rep=""
     )
+
+
+def _table_block(name: str, caption: str, inner: str) -> str:
+    """A table with its caption and a link to its CSV in data/."""
+    name, caption = html.escape(name), html.escape(caption)
     return (
-        f'<div class="crosscheck-block" id="table-{html.escape(name)}">'
-        f'<p class="crosscheck-caption">{html.escape(caption)} '
-        f'<a href="data/{html.escape(name)}.csv">(data: {html.escape(name)}.csv)</a></p>'
-        f"{table}</div>"
+        f'<div class="crosscheck-block" id="table-{name}">'
+        f'<p class="crosscheck-caption">{caption} '
+        f'<a href="data/{name}.csv">(data: {name}.csv)</a></p>{inner}</div>'
+    )
+
+
+def html_table(frame: pd.DataFrame, name: str, caption: str) -> str:
+    """An escaped HTML table with its caption and a link to its CSV in data/."""
+    return _table_block(name, caption, _plain_table(frame))
+
+
+# DataTables layout: length menu and search box above, info and pages below.
+INTERACTIVE_LAYOUT = {
+    "topStart": "pageLength",
+    "topEnd": "search",
+    "bottomStart": "info",
+    "bottomEnd": "paging",
+}
+
+
+def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
+    """A sortable, searchable table (itables, offline) for the screen, and the same table
+    as plain HTML for print. Cells are escaped: itables shows markup as text."""
+    sortable = frame.copy()
+    for column in sortable.columns:
+        if pd.api.types.is_datetime64_any_dtype(sortable[column]):
+            sortable[column] = sortable[column].dt.strftime("%Y-%m-%d").fillna("")
+    interactive = itables.to_html_datatable(
+        sortable,
+        connected=False,
+        display_logo_when_loading=False,
+        layout=INTERACTIVE_LAYOUT,
+        pageLength=25,
+        lengthMenu=[10, 25, 50, 100, -1],
+        showIndex=False,
+        classes="display compact",
+        allow_html=False,
+        text_in_header_can_be_selected=False,  # a click anywhere on a heading sorts
+    )
+    return _table_block(
+        name,
+        caption,
+        f'<div class="crosscheck-interactive">{interactive}</div>'
+        f'<div class="crosscheck-print-only">{_plain_table(frame)}</div>',
     )
 
 

@@ -1,0 +1,157 @@
+"""The report as a reader opens it: from disk, in headless Chromium, with the network cut.
+
+Playwright drives Debian's Chromium (installed by `make test` where it can be);
+every request that is not file:, data: or blob: (made in the page) is blocked and recorded.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"{CHROMIUM} is missing: `make test` installs it with apt-get when run as root",
+)
+
+
+class Visit:
+    """A page opened with its network cut, and what it tried to do."""
+
+    def __init__(self, page):
+        self.page = page
+        self.blocked: list[str] = []
+        self.console_errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        page.route("**/*", self._route)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:")):  # blob: is made by the page itself
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def opened(browser, built_report):
+    """The default report, opened once for the tests that only look at it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    visit = Visit(page)
+    page.goto((built_report / "index.html").as_uri(), wait_until="load")
+    page.wait_for_selector("table.dataTable", timeout=15_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-full-page.png"), full_page=True)
+    yield visit
+    page.close()
+
+
+def test_the_page_makes_no_request_to_any_other_host(opened):
+    assert opened.blocked == []
+
+
+def test_the_page_logs_no_console_error(opened):
+    assert opened.console_errors == []
+
+
+def test_every_chapter_heading_is_visible(opened):
+    from test_report import CHAPTERS
+
+    for chapter in CHAPTERS:
+        assert opened.page.get_by_role("heading", name=chapter, exact=False).first.is_visible()
+
+
+def test_every_image_has_loaded(opened):
+    widths = opened.page.eval_on_selector_all("img", "images => images.map(i => i.naturalWidth)")
+    assert widths and all(width > 0 for width in widths)
+
+
+def claims_table(page):
+    return page.locator("#table-claims table.dataTable")
+
+
+def first_column_values(page) -> list[str]:
+    return claims_table(page).locator("tbody tr td:first-child").all_inner_texts()
+
+
+def test_the_claims_table_sorts_when_its_header_is_clicked(browser, built_report):
+    page = browser.new_page()
+    Visit(page)
+    page.goto((built_report / "index.html").as_uri())
+    page.wait_for_selector("#table-claims table.dataTable")
+    page.select_option("#table-claims select", "-1")  # show every row
+    header = claims_table(page).locator("thead th").first
+    header.click()
+    page.wait_for_selector("#table-claims thead th.dt-ordering-asc")
+    ascending = first_column_values(page)
+    header.click()
+    page.wait_for_selector("#table-claims thead th.dt-ordering-desc")
+    descending = first_column_values(page)
+    assert ascending == sorted(ascending) and descending == sorted(ascending, reverse=True)
+    assert ascending != descending
+    page.close()
+
+
+def test_the_claims_table_filters_when_text_is_typed_in_its_search_box(browser, built_report):
+    page = browser.new_page()
+    Visit(page)
+    page.goto((built_report / "index.html").as_uri())
+    page.wait_for_selector("#table-claims table.dataTable")
+    before = claims_table(page).locator("tbody tr").count()
+    page.locator("#table-claims input[type=search]").fill("Kremlin")
+    rows = claims_table(page).locator("tbody tr")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#table-claims table.dataTable tbody tr').length < n",
+        arg=before,
+    )
+    texts = rows.all_inner_texts()
+    assert texts and all("Kremlin" in text for text in texts)
+    page.close()
+
+
+def test_in_print_the_claims_table_is_plain_and_whole(browser, built_report):
+    page = browser.new_page()
+    Visit(page)
+    page.goto((built_report / "index.html").as_uri())
+    page.wait_for_selector("#table-claims table.dataTable")
+    page.emulate_media(media="print")
+    interactive = page.locator("#table-claims .crosscheck-interactive")
+    plain_rows = page.locator("#table-claims .crosscheck-print-only tbody tr")
+    assert not interactive.is_visible()
+    assert (
+        plain_rows.count()
+        == len((built_report / "data" / "claims.csv").read_text().strip().splitlines()) - 1
+    )
+    if os.environ.get("CI") is None:  # a PDF to look at, when run by a person
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.pdf(path=str(ARTIFACTS / "report-a4.pdf"), format="A4")
+    page.close()
