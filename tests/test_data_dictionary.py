@@ -25,8 +25,24 @@ def test_every_column_is_documented_in_its_tables_section(table):
 
 @pytest.mark.parametrize(
     "values",
-    [schema.STANCES, schema.ACTOR_TYPES, schema.ALIGNMENTS, schema.DATE_BASES],
-    ids=["stances", "actor types", "alignments", "date bases"],
+    [
+        schema.STANCES,
+        schema.ACTOR_TYPES,
+        schema.ALIGNMENTS,
+        schema.DATE_BASES,
+        schema.ACH_RATING_VALUES,
+        tuple("ABCDEF"),
+        tuple("123456"),
+    ],
+    ids=[
+        "stances",
+        "actor types",
+        "alignments",
+        "date bases",
+        "ach ratings",
+        "reliability",
+        "credibility",
+    ],
 )
 def test_every_value_of_a_coded_vocabulary_is_explained(values):
     text = (DATA / "README.md").read_text()

@@ -35,6 +35,8 @@ class Dataset:
     actors: pd.DataFrame
     claims: pd.DataFrame
     grades: pd.DataFrame
+    hypotheses: pd.DataFrame
+    ach_ratings: pd.DataFrame
 
     def counts(self) -> dict[str, int]:
         return {table.name: len(getattr(self, table.name)) for table in schema.TABLES}
@@ -224,9 +226,9 @@ def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Prob
         other = read[name]
         return None if other is None else other.frame[column].dropna().tolist()
 
-    if table is schema.CLAIMS:
-        measures = read["measures"]
-        table_schema = schema.claims_schema(
+    measures = read["measures"]
+    builders = {
+        "claims": lambda: schema.claims_schema(
             article_ids=ids("articles", "article_id"),
             actor_ids=ids("actors", "actor_id"),
             claim_types=ids("claim_types", "claim_type"),
@@ -234,15 +236,16 @@ def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Prob
             if measures is None
             else dict(zip(measures.frame["measure"], measures.frame["unit"], strict=True)),
             claim_ids=frame["claim_id"].dropna().tolist(),
-        )
-    elif table is schema.ARTICLES:
-        table_schema = schema.articles_schema()
-    elif table is schema.ACTORS:
-        table_schema = schema.actors_schema(frame["actor_id"].dropna().tolist())
-    elif table is schema.GRADES:
-        table_schema = schema.grades_schema(ids("actors", "actor_id"))
-    else:
-        table_schema = schema.vocabulary_schema(table)
+        ),
+        "articles": schema.articles_schema,
+        "actors": lambda: schema.actors_schema(frame["actor_id"].dropna().tolist()),
+        "grades": lambda: schema.grades_schema(ids("actors", "actor_id")),
+        "ach_ratings": lambda: schema.ach_ratings_schema(
+            ids("claims", "claim_id"), ids("hypotheses", "hypothesis_id")
+        ),
+    }
+    build_schema = builders.get(table.name, lambda: schema.vocabulary_schema(table))
+    table_schema = build_schema()
     try:
         table_schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:

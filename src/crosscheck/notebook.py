@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import itables
@@ -49,6 +50,11 @@ class Chapter:
         self.tables_dir = Path(tables_dir) if tables_dir else None
         self._interactive_ready = False
 
+    @staticmethod
+    def parse_day(day: str | None) -> pd.Timestamp | None:
+        """A day parameter ("YYYY-MM-DD" or None) as a date."""
+        return claims_module.parse_as_of(day)
+
     @property
     def source(self) -> str:
         """The source line for a chart: how many claims from how many articles and sources."""
@@ -86,8 +92,12 @@ class Chapter:
         plt.close(figure)
 
     def say(self, text: str) -> None:
-        """Prose computed from the data; the caller escapes anything that came from it."""
+        """Prose written by us (Markdown); never pass it text from the data."""
         display(Markdown(text))
+
+    def finding(self, text: str) -> None:
+        """A sentence computed from the data, shown as plain text (escaped)."""
+        display(HTML(f'<p class="crosscheck-finding">{html.escape(text)}</p>'))
 
     def summary(self) -> None:
         """A line saying what the chapter is looking at."""

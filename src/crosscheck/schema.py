@@ -117,8 +117,23 @@ CLAIMS = Table(
     integer_columns=("low", "best", "high"),
     boolean_columns=("direct_quote",),
 )
+# Heuer's analysis of competing hypotheses (ACH): hypotheses about an open
+# question, and how each claim bears on each of them. Optional teaching tables.
+HYPOTHESES = Table(
+    "hypotheses", "hypothesis_id", ("hypothesis_id", "label", "description"), optional=True
+)
+ACH_RATINGS = Table(
+    "ach_ratings",
+    "claim_id",
+    ("claim_id", "hypothesis_id", "rating", "reasoning"),
+    optional=True,
+)
+# CC very consistent, C consistent, N neutral or not applicable, I inconsistent,
+# II very inconsistent (Heuer, Psychology of Intelligence Analysis, ch. 8).
+ACH_RATING_VALUES = ("CC", "C", "N", "I", "II")
+
 # Vocabularies first: the other tables refer to them.
-TABLES = (CLAIM_TYPES, MEASURES, ARTICLES, ACTORS, CLAIMS, GRADES)
+TABLES = (CLAIM_TYPES, MEASURES, ARTICLES, ACTORS, CLAIMS, GRADES, HYPOTHESES, ACH_RATINGS)
 
 # Columns the loader adds to claims by resolving the date wording (see dates.py).
 DERIVED_CLAIM_COLUMNS = (
@@ -389,6 +404,21 @@ def claims_schema(
                 lambda f: (f["relates_to"] != f["claim_id"]).fillna(True),
             ),
         ],
+        strict=True,
+        ordered=False,
+    )
+
+
+def ach_ratings_schema(claim_ids, hypothesis_ids) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "claim_id": _reference(claim_ids, "claims.csv"),
+            "hypothesis_id": _reference(hypothesis_ids, "hypotheses.csv"),
+            "rating": _one_of(ACH_RATING_VALUES, "ACH ratings"),
+            "reasoning": _text(),
+        },
+        unique=["claim_id", "hypothesis_id"],
+        report_duplicates="all",
         strict=True,
         ordered=False,
     )

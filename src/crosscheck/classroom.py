@@ -1,0 +1,228 @@
+"""Teaching material drawn from the data: discussion prompts and Heuer's matrix of
+competing hypotheses. Nothing here is written in stone: change the data or the
+parameters and the prompts and the matrix change with them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crosscheck.claims import labelled
+from crosscheck.load import Dataset
+
+PROMPT_COLUMNS = ["theme", "prompt", "claims"]
+# Heuer scores only the evidence against a hypothesis: the one with the least
+# inconsistent evidence survives best (Psychology of Intelligence Analysis, ch. 8).
+INCONSISTENCY_WEIGHTS = {"CC": 0, "C": 0, "N": 0, "I": 1, "II": 2}
+
+
+def _day(day: pd.Timestamp) -> str:
+    return f"{day:%-d %b %Y}"
+
+
+def _prompt(theme: str, text: str, claims) -> dict:
+    return {"theme": theme, "prompt": text, "claims": " ".join(sorted(claims))}
+
+
+def single_source_prompts(comparison: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
+    rows = []
+    single = comparison[
+        (comparison["verdict"] == "single source") & (comparison["unit"] != "ratio")
+    ]
+    for _, measure in single.iterrows():
+        figures = statements[statements["measure"] == measure["measure_id"]]
+        latest = figures.sort_values("stated_on").iloc[-1]
+        rows.append(
+            _prompt(
+                "single source",
+                f"The figure for '{measure['measure']}' ({latest['point']:,.0f} on "
+                f"{_day(latest['stated_on'])}) rests on one source only: {latest['origin']}. "
+                "What would it take to confirm it, and how should a reporter word it until then?",
+                figures["claim_id"],
+            )
+        )
+    return rows
+
+
+def denial_prompts(claims: pd.DataFrame) -> list[dict]:
+    denials = claims[claims["stance"] == "denies"]
+    return [
+        _prompt(
+            "denials",
+            f"{claimant} denied: {', '.join(group['summary'].str.rstrip('.'))}. "
+            "Who made the claims being denied, and what would each side gain from its version?",
+            group["claim_id"],
+        )
+        for claimant, group in denials.groupby("claimant", sort=True)
+    ]
+
+
+def silence_prompts(claims: pd.DataFrame) -> list[dict]:
+    silent = claims[claims["stance"].isin(["no_comment", "cannot_confirm"])]
+    return [
+        _prompt(
+            "silence and uncertainty",
+            f"{claimant} did not confirm or deny ({len(group)} claim"
+            f"{'s' if len(group) != 1 else ''}). Is silence evidence? What else could explain it?",
+            group["claim_id"],
+        )
+        for claimant, group in silent.groupby("claimant", sort=True)
+    ]
+
+
+def different_measures_prompt(statements: pd.DataFrame) -> list[dict]:
+    latest = statements.sort_values("stated_on").groupby("measure").tail(1)
+    soldiers = latest[latest["unit"] == latest["unit"].mode().iloc[0]] if len(latest) else latest
+    if soldiers["measure"].nunique() < 2:
+        return []
+    listing = "; ".join(
+        f"{row['point']:,.0f} ({row['measure_label']})"
+        for _, row in soldiers.sort_values("point").iterrows()
+    )
+    return [
+        _prompt(
+            "different things counted",
+            f"These figures look like rival estimates but count different things: {listing}. "
+            "Why would averaging them be wrong? Which of them could all be true at once?",
+            soldiers["claim_id"],
+        )
+    ]
+
+
+def known_on_prompt(statements: pd.DataFrame, day: pd.Timestamp | None) -> list[dict]:
+    if day is None or statements.empty:
+        return []
+    known = statements[statements["stated_on"] <= day]
+    later = statements[statements["stated_on"] > day]
+    return [
+        _prompt(
+            "what was known when",
+            f"On {_day(day)}, {len(known)} figure{'s' if len(known) != 1 else ''} had been "
+            f"stated; {len(later)} more came later. Write the headline a careful outlet could "
+            f"have run on {_day(day)}, using only what was known then.",
+            known["claim_id"],
+        )
+    ]
+
+
+def hedge_prompt(claims: pd.DataFrame) -> list[dict]:
+    hedged = claims[claims["hedges"] != ""]
+    if hedged.empty:
+        return []
+    words = sorted(set(", ".join(hedged["hedges"]).split(", ")))
+    return [
+        _prompt(
+            "hedged wording",
+            f"{len(hedged)} claim{'s' if len(hedged) != 1 else ''} carr"
+            f"{'y' if len(hedged) != 1 else 'ies'} hedges in its own wording ({', '.join(words)}). "
+            "How should a hedge change the way a claim is reported or counted?",
+            hedged["claim_id"],
+        )
+    ]
+
+
+def discussion_prompts(
+    dataset: Dataset,
+    statements: pd.DataFrame,
+    comparison: pd.DataFrame,
+    hedged_claims: pd.DataFrame,
+    known_on: pd.Timestamp | None,
+) -> pd.DataFrame:
+    """Prompts for a class, each pointing at the claims it rests on."""
+    claims = labelled(dataset)
+    rows = (
+        single_source_prompts(comparison, statements)
+        + different_measures_prompt(statements)
+        + denial_prompts(claims)
+        + silence_prompts(claims)
+        + hedge_prompt(hedged_claims)
+        + known_on_prompt(statements, known_on)
+    )
+    return pd.DataFrame(rows, columns=PROMPT_COLUMNS)
+
+
+def ach_matrix(dataset: Dataset) -> pd.DataFrame:
+    """Evidence (claims) down the side, hypotheses across, Heuer's ratings in the cells,
+    and a last row counting the weighted inconsistencies against each hypothesis."""
+    ratings = dataset.ach_ratings[dataset.ach_ratings["claim_id"].isin(dataset.claims["claim_id"])]
+    hypotheses = dataset.hypotheses.set_index("hypothesis_id")["label"]
+    if ratings.empty:
+        return pd.DataFrame(columns=["evidence", "source", *hypotheses])
+    claims = labelled(dataset).set_index("claim_id")
+    matrix = ratings.pivot(index="claim_id", columns="hypothesis_id", values="rating")
+    matrix = matrix.reindex(columns=hypotheses.index).fillna("N")
+    inconsistency = matrix.apply(lambda column: column.map(INCONSISTENCY_WEIGHTS)).sum()
+    table = pd.DataFrame(
+        {
+            "evidence": matrix.index.map(claims["summary"]),
+            "source": matrix.index.map(claims["claimant"]),
+            "claim": matrix.index,
+        }
+    ).set_index(matrix.index)
+    table = pd.concat([table, matrix.rename(columns=hypotheses)], axis=1)
+    score = {"evidence": "Inconsistency score (lower survives better)", "source": "", "claim": ""}
+    score |= {hypotheses[h]: str(int(inconsistency[h])) for h in hypotheses.index}
+    return pd.concat([table, pd.DataFrame([score])], ignore_index=True)
+
+
+def ach_reasoning(dataset: Dataset) -> pd.DataFrame:
+    """Why each claim was rated as it was against each hypothesis."""
+    ratings = dataset.ach_ratings[dataset.ach_ratings["claim_id"].isin(dataset.claims["claim_id"])]
+    labels = dataset.hypotheses.set_index("hypothesis_id")["label"]
+    return pd.DataFrame(
+        {
+            "claim": ratings["claim_id"],
+            "hypothesis": ratings["hypothesis_id"].map(labels),
+            "rating": ratings["rating"],
+            "why": ratings["reasoning"],
+        }
+    ).reset_index(drop=True)
+
+
+def ach_summary(matrix: pd.DataFrame) -> str:
+    """'Least inconsistent evidence: Combat at the front (1); most: Labour and support (5)'."""
+    if matrix.empty:
+        return "No ACH ratings recorded."
+    scores = matrix.iloc[-1].drop(["evidence", "source", "claim"]).astype(int).sort_values()
+    return (
+        f"Least evidence against: {scores.index[0]} ({scores.iloc[0]}); "
+        f"most: {scores.index[-1]} ({scores.iloc[-1]})."
+    )
+
+
+ANSWER_COLUMNS = ["student", "as_of", "measure", "my estimate", "sources", "grades changed"]
+
+
+def answer_card(
+    student: str, as_of: str | None, weighted: pd.DataFrame, grades: pd.DataFrame
+) -> pd.DataFrame:
+    """One student's estimates, in a form the class can put side by side."""
+    changed = grades[grades["overridden"]]
+    changes = ", ".join(
+        f"{a}={g}" for a, g in zip(changed["actor_id"], changed["grade"], strict=True)
+    )
+    return pd.DataFrame(
+        {
+            "student": student,
+            "as_of": as_of or "",
+            "measure": weighted["measure"],
+            "my estimate": weighted["weighted estimate"],
+            "sources": weighted["sources"],
+            "grades changed": changes or "none",
+        },
+        columns=ANSWER_COLUMNS,
+    )
+
+
+def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
+    """The class's answer cards side by side: one row per measure, one column per student,
+    with the spread of the class's estimates."""
+    if not cards:
+        return pd.DataFrame(columns=["measure"])
+    answers = pd.concat(cards, ignore_index=True)
+    table = answers.pivot_table(
+        index="measure", columns="student", values="my estimate", aggfunc="first"
+    )
+    table["lowest"] = table.min(axis=1)
+    table["highest"] = table.max(axis=1)
+    return table.reset_index().rename_axis(columns=None)
