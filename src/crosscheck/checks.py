@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crosscheck.estimates import qualifier_bound
+from crosscheck.present import text_or
 
 CHECK_COLUMNS = ["check", "claims", "inputs", "result", "status"]
 # A stated multiple ("double") holds when the figures give it within 10%.
@@ -39,7 +40,7 @@ def stated_multiples(figured: pd.DataFrame) -> list[dict]:
         ].sort_values(["stated_on", "claim_id"])
         same_source = earlier[earlier["origin_id"] == revised["origin_id"]]
         previous = (same_source if not same_source.empty else earlier).tail(1)
-        check = f"'{ratio['qualifier'] or ratio['point']}' the previous estimate"
+        check = f"'{text_or(ratio['qualifier'], str(ratio['point']))}' the previous estimate"
         if previous.empty:
             rows.append(
                 _row(check, [ratio["claim_id"], ratio["relates_to"]],
@@ -76,7 +77,7 @@ def per_unit_sizes(figured: pd.DataFrame) -> list[dict]:
             _row(
                 "implied size of one unit",
                 [troops["claim_id"], troops["relates_to"]],
-                f"{troops['qualifier'] or ''} {_fmt(troops['point'])} {troops['unit']} in "
+                f"{text_or(troops['qualifier'])} {_fmt(troops['point'])} {troops['unit']} in "
                 f"{_fmt(units['point'])} units".strip(),
                 f"{'up to ' if troops['bound'] == 'upper bound' else 'about '}"
                 f"{_fmt(size)} {troops['unit']} per unit",

@@ -89,6 +89,7 @@ def claims_table(dataset: Dataset) -> pd.DataFrame:
             "figure": figure_label(claims),
             "evidence": claims["evidence"],
             "outlet": claims["outlet"],
+            "note": claims["note"].fillna(""),
         }
     ).reset_index(drop=True)
 
@@ -133,3 +134,22 @@ def claims_by_type(dataset: Dataset) -> pd.DataFrame:
     return table.sort_values(["claims", "claim type"], ascending=[False, True]).reset_index(
         drop=True
     )
+
+
+def articles_table(dataset: Dataset) -> pd.DataFrame:
+    """The articles the claims were read in, with how many claims each carries."""
+    counts = dataset.claims.groupby("article_id").size()
+    articles = dataset.articles.assign(claims=dataset.articles["article_id"].map(counts))
+    articles = articles[articles["claims"].notna()].sort_values(["published_on", "article_id"])
+    return pd.DataFrame(
+        {
+            "article": articles["article_id"],
+            "outlet": articles["outlet"],
+            "title": articles["title"].fillna(""),
+            "agency": articles["wire_agency"].fillna(""),
+            "published": articles["published_on"],
+            "date is": articles["date_basis"].str.replace("_", " "),
+            "claims": articles["claims"].astype("int64"),
+            "url": articles["url"],
+        }
+    ).reset_index(drop=True)

@@ -17,6 +17,8 @@ from crosscheck.present import (
     format_day,
     html_table,
     interactive_table_html,
+    linked_table,
+    table_block,
     write_csv,
 )
 
@@ -75,6 +77,13 @@ class Chapter:
         """Show a table, escaped, and export it as name.csv."""
         self._export(frame, name)
         display(HTML(html_table(frame, name, caption)))
+
+    def linked_table(
+        self, frame: pd.DataFrame, name: str, caption: str, link_column: str, url_column: str
+    ) -> None:
+        """Show a table whose link_column links to url_column (http(s) only); export it."""
+        self._export(frame, name)
+        display(HTML(table_block(name, caption, linked_table(frame, link_column, url_column))))
 
     def interactive_table(self, frame: pd.DataFrame, name: str, caption: str) -> None:
         """Show a table readers can sort, search and page (offline), export it as name.csv."""

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crosscheck.claims import labelled
 from crosscheck.estimates import qualifier_bound
+from crosscheck.load import Dataset
+from crosscheck.provenance import with_origins
 
 # (field compared, what a difference in it means); compared in this order.
 COMPARED_FIELDS = (
-    ("claimant", "different attribution"),
+    ("origin", "different attribution"),
     ("stated", "different date"),
     ("measure_label", "different measure"),
     ("stance_label", "different stance"),
@@ -34,22 +37,33 @@ DISCREPANCY_COLUMNS = [
 
 
 def _figure_text(claims: pd.DataFrame) -> pd.Series:
+    """The number an outlet gives, whatever its qualifier: '12,000', or '6,000–12,000' for
+    a range. 'About 3,000' and '3,000' give the same number; the qualifier is compared
+    on its own."""
+
     def text(row) -> str:
-        values = [row["low"], row["best"], row["high"]]
-        if all(pd.isna(v) for v in values):
-            return ""
-        return "/".join("–" if pd.isna(v) else f"{v:,.0f}" for v in values)
+        low, best, high = row["low"], row["best"], row["high"]
+        if pd.notna(low) and pd.notna(high) and low != high:
+            return f"{low:,.0f}–{high:,.0f}"
+        for value in (best, low, high):
+            if pd.notna(value):
+                return f"{value:,.0f}"
+        return ""
 
     return claims.apply(text, axis=1)
 
 
-def comparable(labelled_claims: pd.DataFrame) -> pd.DataFrame:
-    """The fields of each claim as they are compared across outlets."""
-    claims = labelled_claims[labelled_claims["statement_key"].notna()]
+def comparable(dataset: Dataset) -> pd.DataFrame:
+    """The fields of each claim as they are compared across outlets. Attribution is
+    compared by the body a claimant speaks for (an agency's director is the agency);
+    a date is compared only where the outlet gives one."""
+    claims = with_origins(dataset, labelled(dataset))
+    claims = claims[claims["statement_key"].notna()]
     outlets = claims.groupby("statement_key")["article_id"].transform("nunique")
     claims = claims[outlets >= 2]
+    stated = claims["stated_on"].dt.strftime("%Y-%m-%d")
     return claims.assign(
-        stated=claims["stated_on"].dt.strftime("%Y-%m-%d"),
+        stated=stated.where(claims["stated_precision"] != "unknown", ""),
         figure=_figure_text(claims),
         qualifier_reading=qualifier_bound(claims["qualifier"]).fillna(
             claims[["low", "best", "high"]]
@@ -61,27 +75,34 @@ def comparable(labelled_claims: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def discrepancies(labelled_claims: pd.DataFrame) -> pd.DataFrame:
-    """Every field on which an outlet departs from what most outlets give for a statement."""
-    claims = comparable(labelled_claims)
+def discrepancies(dataset: Dataset) -> pd.DataFrame:
+    """Every field on which an outlet departs from what most outlets give for a statement.
+    An outlet that gives nothing for a field (no date, no figure) is not counted."""
+    claims = comparable(dataset)
     rows = []
     for key, group in claims.groupby("statement_key", sort=True):
         for field, kind in COMPARED_FIELDS:
             values = group[field].fillna("")
+            values = values[values != ""]
             counts = values.value_counts()
             if len(counts) < 2:
                 continue
             top = counts.max()
-            majority = sorted(counts[counts == top].index)[0]
-            for index, value in values[values != majority].items():
+            leaders = sorted(counts[counts == top].index)
+            # A tie has no majority: every version is flagged against the others.
+            majority = leaders[0] if len(leaders) == 1 else " | ".join(leaders)
+            flagged = values[values != majority] if len(leaders) == 1 else values
+            for index, value in flagged.items():
                 claim = group.loc[index]
                 rows.append(
                     {
                         "statement": key,
-                        "kind": _kind(kind, field, value, majority),
+                        "kind": _kind(kind, field, value, [v for v in leaders if v != value]),
                         "outlet": claim["outlet_label"],
                         "this outlet says": value or "(nothing)",
-                        "most outlets say": majority or "(nothing)",
+                        "most outlets say": (majority or "(nothing)")
+                        if len(leaders) == 1
+                        else f"no majority: {majority}",
                         "outlets agreeing": int(top),
                         "claim": claim["claim_id"],
                     }
@@ -89,22 +110,27 @@ def discrepancies(labelled_claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
 
 
-def _kind(kind: str, field: str, value: str, majority: str) -> str:
-    """Name a figure that differs by a power of ten as a likely typo."""
-    if field != "figure" or not value or not majority:
+def _numbers(figure: str) -> list[float]:
+    return [float(v.replace(",", "")) for v in figure.split("–") if v.strip()]
+
+
+def _kind(kind: str, field: str, value: str, others: list[str]) -> str:
+    """Name a figure that differs from the others by a factor of ten as a likely typo."""
+    if field != "figure" or not value:
         return kind
-    ours = [float(v.replace(",", "")) for v in value.split("/") if v != "–"]
-    theirs = [float(v.replace(",", "")) for v in majority.split("/") if v != "–"]
-    if ours and theirs and min(ours) > 0 and min(theirs) > 0:
-        ratio = max(ours) / max(theirs)
-        if ratio >= 9.5 or ratio <= 1 / 9.5:
-            return "figure that cannot be right as written (off by a factor of ten or more)"
+    ours = _numbers(value)
+    for other in others:
+        theirs = _numbers(other) if other else []
+        if ours and theirs and min(ours) > 0 and min(theirs) > 0:
+            ratio = max(ours) / max(theirs)
+            if ratio >= 9.5 or ratio <= 1 / 9.5:
+                return "figure that cannot be right as written (off by a factor of ten or more)"
     return kind
 
 
-def statement_overview(labelled_claims: pd.DataFrame) -> pd.DataFrame:
+def statement_overview(dataset: Dataset) -> pd.DataFrame:
     """Per statement carried by two or more outlets: who carried it and what they gave."""
-    claims = comparable(labelled_claims)
+    claims = comparable(dataset)
     if claims.empty:
         return pd.DataFrame(
             columns=["statement", "outlets", "claimants given", "dates given", "figures given"]
@@ -112,7 +138,7 @@ def statement_overview(labelled_claims: pd.DataFrame) -> pd.DataFrame:
     table = claims.groupby("statement_key", sort=True).agg(
         outlets=("article_id", "nunique"),
         claimants_given=("claimant", lambda s: "; ".join(sorted(set(s)))),
-        dates_given=("stated", lambda s: "; ".join(sorted(set(s)))),
+        dates_given=("stated", lambda s: "; ".join(sorted(set(v for v in s if v)))),
         figures_given=("figure", lambda s: "; ".join(sorted(set(v for v in s if v)))),
     )
     table.columns = [c.replace("_", " ") for c in table.columns]

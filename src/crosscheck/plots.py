@@ -20,6 +20,8 @@ import pandas as pd  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
+from crosscheck.present import text_or
+
 ALIGNMENT_COLOURS = {
     "ukraine": "#0072B2",
     "supports_ukraine": "#009E73",
@@ -52,6 +54,8 @@ plt.rcParams.update(
         "axes.spines.top": False,
         "axes.spines.right": False,
         "svg.hashsalt": "crosscheck",  # identical inputs give identical SVG output
+        # Text from the data is drawn as written: a '$' starts no TeX formula.
+        "text.parse_math": False,
     }
 )
 
@@ -213,8 +217,9 @@ def figure_over_time(
         start = row["period_start"] if pd.notna(row["period_start"]) else end
         axes.hlines(row["point"], row["stated_on"], end, colors=colour, linestyles="--")
         axes.fill_between([start, end], 0, row["point"], color=colour, alpha=0.12)
+        deadline = text_or(row["period_wording"], "no date")
         axes.annotate(
-            f"target {row['point']:,.0f} ({row['claimant']}, {row['period_wording'] or 'no date'})",
+            f"target {row['point']:,.0f} ({row['claimant']}, {deadline})",
             (row["stated_on"], row["point"]),
             xytext=(0, 6),
             textcoords="offset points",

@@ -21,6 +21,11 @@ from matplotlib.figure import Figure
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def text_or(value, default: str = "") -> str:
+    """A cell as text, with a default for a missing value (NA is neither true nor false)."""
+    return default if value is None or pd.isna(value) else str(value)
+
+
 def format_day(day: pd.Series) -> pd.Series:
     """Dates as people read them: 23 Oct 2024."""
     text = day.dt.strftime("%d %b %Y").str.lstrip("0")
@@ -59,7 +64,7 @@ def _plain_table(frame: pd.DataFrame) -> str:
     )
 
 
-def _table_block(name: str, caption: str, inner: str) -> str:
+def table_block(name: str, caption: str, inner: str) -> str:
     """A table with its caption and a link to its CSV in data/."""
     name, caption = html.escape(name), html.escape(caption)
     return (
@@ -71,7 +76,7 @@ def _table_block(name: str, caption: str, inner: str) -> str:
 
 def html_table(frame: pd.DataFrame, name: str, caption: str) -> str:
     """An escaped HTML table with its caption and a link to its CSV in data/."""
-    return _table_block(name, caption, _plain_table(frame))
+    return table_block(name, caption, _plain_table(frame))
 
 
 # DataTables layout: length menu and search box above, info and pages below.
@@ -81,6 +86,32 @@ INTERACTIVE_LAYOUT = {
     "bottomStart": "info",
     "bottomEnd": "paging",
 }
+
+
+def link(url: str | None, text: str) -> str:
+    """An escaped link when url is http(s); otherwise the escaped text alone, so a
+    javascript: or data: address in the data can never become a link."""
+    label = html.escape(text)
+    if isinstance(url, str) and url.lower().startswith(("http://", "https://")):
+        return f'<a href="{html.escape(url, quote=True)}" rel="noopener noreferrer">{label}</a>'
+    return label
+
+
+def linked_table(frame: pd.DataFrame, link_column: str, url_column: str) -> str:
+    """A plain table in which one column links to the address in another (dropped)."""
+    shown = for_reading(frame.drop(columns=[url_column]))
+    header = "".join(f"<th>{html.escape(str(column))}</th>" for column in shown.columns)
+    rows = []
+    for (_, row), url in zip(shown.iterrows(), frame[url_column], strict=True):
+        cells = [
+            link(url, value) if column == link_column else html.escape(value)
+            for column, value in row.items()
+        ]
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return (
+        f'<table class="crosscheck-table"><thead><tr>{header}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
@@ -93,6 +124,7 @@ def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
     interactive = itables.to_html_datatable(
         sortable,
         connected=False,
+        table_id=f"itable-{name}",  # a fixed id: two builds give the same page
         display_logo_when_loading=False,
         layout=INTERACTIVE_LAYOUT,
         pageLength=25,
@@ -102,7 +134,7 @@ def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
         allow_html=False,
         text_in_header_can_be_selected=False,  # a click anywhere on a heading sorts
     )
-    return _table_block(
+    return table_block(
         name,
         caption,
         f'<div class="crosscheck-interactive">{interactive}</div>'

@@ -6,6 +6,7 @@ import pandas as pd
 
 from crosscheck.claims import labelled
 from crosscheck.load import Dataset
+from crosscheck.present import text_or
 
 
 def calendar(dataset: Dataset) -> pd.DataFrame:
@@ -109,7 +110,7 @@ def required_pace(statements: pd.DataFrame, measure: str, target: str) -> pd.Dat
                 "still to send": remaining,
                 "per day": remaining / days if days > 0 else None,
                 "per week": 7 * remaining / days if days > 0 else None,
-                "source": f"{goal['origin']}: target {goal['period_wording'] or ''}".strip(),
+                "source": f"{goal['origin']}: target {text_or(goal['period_wording'])}".strip(),
             }
         )
     if len(sent) >= 2:
