@@ -5,7 +5,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from test_browser import CHROMIUM, FLAGS, Visit
+from test_browser import Visit
 
 from crosscheck.present import link
 from crosscheck.report import BuildOptions, build
@@ -97,25 +97,21 @@ def test_only_http_addresses_become_links(url):
     assert "<a" not in link(url, "text")
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing")
-def test_in_a_browser_nothing_from_the_data_runs_or_fetches(hostile_report):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        page = browser.new_page()
-        visit = Visit(page)
-        page.goto(hostile_report.as_uri(), wait_until="load")
-        page.wait_for_selector("#table-claims table.dataTable")
-        page.locator("#table-claims input[type=search]").fill("Marked-row")
-        page.wait_for_function(
-            "() => document.querySelectorAll('#table-claims table.dataTable tbody tr').length === 1"
-        )
-        for anchor in page.locator("a").all()[:200]:
-            if anchor.is_visible():
-                anchor.hover()
-        pwned = page.evaluate("window.__pwned")
-        text = page.locator("#table-claims").inner_text()
-        browser.close()
+def test_in_a_browser_nothing_from_the_data_runs_or_fetches(browser, hostile_report):
+    page = browser.new_page()
+    visit = Visit(page)
+    page.goto(hostile_report.as_uri(), wait_until="load")
+    page.wait_for_selector("#table-claims table.dataTable")
+    page.locator("#table-claims input[type=search]").fill("Marked-row")
+    page.wait_for_function(
+        "() => document.querySelectorAll('#table-claims table.dataTable tbody tr').length === 1"
+    )
+    for anchor in page.locator("a").all()[:200]:
+        if anchor.is_visible():
+            anchor.hover()
+    pwned = page.evaluate("window.__pwned")
+    text = page.locator("#table-claims").inner_text()
+    page.close()
     assert pwned is None
     assert visit.dialogs == [] and visit.blocked == []
     assert "<script>window.__pwned" in text  # shown to the reader, as text

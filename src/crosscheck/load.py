@@ -139,16 +139,17 @@ def _read_csv(path: Path, table: Table) -> _Read:
             records.append(record)
             lines.append(start)
     except csv.Error as error:
-        problems.append(
-            Problem(
-                name,
-                previous_end + 1,
-                None,
-                None,
-                f"malformed CSV ({error}): a stray quote? Quote a field that contains "
-                'quotes, commas or line breaks, and double the quotes inside it ("")',
+        if "field larger than field limit" in str(error):
+            rule = (
+                f"a field longer than {csv.field_size_limit():,} characters: is a closing "
+                "quote missing, or a whole document pasted into one cell?"
             )
-        )
+        else:
+            rule = (
+                f"malformed CSV ({error}): a stray quote? Quote a field that contains "
+                'quotes, commas or line breaks, and double the quotes inside it ("")'
+            )
+        problems.append(Problem(name, previous_end + 1, None, None, rule))
     if problems:
         raise DataError(problems)
     if not records and not table.optional:

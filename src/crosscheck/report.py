@@ -137,18 +137,17 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
         target = staging / "notebooks" / notebook.name
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            executed.append(
-                papermill.execute_notebook(
-                    str(notebook),
-                    str(target),
-                    parameters=parameters,
-                    kernel_name=KERNEL_NAME,
-                    progress_bar=options.progress,
-                    cwd=str(notebook.parent),
-                    shutdown_kernel="immediate",
-                    kernel_manager_class=LocalKernelManager,
-                )
+            result = papermill.execute_notebook(
+                str(notebook),
+                str(target),
+                parameters=parameters,
+                kernel_name=KERNEL_NAME,
+                progress_bar=options.progress,
+                cwd=str(notebook.parent),
+                shutdown_kernel="immediate",
+                kernel_manager_class=LocalKernelManager,
             )
+            executed.append(_as_recorded(result, target, staging, options.data_dir))
         except PapermillExecutionError as error:
             kept = _keep_failed(target, options.out_dir)
             raise BuildError(
@@ -164,6 +163,20 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
                 f"Partial output: {kept}\nThe previous report in {options.out_dir} is unchanged."
             ) from None
     return executed
+
+
+def _as_recorded(notebook, target: Path, staging: Path, data_dir: Path):
+    """The executed notebook as the record of the run: the injected parameters name the
+    data folder as the user gave it and the tables folder relative to the report, and
+    the injected cell has a fixed id, so two builds of the same inputs record the same."""
+    for cell in notebook.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            cell.source = cell.source.replace(str((staging / "data").resolve()), "data").replace(
+                str(data_dir.resolve()), str(data_dir)
+            )
+            cell.id = f"injected-parameters-{target.stem}"
+    nbformat.write(notebook, target)
+    return notebook
 
 
 def _source_cell(executed: Path, error: PapermillExecutionError) -> int:
@@ -191,6 +204,7 @@ def _replace_report(staging: Path, out_dir: Path) -> None:
     """Move the new report into place, the page itself last, each step a rename."""
     for name in ("data", "notebooks"):
         new, old = staging / name, out_dir / name
+        new.mkdir(exist_ok=True)  # a report whose chapters export nothing still has data/
         if old.exists():
             retired = staging / f"old-{name}"
             os.replace(old, retired)

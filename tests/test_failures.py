@@ -1,0 +1,127 @@
+"""Builds that go wrong: a dying kernel, an interrupted build. The last good report stays,
+no staging folder is left behind, and the next build succeeds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from crosscheck.report import BuildError, BuildOptions, build
+
+from conftest import DATA
+
+
+def chapter(folder: Path, name: str, *sources: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    notebook = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell('data_dir = "data"\nas_of = None\ntables_dir = None')
+    parameters.metadata["tags"] = ["parameters"]
+    notebook.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), parameters]
+    notebook.cells += [nbformat.v4.new_code_cell(source) for source in sources]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    notebook.metadata["language_info"] = {"name": "python"}
+    path = folder / f"01_{name}.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def snapshot(out: Path) -> dict:
+    return {
+        p.relative_to(out): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and "failed" not in p.parts
+    }
+
+
+@pytest.fixture
+def last_good(built_report, tmp_path) -> Path:
+    out = tmp_path / "reports"
+    shutil.copytree(built_report, out)
+    return out
+
+
+def test_a_kernel_that_dies_is_named_and_the_last_good_report_stays(last_good, tmp_path):
+    before = snapshot(last_good)
+    dying = chapter(tmp_path / "dying", "dying", "import os\nos._exit(3)")
+    with pytest.raises(BuildError, match="01_dying.ipynb"):
+        build(BuildOptions(data_dir=DATA, out_dir=last_good, notebooks=[dying], progress=False))
+    assert snapshot(last_good) == before
+    assert not list(last_good.glob(".building-*"))
+
+    fine = chapter(tmp_path / "fine", "fine", "print('fine')")
+    build(BuildOptions(data_dir=DATA, out_dir=last_good, notebooks=[fine], progress=False))
+    assert "# fine" not in (last_good / "index.html").read_text()  # rendered, not raw
+    assert ">fine<" in (last_good / "index.html").read_text()
+    assert not (last_good / "failed").exists()
+
+
+def test_an_interrupted_build_leaves_the_last_good_report_and_no_staging(last_good, tmp_path):
+    before = snapshot(last_good)
+    slow = chapter(tmp_path / "slow", "slow", "import time\ntime.sleep(60)")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crosscheck.cli", "report", "--data", str(DATA),
+         "--out", str(last_good), "--notebooks", str(slow.parent)],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait for the notebook to be running
+        line = process.stderr.readline()
+        if "Executing" in line or "running" in line:
+            break
+    time.sleep(3)
+    process.send_signal(signal.SIGINT)
+    try:
+        _, rest = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130
+    assert "interrupted" in rest and "unchanged" in rest
+    assert snapshot(last_good) == before
+    assert not list(last_good.glob(".building-*"))
+
+
+def test_two_builds_of_the_same_inputs_differ_only_in_the_build_time(built_report, tmp_path):
+    build(BuildOptions(data_dir=DATA, out_dir=tmp_path, progress=False, with_code=True))
+
+    def without_build_time(page: Path) -> list[str]:
+        return [line for line in page.read_text().splitlines() if "built at" not in line]
+
+    for name in ("index.html", "report-with-code.html"):
+        assert without_build_time(tmp_path / name) == without_build_time(built_report / name)
+
+
+def test_source_date_epoch_fixes_the_build_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1729641600")  # 2024-10-23 00:00 UTC
+    fine = chapter(tmp_path / "fine", "fine", "print('fine')")
+    build(BuildOptions(data_dir=DATA, out_dir=tmp_path / "a", notebooks=[fine], progress=False))
+    build(BuildOptions(data_dir=DATA, out_dir=tmp_path / "b", notebooks=[fine], progress=False))
+    first = (tmp_path / "a" / "index.html").read_bytes()
+    assert first == (tmp_path / "b" / "index.html").read_bytes()
+    assert b"2024-10-23 00:00 UTC" in first
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals")
+def test_no_kernel_outlives_a_failed_build(tmp_path):
+    marker = tmp_path / "kernel-pid"
+    leaking = chapter(
+        tmp_path / "leak",
+        "leak",
+        f"import os\nopen({str(marker)!r}, 'w').write(str(os.getpid()))",
+        "raise RuntimeError('stop')",
+    )
+    with pytest.raises(BuildError):
+        build(BuildOptions(data_dir=DATA, out_dir=tmp_path / "out", notebooks=[leaking],
+                           progress=False))  # fmt: skip
+    pid = int(marker.read_text())
+    time.sleep(1)
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
