@@ -166,7 +166,9 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_string_dtype(values) or values.dtype == object:
             text = values.astype("string")
             risky = text.str.startswith(FORMULA_TRIGGERS).fillna(False)
-            safe[column] = text.where(~risky, "'" + text)
+            # A carriage return becomes a line break, which the CSV writer quotes; a
+            # bare CR left unquoted would split the row in some readers.
+            safe[column] = text.where(~risky, "'" + text).str.replace("\r\n?", "\n", regex=True)
     return safe
 
 
