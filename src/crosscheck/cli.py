@@ -62,6 +62,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a further notebook parameter, as papermill takes it (VALUE read as YAML): "
         "-p grade_overrides '{rok-nis: A2}' -p approximate_margin 0.1",
     )
+    report.add_argument(
+        "--articles",
+        nargs="+",
+        metavar="ARTICLE_ID",
+        default=None,
+        help="use only the claims of these articles (e.g. dt-2024-10-23: the seed article alone)",
+    )
     report.add_argument("--quiet", action="store_true", help="no progress output")
     report.set_defaults(run=_report)
 
@@ -97,6 +104,7 @@ def _report(arguments: argparse.Namespace) -> int:
             notebooks=notebooks,
             progress=not arguments.quiet,
             parameters={name: yaml.safe_load(value) for name, value in arguments.parameter},
+            articles=arguments.articles,
         )
     )
     print(f"report written: {index}")

@@ -9,6 +9,7 @@ in <out>/failed/ for debugging.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import html
 import os
@@ -31,6 +32,7 @@ from traitlets import CaselessStrEnum
 from crosscheck import __version__, schema
 from crosscheck.claims import parse_as_of
 from crosscheck.load import load_dataset
+from crosscheck.subset import write_subset
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
@@ -69,6 +71,10 @@ class BuildOptions:
     progress: bool = True
     # Further notebook parameters (name → value), given to the chapters that declare them.
     parameters: dict | None = None
+    # Only the claims of these articles (None: all), read from a cut-down copy of the data.
+    articles: list[str] | None = None
+    # The data folder named in the page when data_dir is a cut-down copy of it.
+    shown_data_dir: Path | None = None
 
 
 def chapter_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -91,6 +97,13 @@ def build(options: BuildOptions) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
     try:
+        if options.articles:
+            try:
+                subset = write_subset(options.data_dir, options.articles, staging / "input")
+            except ValueError as error:
+                raise BuildError(str(error)) from None
+            dataset = load_dataset(subset)
+            options = dataclasses.replace(options, data_dir=subset, shown_data_dir=options.data_dir)
         executed = _run_notebooks(notebooks, staging, options)
         build_info = _build_info(options, dataset.counts(), notebooks)
         (staging / "index.html").write_text(
@@ -231,7 +244,8 @@ def _build_info(options: BuildOptions, counts: dict[str, int], notebooks: list[P
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     built = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return {
-        "data folder": str(options.data_dir),
+        "data folder": str(options.shown_data_dir or options.data_dir)
+        + (f" (only articles {', '.join(options.articles)})" if options.articles else ""),
         "data": ", ".join(f"{count:,} {name.replace('_', ' ')}" for name, count in counts.items()),
         "data fingerprint": f"sha256 {digest.hexdigest()[:16]}",
         "cut-off date (as_of)": options.as_of or "none: every claim recorded",
