@@ -29,8 +29,8 @@ from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 from traitlets import CaselessStrEnum
 
-from crosscheck import __version__, schema
-from crosscheck.claims import parse_as_of
+from crosscheck import __version__, jsonld, schema
+from crosscheck.claims import known_as_of, parse_as_of
 from crosscheck.load import load_dataset
 from crosscheck.subset import write_subset
 
@@ -106,12 +106,17 @@ def build(options: BuildOptions) -> Path:
             options = dataclasses.replace(options, data_dir=subset, shown_data_dir=options.data_dir)
         executed = _run_notebooks(notebooks, staging, options)
         build_info = _build_info(options, dataset.counts(), notebooks)
+        claims = jsonld.claims_jsonld(known_as_of(dataset, options.as_of))
+        (staging / "data").mkdir(exist_ok=True)
+        (staging / "data" / "claims.jsonld").write_text(jsonld.to_json(claims), encoding="utf-8")
         (staging / "index.html").write_text(
-            render(executed, build_info, with_code=False), encoding="utf-8"
+            render(executed, build_info, with_code=False, structured_data=claims),
+            encoding="utf-8",
         )
         if options.with_code:
             (staging / "report-with-code.html").write_text(
-                render(executed, build_info, with_code=True), encoding="utf-8"
+                render(executed, build_info, with_code=True, structured_data=claims),
+                encoding="utf-8",
             )
         _replace_report(staging, out_dir)
     finally:
@@ -287,7 +292,9 @@ def _merge(executed: list, with_code: bool) -> nbformat.NotebookNode:
     return merged
 
 
-def render(executed: list, build_info: dict, *, with_code: bool) -> str:
+def render(
+    executed: list, build_info: dict, *, with_code: bool, structured_data: dict | None = None
+) -> str:
     """One self-contained HTML page of every chapter, in order."""
     exporter = HTMLExporter(
         template_name="crosscheck",
@@ -301,6 +308,7 @@ def render(executed: list, build_info: dict, *, with_code: bool) -> str:
         "crosscheck_header": _header_html(build_info),
         "crosscheck_css": (TEMPLATES_DIR / "crosscheck" / "report.css").read_text(),
         "crosscheck_version": __version__,
+        "crosscheck_jsonld": jsonld.script_element(structured_data) if structured_data else "",
         "metadata": {"name": REPORT_TITLE},
     }
     body, _ = exporter.from_notebook_node(_merge(executed, with_code), resources=resources_in)
