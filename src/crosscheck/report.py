@@ -24,6 +24,7 @@ from pathlib import Path
 
 import nbformat
 import papermill
+import yaml
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
@@ -32,6 +33,7 @@ from traitlets import CaselessStrEnum
 from crosscheck import __version__, jsonld, schema
 from crosscheck.claims import known_as_of, parse_as_of
 from crosscheck.load import load_dataset
+from crosscheck.problems import DataError, Problem
 from crosscheck.subset import write_subset
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -55,6 +57,51 @@ class LocalKernelManager(AsyncKernelManager):
     listens on the network, and the kernel has no reason to warn about it."""
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a data folder says about its own report (data/report.yml, optional)."""
+
+    title: str = REPORT_TITLE
+    lede: str = REPORT_LEDE
+    parameters: dict | None = None
+
+
+SETTINGS_FILE = "report.yml"
+
+
+def read_settings(data_dir: Path) -> Settings:
+    """The report's title, lede and default chapter parameters for this data folder."""
+    path = data_dir / SETTINGS_FILE
+    if not path.exists():
+        return Settings()
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        problem = Problem(str(path), None, None, None, f"not valid YAML: {error}")
+        raise DataError([problem]) from None
+    problems = []
+    if not isinstance(content, dict):
+        content = {}
+        problems.append(Problem(str(path), None, None, None, "must be a mapping of keys"))
+    unknown = sorted(set(content) - {"title", "lede", "parameters"})
+    problems += [
+        Problem(str(path), None, key, None, "unknown key: use title, lede, parameters")
+        for key in unknown
+    ]
+    for key in ("title", "lede"):
+        if key in content and not (isinstance(content[key], str) and content[key].strip()):
+            problems.append(Problem(str(path), None, key, None, "must be non-empty text"))
+    if not isinstance(content.get("parameters", {}), dict):
+        problems.append(Problem(str(path), None, "parameters", None, "must be a mapping"))
+    if problems:
+        raise DataError(problems)
+    return Settings(
+        title=content.get("title", REPORT_TITLE),
+        lede=content.get("lede", REPORT_LEDE),
+        parameters=content.get("parameters") or {},
+    )
 
 
 class BuildError(Exception):
@@ -85,6 +132,11 @@ def chapter_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 def build(options: BuildOptions) -> Path:
     """Build the report into options.out_dir and return the path of index.html."""
     dataset = load_dataset(options.data_dir)  # fail on bad data before any kernel starts
+    settings = read_settings(options.data_dir)
+    # The data folder's own defaults first, then what the user asked for.
+    options = dataclasses.replace(
+        options, parameters=(settings.parameters or {}) | (options.parameters or {})
+    )
     try:
         parse_as_of(options.as_of)
     except ValueError as error:
@@ -106,6 +158,7 @@ def build(options: BuildOptions) -> Path:
             options = dataclasses.replace(options, data_dir=subset, shown_data_dir=options.data_dir)
         executed = _run_notebooks(notebooks, staging, options)
         build_info = _build_info(options, dataset.counts(), notebooks)
+        build_info["title"], build_info["lede"] = settings.title, settings.lede
         claims = jsonld.claims_jsonld(known_as_of(dataset, options.as_of))
         (staging / "data").mkdir(exist_ok=True)
         (staging / "data" / "claims.jsonld").write_text(jsonld.to_json(claims), encoding="utf-8")
@@ -265,14 +318,16 @@ def _build_info(options: BuildOptions, counts: dict[str, int], notebooks: list[P
 
 
 def _header_html(build_info: dict) -> str:
+    details = {k: v for k, v in build_info.items() if k not in ("title", "lede")}
     rows = "".join(
         f"<tr><th>{html.escape(key)}</th><td>{html.escape(value)}</td></tr>"
-        for key, value in build_info.items()
+        for key, value in details.items()
     )
+    title = build_info.get("title", REPORT_TITLE)
     return (
         '<header class="crosscheck-header">'
-        f'<h1 id="report-title">{html.escape(REPORT_TITLE)}</h1>'
-        f'<p class="lede">{html.escape(REPORT_LEDE)}</p>'
+        f'<h1 id="report-title">{html.escape(title)}</h1>'
+        f'<p class="lede">{html.escape(build_info.get("lede", REPORT_LEDE))}</p>'
         "<details open><summary>How this report was built</summary>"
         f'<table class="crosscheck-build">{rows}</table></details>'
         "<!-- crosscheck:toc -->"
@@ -309,7 +364,7 @@ def render(
         "crosscheck_css": (TEMPLATES_DIR / "crosscheck" / "report.css").read_text(),
         "crosscheck_version": __version__,
         "crosscheck_jsonld": jsonld.script_element(structured_data) if structured_data else "",
-        "metadata": {"name": REPORT_TITLE},
+        "metadata": {"name": build_info.get("title", REPORT_TITLE)},
     }
     body, _ = exporter.from_notebook_node(_merge(executed, with_code), resources=resources_in)
     return body.replace("<!-- crosscheck:toc -->", _table_of_contents(body), 1)

@@ -31,10 +31,9 @@ def write_subset(data_dir: Path, article_ids: list[str], target: Path) -> Path:
     source folder is only read.
     """
     target.mkdir(parents=True, exist_ok=True)
-    for table in schema.TABLES:
-        source = data_dir / table.filename
-        if source.exists():
-            shutil.copyfile(source, target / table.filename)
+    for name in [table.filename for table in schema.TABLES] + ["report.yml"]:
+        if (data_dir / name).exists():
+            shutil.copyfile(data_dir / name, target / name)
 
     fields, articles = _rows(data_dir / schema.ARTICLES.filename)
     known = {row["article_id"] for row in articles}

@@ -1,0 +1,63 @@
+"""Any controversy: a different event needs new data only. The whole report is built from
+a small dataset on another topic (a rally's crowd size, tests/topics/rally/)."""
+
+import re
+import shutil
+
+import pandas as pd
+import pytest
+
+from crosscheck.problems import DataError
+from crosscheck.report import BuildOptions, build, read_settings
+
+from conftest import ROOT
+
+RALLY = ROOT / "tests" / "topics" / "rally"
+
+
+@pytest.fixture(scope="module")
+def rally_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("rally")
+    build(BuildOptions(data_dir=RALLY, out_dir=out, progress=False))
+    return out
+
+
+def test_the_report_takes_its_title_and_lede_from_the_data(rally_report):
+    html = (rally_report / "index.html").read_text()
+    assert '<h1 id="report-title">The 1 March rally: how many marched?</h1>' in html
+    assert "<title>The 1 March rally" in html
+
+
+def test_every_chapter_renders_with_the_topics_own_measures(rally_report):
+    html = (rally_report / "index.html").read_text()
+    body = html.split("<main>", 1)[1]
+    assert "People at the rally" in body and "People arrested" in body
+    assert len(re.findall(r'<h1 id="\d', body)) == 7
+    headings = " ".join(re.findall(r"<h[12][^>]*>([^<]*)", body))
+    assert "troop" not in headings.lower()
+
+
+def test_its_figures_are_compared_within_its_measures(rally_report):
+    comparison = pd.read_csv(rally_report / "data" / "estimate_comparison.csv")
+    crowd = comparison.set_index("measure_id").loc["crowd_size"]
+    assert crowd["independent sources"] == 2 and crowd["verdict"].startswith("differ by")
+
+
+def test_a_figure_off_by_ten_between_two_outlets_is_caught(rally_report):
+    discrepancies = pd.read_csv(rally_report / "data" / "discrepancies.csv")
+    assert discrepancies["kind"].str.contains("cannot be right as written").any()
+
+
+def test_the_topics_parameters_come_from_its_report_yml():
+    settings = read_settings(RALLY)
+    assert settings.parameters["measure"] == "crowd_size"
+
+
+def test_a_bad_report_yml_is_named(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(RALLY, data)
+    (data / "report.yml").write_text("title: ''\ncolour: red\n")
+    with pytest.raises(DataError) as caught:
+        read_settings(data)
+    message = caught.value.report()
+    assert "report.yml: column 'colour'" in message and "report.yml: column 'title'" in message
