@@ -73,6 +73,12 @@ class Chapter:
         if self.tables_dir is not None:
             write_csv(frame, self.tables_dir / f"{name}.csv")
 
+    def export(self, frame: pd.DataFrame, filename: str) -> None:
+        """Write a table to tables_dir without showing it, and say where it went."""
+        if self.tables_dir is not None:
+            write_csv(frame, self.tables_dir / filename)
+            self.finding(f"{len(frame):,} rows written to data/{filename}.")
+
     def table(self, frame: pd.DataFrame, name: str, caption: str) -> None:
         """Show a table, escaped, and export it as name.csv."""
         self._export(frame, name)

@@ -30,7 +30,7 @@ from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 from traitlets import CaselessStrEnum
 
-from crosscheck import __version__, jsonld, schema
+from crosscheck import __version__, changes, jsonld, schema
 from crosscheck.claims import known_as_of, parse_as_of
 from crosscheck.load import load_dataset
 from crosscheck.problems import DataError, Problem
@@ -192,17 +192,30 @@ def _check_extra_parameters(options: BuildOptions, declared: dict[Path, set[str]
         )
 
 
+def _keep_previous(out_dir: Path, staging: Path) -> Path:
+    """Copy what the last build recorded, for the chapter on what changed since."""
+    previous = staging / "previous"
+    previous.mkdir()
+    for name in (changes.SNAPSHOT, changes.COMPARISON):
+        if (out_dir / "data" / name).exists():
+            shutil.copyfile(out_dir / "data" / name, previous / name)
+    return previous
+
+
 def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) -> list:
     common = {
         "data_dir": str(options.data_dir.resolve()),
         "as_of": options.as_of,
         "tables_dir": str((staging / "data").resolve()),
     }
+    # Only for the chapters that declare it (what changed since the previous build).
+    previous = {"previous_dir": str(_keep_previous(options.out_dir, staging).resolve())}
     declared = _declared_parameters(notebooks)
     _check_extra_parameters(options, declared)
     executed = []
     for number, notebook in enumerate(notebooks, start=1):
-        extra = {k: v for k, v in (options.parameters or {}).items() if k in declared[notebook]}
+        given = previous | (options.parameters or {})
+        extra = {k: v for k, v in given.items() if k in declared[notebook]}
         parameters = common | extra
         _say(f"[{number}/{len(notebooks)}] running {notebook.name}", options.progress)
         target = staging / "notebooks" / notebook.name
@@ -242,8 +255,10 @@ def _as_recorded(notebook, target: Path, staging: Path, data_dir: Path):
     the injected cell has a fixed id, so two builds of the same inputs record the same."""
     for cell in notebook.cells:
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
-            cell.source = cell.source.replace(str((staging / "data").resolve()), "data").replace(
-                str(data_dir.resolve()), str(data_dir)
+            cell.source = (
+                cell.source.replace(str((staging / "data").resolve()), "data")
+                .replace(str((staging / "previous").resolve()), "(the previous build)")
+                .replace(str(data_dir.resolve()), str(data_dir))
             )
             cell.id = f"injected-parameters-{target.stem}"
     nbformat.write(notebook, target)

@@ -1,0 +1,95 @@
+"""What changed since the previous build: claims added, removed or revised, estimates moved.
+
+Each build keeps a snapshot of the claims it used (reports/data/claims_snapshot.csv)
+and its comparison per measure; the next build in the same folder compares
+itself with them, so a reader of an updated report sees the difference.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from crosscheck import schema
+from crosscheck.load import Dataset
+
+SNAPSHOT = "claims_snapshot.csv"
+COMPARISON = "estimate_comparison.csv"
+
+
+def snapshot(dataset: Dataset) -> pd.DataFrame:
+    """The claims as recorded in the data, one row each, in id order."""
+    columns = list(schema.CLAIMS.columns)
+    return dataset.claims[columns].sort_values("claim_id").reset_index(drop=True)
+
+
+def _read(path: Path) -> pd.DataFrame | None:
+    if not path.exists():
+        return None
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def previous_snapshot(previous_dir: str | Path | None) -> pd.DataFrame | None:
+    return None if previous_dir is None else _read(Path(previous_dir) / SNAPSHOT)
+
+
+def claim_changes(before: pd.DataFrame | None, after: pd.DataFrame) -> pd.DataFrame:
+    """One row per claim added, removed or revised (naming the columns that changed)."""
+    columns = ["change", "claim", "what changed", "summary now", "summary before"]
+    if before is None:
+        return pd.DataFrame(columns=columns)
+    text = after.astype("string").fillna("").astype(str).set_index("claim_id")
+    old = before.astype(str).set_index("claim_id").reindex(columns=text.columns, fill_value="")
+    rows = [
+        ("added", claim, "", text.at[claim, "summary"], "")
+        for claim in text.index.difference(old.index)
+    ] + [
+        ("removed", claim, "", "", old.at[claim, "summary"])
+        for claim in old.index.difference(text.index)
+    ]
+    shared = text.index.intersection(old.index)
+    differs = text.loc[shared] != old.loc[shared]
+    for claim in shared[differs.any(axis=1)]:
+        changed = ", ".join(differs.columns[differs.loc[claim]])
+        rows.append(("revised", claim, changed, text.at[claim, "summary"],
+                     old.at[claim, "summary"]))  # fmt: skip
+    return pd.DataFrame(rows, columns=columns).sort_values(["change", "claim"], ignore_index=True)
+
+
+def estimate_moves(previous_dir: str | Path | None, comparison: pd.DataFrame) -> pd.DataFrame:
+    """Per measure: its envelope and verdict before and now, where either moved."""
+    columns = ["measure", "lowest before", "lowest now", "highest before", "highest now",
+               "verdict before", "verdict now"]  # fmt: skip
+    before = None if previous_dir is None else _read(Path(previous_dir) / COMPARISON)
+    if before is None or comparison.empty:
+        return pd.DataFrame(columns=columns)
+    now = comparison.assign(
+        lowest=comparison["lowest"].map(lambda v: f"{v:g}"),
+        highest=comparison["highest"].map(lambda v: f"{v:g}"),
+    ).set_index("measure_id")
+    old = before.set_index("measure_id")
+    old[["lowest", "highest"]] = old[["lowest", "highest"]].map(lambda v: f"{float(v):g}")
+    rows = []
+    for measure in sorted(set(now.index) | set(old.index)):
+        a = old.loc[measure] if measure in old.index else None
+        b = now.loc[measure] if measure in now.index else None
+        values = [
+            (b if b is not None else a)["measure"],
+            "" if a is None else a["lowest"], "" if b is None else b["lowest"],
+            "" if a is None else a["highest"], "" if b is None else b["highest"],
+            "" if a is None else a["verdict"], "" if b is None else b["verdict"],
+        ]  # fmt: skip
+        if values[1] != values[2] or values[3] != values[4] or values[5] != values[6]:
+            rows.append(values)
+    return pd.DataFrame(rows, columns=columns)
+
+
+def summary(changes: pd.DataFrame, first_build: bool) -> str:
+    if first_build:
+        return "This is the first build in this report folder: there is nothing to compare with."
+    if changes.empty:
+        return "No claim was added, removed or revised since the previous build."
+    counts = changes["change"].value_counts()
+    parts = [f"{counts.get(kind, 0):,} {kind}" for kind in ("added", "removed", "revised")]
+    return "Since the previous build: " + ", ".join(parts) + "."
