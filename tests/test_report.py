@@ -101,7 +101,8 @@ def test_every_table_and_chart_has_its_data_as_csv(built_report):
     html = page(built_report)
     linked = set(re.findall(r'href="data/([a-z_]+\.csv)"', html))
     written = {path.name for path in (built_report / "data").glob("*.csv")}
-    assert linked == written and len(written) >= 10
+    # The snapshot is the build's record for the next build, not a table of the page.
+    assert linked == written - {"claims_snapshot.csv"} and len(written) >= 10
 
 
 def test_the_executed_notebooks_are_kept_beside_the_report(built_report):

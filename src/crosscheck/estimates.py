@@ -225,28 +225,28 @@ def compare_measures(statements_: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# Pairs grow with the square of the sources: beyond a dozen a table of them helps no one.
+MAX_PAIR_SOURCES = 12
+
+
 def overlap_pairs(statements_: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of independent sources' latest figures on one measure: overlap or not."""
+    """Every pair of independent sources' latest figures on one measure: overlap or not.
+    Per measure, the MAX_PAIR_SOURCES sources that gave most figures are paired."""
+    columns = ["measure", "source A", "figure A", "source B", "figure B", "intervals", "ratio"]
     rows = []
     for _, group in statements_.groupby("measure", sort=True):
-        latest = latest_by_source(group)
-        lows, highs = _open_interval(latest)
-        latest = latest.assign(_low=lows, _high=highs)
-        for (_, a), (_, b) in combinations(latest.iterrows(), 2):
-            overlap = max(a["_low"], b["_low"]) <= min(a["_high"], b["_high"])
-            ratio = max(a["point"], b["point"]) / min(a["point"], b["point"])
-            rows.append(
-                {
-                    "measure": a["measure_label"],
-                    "source A": a["origin"],
-                    "figure A": a["point"],
-                    "source B": b["origin"],
-                    "figure B": b["point"],
-                    "intervals": "overlap" if overlap else "disjoint",
-                    "ratio": round(float(ratio), 2),
-                }
-            )
-    columns = ["measure", "source A", "figure A", "source B", "figure B", "intervals", "ratio"]
+        busiest = group["origin_id"].value_counts().sort_index(kind="stable")
+        busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_PAIR_SOURCES]
+        latest = latest_by_source(group[group["origin_id"].isin(busiest)])
+        lows, highs = (values.to_numpy() for values in _open_interval(latest))
+        points = latest["point"].astype(float).to_numpy()
+        names = latest["origin"].to_numpy()
+        label = group["measure_label"].iloc[0]
+        for a, b in combinations(range(len(latest)), 2):
+            overlap = max(lows[a], lows[b]) <= min(highs[a], highs[b])
+            ratio = max(points[a], points[b]) / min(points[a], points[b])
+            rows.append([label, names[a], points[a], names[b], points[b],
+                         "overlap" if overlap else "disjoint", round(float(ratio), 2)])  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -68,8 +68,17 @@ def to_json(document: dict) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+# The page carries at most this many claims (the latest); claims.jsonld carries all.
+MAX_EMBEDDED = 500
+
+
 def script_element(document: dict) -> str:
-    """The document as a <script type="application/ld+json"> element. A '</' inside a
-    string would close the element early, so it is written '<\\/' (still valid JSON)."""
+    """The document as a <script type="application/ld+json"> element, with at most
+    MAX_EMBEDDED claims (the most recently stated). A '</' inside a string would close
+    the element early, so it is written '<\\/' (still valid JSON)."""
+    graph = document.get("@graph", [])
+    if len(graph) > MAX_EMBEDDED:
+        latest = sorted(graph, key=lambda n: (n.get("dateCreated", ""), n["identifier"]))
+        document = document | {"@graph": latest[-MAX_EMBEDDED:]}
     text = json.dumps(document, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return f'<script type="application/ld+json">{text}</script>'

@@ -5,8 +5,8 @@ The ladder ranks a figure by who stands behind it, lowest first:
   1 claimed by a party to the conflict (Ukraine, Russia, North Korea)
   2 assessed by an intelligence service and relayed (a non-party agency)
   3 stated by a third government (a non-party government, not its spy agency)
-  4 independently verified: at least two independent non-party sources give
-    overlapping figures for the same measure
+  4 independently verified: another independent non-party source's latest
+    figure for the same measure overlaps it
 
 Judgements use the likelihood terms of US Intelligence Community Directive 203
 (ICD 203, 2015), kept apart from the confidence statement as the directive asks:
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from crosscheck.schema import PARTY_ALIGNMENTS
@@ -102,25 +103,39 @@ def with_rungs(figured: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
 
 
 def _corroborated(figured: pd.DataFrame, party: pd.Series) -> pd.Series:
-    """True where another independent non-party source's figure on the same measure
-    overlaps this one."""
-    low = figured["interval_low"].fillna(0).astype(float)
-    high = figured["interval_high"].fillna(float("inf")).astype(float)
+    """True where another independent non-party source's latest figure on the same
+    measure overlaps this one.
+
+    Comparing with each source's latest figure, not with every figure it ever gave,
+    keeps the work linear in the number of figures (times the number of sources).
+    """
     frame = pd.DataFrame(
         {
             "measure": figured["measure"],
             "origin": figured["origin_id"],
-            "low": low,
-            "high": high,
+            "low": figured["interval_low"].fillna(0).astype(float),
+            "high": figured["interval_high"].fillna(np.inf).astype(float),
             "party": party,
+            "stated_on": figured["stated_on"],
+            "claim_id": figured["claim_id"],
         }
     )
-    pairs = frame.reset_index().merge(frame[~frame["party"]], on="measure", suffixes=("", "_other"))
-    pairs = pairs[
-        (pairs["origin"] != pairs["origin_other"])
-        & (pairs[["low", "low_other"]].max(axis=1) <= pairs[["high", "high_other"]].min(axis=1))
-    ]
-    return figured.index.to_series().isin(pairs["index"])
+    candidates = (
+        frame[~frame["party"]]
+        .sort_values(["stated_on", "claim_id"])
+        .groupby(["measure", "origin"], sort=False)
+        .tail(1)
+    )
+    result = pd.Series(False, index=figured.index)
+    for measure, others in candidates.groupby("measure", sort=False):
+        mine = frame[frame["measure"] == measure]
+        overlap = (
+            (mine["low"].to_numpy()[:, None] <= others["high"].to_numpy()[None, :])
+            & (others["low"].to_numpy()[None, :] <= mine["high"].to_numpy()[:, None])
+            & (mine["origin"].to_numpy()[:, None] != others["origin"].to_numpy()[None, :])
+        )
+        result[mine.index] = overlap.any(axis=1)
+    return result
 
 
 def likelihood(highest_rung: int, independent_sources: int) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +52,27 @@ class _Read:
     lines: list[int]
     # Cells already reported as untyped; their emptiness is not reported again.
     untyped: set[tuple[int, str]] = field(default_factory=set)
+
+
+# Set by a report build: a pickle of the dataset it validated, which its chapter
+# notebooks read instead of validating the same files once each.
+CACHE_VARIABLE = "CROSSCHECK_DATASET_CACHE"
+
+
+def write_cache(dataset: Dataset, path: Path) -> None:
+    with path.open("wb") as handle:
+        pickle.dump((str(dataset.data_dir.resolve()), dataset), handle)
+
+
+def load_cached(data_dir: str | Path) -> Dataset:
+    """The dataset of a data folder: from the build's cache when it holds this folder."""
+    cache = os.environ.get(CACHE_VARIABLE)
+    if cache and Path(cache).exists():
+        with Path(cache).open("rb") as handle:
+            cached_dir, dataset = pickle.load(handle)  # a file this build wrote itself
+        if cached_dir == str(Path(data_dir).resolve()):
+            return dataset
+    return load_dataset(data_dir)
 
 
 def load_dataset(data_dir: str | Path) -> Dataset:

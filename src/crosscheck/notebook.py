@@ -11,7 +11,7 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from crosscheck import claims as claims_module
-from crosscheck.load import Dataset, load_dataset
+from crosscheck.load import Dataset, load_cached
 from crosscheck.present import (
     figure_html,
     format_day,
@@ -38,6 +38,20 @@ def find_data_dir(data_dir: str | Path) -> Path:
     return path
 
 
+# A page stays readable (and under a few megabytes) whatever the size of the data:
+# longer tables show their first rows and say where the full table is.
+MAX_ROWS_SHOWN = 300
+MAX_INTERACTIVE_ROWS = 1_000
+
+
+def _shown(frame: pd.DataFrame, caption: str, name: str, limit: int) -> tuple[pd.DataFrame, str]:
+    if len(frame) <= limit:
+        return frame, caption
+    return frame.head(limit), (
+        f"{caption} (the first {limit:,} of {len(frame):,} rows; every row is in data/{name}.csv)"
+    )
+
+
 class Chapter:
     """One chapter's data (cut off at as_of) and its way of showing tables and charts.
 
@@ -46,7 +60,7 @@ class Chapter:
     """
 
     def __init__(self, data_dir: str | Path, as_of: str | None, tables_dir: str | Path | None):
-        self.all_data: Dataset = load_dataset(find_data_dir(data_dir))
+        self.all_data: Dataset = load_cached(find_data_dir(data_dir))
         self.as_of = claims_module.parse_as_of(as_of)
         self.data: Dataset = claims_module.known_as_of(self.all_data, self.as_of)
         self.tables_dir = Path(tables_dir) if tables_dir else None
@@ -82,14 +96,15 @@ class Chapter:
     def table(self, frame: pd.DataFrame, name: str, caption: str) -> None:
         """Show a table, escaped, and export it as name.csv."""
         self._export(frame, name)
-        display(HTML(html_table(frame, name, caption)))
+        display(HTML(html_table(*_shown(frame, caption, name, MAX_ROWS_SHOWN), name=name)))
 
     def linked_table(
         self, frame: pd.DataFrame, name: str, caption: str, link_column: str, url_column: str
     ) -> None:
         """Show a table whose link_column links to url_column (http(s) only); export it."""
         self._export(frame, name)
-        display(HTML(table_block(name, caption, linked_table(frame, link_column, url_column))))
+        shown, caption = _shown(frame, caption, name, MAX_ROWS_SHOWN)
+        display(HTML(table_block(name, caption, linked_table(shown, link_column, url_column))))
 
     def interactive_table(self, frame: pd.DataFrame, name: str, caption: str) -> None:
         """Show a table readers can sort, search and page (offline), export it as name.csv."""
@@ -98,7 +113,8 @@ class Chapter:
             itables.init_notebook_mode(all_interactive=False, connected=False)
             self._interactive_ready = True
         self._export(frame, name)
-        display(HTML(interactive_table_html(frame, name, caption)))
+        shown, caption = _shown(frame, caption, name, MAX_INTERACTIVE_ROWS)
+        display(HTML(interactive_table_html(shown, name, caption)))
 
     def chart(self, figure, data: pd.DataFrame, name: str, alt: str) -> None:
         """Show a chart with alt text, export the data drawn in it as name.csv."""

@@ -77,37 +77,55 @@ def comparable(dataset: Dataset) -> pd.DataFrame:
 
 def discrepancies(dataset: Dataset) -> pd.DataFrame:
     """Every field on which an outlet departs from what most outlets give for a statement.
-    An outlet that gives nothing for a field (no date, no figure) is not counted."""
+    An outlet that gives nothing for a field (no date, no figure) is not counted. A tie
+    has no majority: every version is then flagged against the others."""
     claims = comparable(dataset)
-    rows = []
-    for key, group in claims.groupby("statement_key", sort=True):
-        for field, kind in COMPARED_FIELDS:
-            values = group[field].fillna("")
-            values = values[values != ""]
-            counts = values.value_counts()
-            if len(counts) < 2:
-                continue
-            top = counts.max()
-            leaders = sorted(counts[counts == top].index)
-            # A tie has no majority: every version is flagged against the others.
-            majority = leaders[0] if len(leaders) == 1 else " | ".join(leaders)
-            flagged = values[values != majority] if len(leaders) == 1 else values
-            for index, value in flagged.items():
-                claim = group.loc[index]
-                rows.append(
-                    {
-                        "statement": key,
-                        "kind": _kind(kind, field, value, [v for v in leaders if v != value]),
-                        "outlet": claim["outlet_label"],
-                        "this outlet says": value or "(nothing)",
-                        "most outlets say": (majority or "(nothing)")
-                        if len(leaders) == 1
-                        else f"no majority: {majority}",
-                        "outlets agreeing": int(top),
-                        "claim": claim["claim_id"],
-                    }
-                )
-    return pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
+    frames = []
+    for field, kind in COMPARED_FIELDS:
+        values = claims[["statement_key", field, "outlet_label", "claim_id"]].rename(
+            columns={field: "value"}
+        )
+        values = values[values["value"].fillna("") != ""]
+        counts = values.groupby(["statement_key", "value"]).size().rename("n").reset_index()
+        counts = counts[counts.groupby("statement_key")["value"].transform("size") >= 2]
+        if counts.empty:
+            continue
+        counts["top"] = counts.groupby("statement_key")["n"].transform("max")
+        leaders = (
+            counts[counts["n"] == counts["top"]]
+            .sort_values(["statement_key", "value"])
+            .groupby("statement_key")
+            .agg(leaders=("value", list), top=("top", "first"))
+        )
+        rows = values.merge(leaders, left_on="statement_key", right_index=True)
+        single = rows["leaders"].str.len() == 1
+        majority = rows["leaders"].map(" | ".join)
+        rows = rows[~single | (rows["value"] != majority)].assign(majority=majority)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "statement": rows["statement_key"],
+                    "kind": [
+                        _kind(kind, field, value, [v for v in leaders if v != value])
+                        for value, leaders in zip(rows["value"], rows["leaders"], strict=True)
+                    ],
+                    "outlet": rows["outlet_label"],
+                    "this outlet says": rows["value"],
+                    "most outlets say": rows["majority"].where(
+                        rows["leaders"].str.len() == 1, "no majority: " + rows["majority"]
+                    ),
+                    "outlets agreeing": rows["top"].astype("int64"),
+                    "claim": rows["claim_id"],
+                    "_order": COMPARED_FIELDS.index((field, kind)),
+                }
+            )
+        )
+    if not frames:
+        return pd.DataFrame(columns=DISCREPANCY_COLUMNS)
+    table = pd.concat(frames, ignore_index=True)
+    return table.sort_values(["statement", "_order", "outlet"], ignore_index=True)[
+        DISCREPANCY_COLUMNS
+    ]
 
 
 def _numbers(figure: str) -> list[float]:

@@ -60,6 +60,14 @@ plt.rcParams.update(
 )
 
 
+# Charts aggregate before they draw: however large the data, a chart shows at most
+# this many rows per panel (the latest, or the busiest) and says so; the CSV beside
+# it holds everything.
+MAX_ROWS_PER_PANEL = 8
+MAX_CLAIMANTS = 30
+MAX_PATHS = 20
+
+
 def _wrap(title: str, width: int = 80) -> str:
     return textwrap.fill(title, width)
 
@@ -81,7 +89,11 @@ def _alignment_legend(axes, alignments) -> None:
 
 
 def estimate_ranges(figured: pd.DataFrame, title: str, source: str) -> Figure:
-    """One panel per measure: each figure as a range (line) around its point (dot)."""
+    """One panel per measure: each figure as a range (line) around its point (dot); the
+    latest MAX_ROWS_PER_PANEL figures of each measure."""
+    figured = (
+        figured.sort_values(["stated_on", "claim_id"]).groupby("measure").tail(MAX_ROWS_PER_PANEL)
+    )
     measures = list(dict.fromkeys(figured["measure"]))
     heights = [max(1.2, 0.45 * (figured["measure"] == m).sum() + 0.8) for m in measures]
     figure, panels = plt.subplots(
@@ -123,8 +135,13 @@ def estimate_ranges(figured: pd.DataFrame, title: str, source: str) -> Figure:
 
 
 def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -> Figure:
-    """Claimants down the side, days across: a marker per statement, bars for periods spoken of."""
-    claims = labelled_claims.sort_values("stated_on")
+    """Claimants down the side, days across: a marker per statement, bars for periods spoken
+    of; the MAX_CLAIMANTS claimants with most statements."""
+    busiest = labelled_claims["claimant"].value_counts().sort_index(kind="stable")
+    busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_CLAIMANTS]
+    claims = labelled_claims[labelled_claims["claimant"].isin(busiest)].sort_values("stated_on")
+    # One marker per claimant, day and stance: a thousand statements on one day draw once.
+    claims = claims.drop_duplicates(["claimant", "stated_on", "stance_label", "period_wording"])
     claimants = list(dict.fromkeys(claims["claimant"]))[::-1]
     row_of = {name: i for i, name in enumerate(claimants)}
     figure, axes = plt.subplots(figsize=(9, 0.38 * len(claimants) + 2.2))
@@ -240,7 +257,9 @@ def figure_over_time(
 
 
 def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
-    """Sources left, relays in the middle, outlets right; arrow width grows with claim count."""
+    """Sources left, relays in the middle, outlets right; arrow width grows with claim count.
+    The MAX_PATHS paths that carry most claims."""
+    chains = chains.sort_values(["claims", "source"], ascending=[False, True]).head(MAX_PATHS)
     columns = {
         "source": list(dict.fromkeys(chains["source"])),
         "relayed via": [r for r in dict.fromkeys(chains["relayed via"]) if r != "(direct)"],
@@ -299,7 +318,13 @@ def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
 
 
 def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
-    """Small multiples: each source's latest figure per measure as it stood on each day."""
+    """Small multiples: each source's latest figure per measure as it stood on each day
+    (per day and measure, the MAX_ROWS_PER_PANEL most recent sources)."""
+    known = (
+        known.sort_values(["stated", "source"])
+        .groupby(["known on", "measure"])
+        .tail(MAX_ROWS_PER_PANEL)
+    )
     days = list(dict.fromkeys(known["known on"]))
     labels = sorted(set(known["measure"] + " — " + known["source"]))
     figure, panels = plt.subplots(

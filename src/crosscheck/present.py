@@ -74,7 +74,7 @@ def table_block(name: str, caption: str, inner: str) -> str:
     )
 
 
-def html_table(frame: pd.DataFrame, name: str, caption: str) -> str:
+def html_table(frame: pd.DataFrame, caption: str, name: str) -> str:
     """An escaped HTML table with its caption and a link to its CSV in data/."""
     return table_block(name, caption, _plain_table(frame))
 

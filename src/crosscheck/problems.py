@@ -30,12 +30,22 @@ class DataError(Exception):
 
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=_reading_order)
-        super().__init__(self.report())
+        super().__init__(self.report(limit=20))
 
-    def report(self) -> str:
+    def report(self, limit: int | None = 200) -> str:
+        """Every problem, one a line; past `limit`, a count of the rest by rule."""
         count = len(self.problems)
-        heading = f"{count} problem{'s' if count != 1 else ''} in the data:"
-        return "\n".join([heading, *(f"  {problem}" for problem in self.problems)])
+        heading = f"{count:,} problem{'s' if count != 1 else ''} in the data:"
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [heading, *(f"  {problem}" for problem in shown)]
+        rest = self.problems[len(shown) :]
+        if rest:
+            by_rule: dict[str, int] = {}
+            for problem in rest:
+                by_rule[problem.rule] = by_rule.get(problem.rule, 0) + 1
+            lines.append(f"  … and {len(rest):,} more:")
+            lines += [f"    {n:,} × {rule}" for rule, n in sorted(by_rule.items())]
+        return "\n".join(lines)
 
 
 def _reading_order(problem: Problem) -> tuple:

@@ -112,39 +112,33 @@ def weighted_estimates(statements: pd.DataFrame, grades: pd.DataFrame) -> pd.Dat
 def leave_one_out(statements: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
     """How far the weighted estimate moves when each source is left out in turn."""
     weight_of = grades.set_index("actor_id")["weight"]
-    rows = []
+    columns = ["measure", "source left out", "its figure", "its weight", "estimate with all",
+               "estimate without it", "shift", "shift %"]  # fmt: skip
+    frames = []
     for _, group in statements.groupby("measure", sort=True):
         latest = latest_by_source(group)
         if len(latest) < 2:
             continue
         weights = latest["origin_id"].map(weight_of).fillna(0.09).astype(float)
         points = latest["point"].astype(float)
-        full = round(float((points * weights).sum() / weights.sum()))
-        for position, (_, source) in enumerate(latest.iterrows()):
-            keep = [i for i in range(len(latest)) if i != position]
-            without = round(
-                float((points.iloc[keep] * weights.iloc[keep]).sum() / weights.iloc[keep].sum())
-            )
-            rows.append(
+        total, weighted = weights.sum(), (points * weights).sum()
+        full = round(float(weighted / total))
+        # Leaving source i out removes its share from both sums: no refit needed.
+        without = ((weighted - points * weights) / (total - weights)).round()
+        frames.append(
+            pd.DataFrame(
                 {
-                    "measure": source["measure_label"],
-                    "source left out": source["origin"],
-                    "its figure": source["point"],
-                    "its weight": round(float(weights.iloc[position]), 2),
+                    "measure": latest["measure_label"],
+                    "source left out": latest["origin"],
+                    "its figure": points,
+                    "its weight": weights.round(2),
                     "estimate with all": full,
                     "estimate without it": without,
                     "shift": without - full,
-                    "shift %": round(100 * (without - full) / full, 1),
+                    "shift %": (100 * (without - full) / full).round(1),
                 }
             )
-    columns = [
-        "measure",
-        "source left out",
-        "its figure",
-        "its weight",
-        "estimate with all",
-        "estimate without it",
-        "shift",
-        "shift %",
-    ]
-    return pd.DataFrame(rows, columns=columns)
+        )
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]

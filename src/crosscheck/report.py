@@ -9,6 +9,7 @@ in <out>/failed/ for debugging.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import html
@@ -32,7 +33,7 @@ from traitlets import CaselessStrEnum
 
 from crosscheck import __version__, changes, jsonld, schema
 from crosscheck.claims import known_as_of, parse_as_of
-from crosscheck.load import load_dataset
+from crosscheck.load import CACHE_VARIABLE, load_dataset, write_cache
 from crosscheck.problems import DataError, Problem
 from crosscheck.subset import write_subset
 
@@ -156,7 +157,10 @@ def build(options: BuildOptions) -> Path:
                 raise BuildError(str(error)) from None
             dataset = load_dataset(subset)
             options = dataclasses.replace(options, data_dir=subset, shown_data_dir=options.data_dir)
-        executed = _run_notebooks(notebooks, staging, options)
+        cache = staging / "dataset.pickle"
+        write_cache(dataset, cache)
+        with _environment(CACHE_VARIABLE, str(cache)):
+            executed = _run_notebooks(notebooks, staging, options)
         build_info = _build_info(options, dataset.counts(), notebooks)
         build_info["title"], build_info["lede"] = settings.title, settings.lede
         claims = jsonld.claims_jsonld(known_as_of(dataset, options.as_of))
@@ -190,6 +194,20 @@ def _check_extra_parameters(options: BuildOptions, declared: dict[Path, set[str]
             f"no chapter takes the parameter {', '.join(unknown)}; "
             f"the chapters take: {', '.join(sorted(known))}"
         )
+
+
+@contextlib.contextmanager
+def _environment(name: str, value: str):
+    """Set an environment variable for the kernels started inside the block."""
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
 
 
 def _keep_previous(out_dir: Path, staging: Path) -> Path:
