@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.installed-test
 LAB    := $(VENV)/.installed-lab
 
-.PHONY: help setup browser report validate test lint lab clean
+.PHONY: help setup browser report validate test bench lint lab clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ browser:  ## install Debian's chromium for the browser tests, if missing and pos
 
 test: $(SETUP) browser  ## run the whole test suite (notebooks, report, browser)
 	$(BIN)/python -m pytest
+
+bench: $(SETUP)  ## time the build beside the toolchain's floor, up to 1,000,000 claims
+	$(BIN)/python bench/run.py
 
 lint: $(SETUP)  ## ruff check and format check, notebooks included
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

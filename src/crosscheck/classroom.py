@@ -20,8 +20,18 @@ def _day(day: pd.Timestamp) -> str:
     return f"{day:%-d %b %Y}"
 
 
+# A prompt cites a handful of claims, and a theme holds a handful of prompts: enough
+# to start a discussion whatever the size of the data.
+MAX_CITED = 10
+MAX_PER_THEME = 6
+
+
 def _prompt(theme: str, text: str, claims) -> dict:
-    return {"theme": theme, "prompt": text, "claims": " ".join(sorted(claims))}
+    cited = sorted(claims)
+    listed = " ".join(cited[:MAX_CITED])
+    if len(cited) > MAX_CITED:
+        listed += f" … and {len(cited) - MAX_CITED:,} more"
+    return {"theme": theme, "prompt": text, "claims": listed}
 
 
 def single_source_prompts(comparison: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
@@ -130,14 +140,15 @@ def discussion_prompts(
 ) -> pd.DataFrame:
     """Prompts for a class, each pointing at the claims it rests on."""
     claims = labelled(dataset)
-    rows = (
-        single_source_prompts(comparison, statements)
-        + different_measures_prompt(statements)
-        + denial_prompts(claims)
-        + silence_prompts(claims)
-        + hedge_prompt(hedged_claims)
-        + known_on_prompt(statements, known_on)
-    )
+    themes = [
+        single_source_prompts(comparison, statements),
+        different_measures_prompt(statements),
+        denial_prompts(claims),
+        silence_prompts(claims),
+        hedge_prompt(hedged_claims),
+        known_on_prompt(statements, known_on),
+    ]
+    rows = [row for theme in themes for row in theme[:MAX_PER_THEME]]
     return pd.DataFrame(rows, columns=PROMPT_COLUMNS)
 
 

@@ -181,6 +181,26 @@ def _all_overlap(latest: pd.DataFrame) -> bool:
     return bool(lows.max() <= highs.min())
 
 
+# Sources named in the "latest by source" cell; the table of figures has them all.
+MAX_LISTED_SOURCES = 8
+
+
+def _latest_listing(latest: pd.DataFrame) -> str:
+    recent = latest.sort_values(["stated_on", "claim_id"], ascending=False)
+    text = "; ".join(
+        f"{name}: {value:,.0f} ({day:%-d %b %Y})"
+        for name, value, day in zip(
+            recent["origin"].iloc[:MAX_LISTED_SOURCES],
+            recent["point"].iloc[:MAX_LISTED_SOURCES],
+            recent["stated_on"].iloc[:MAX_LISTED_SOURCES],
+            strict=True,
+        )
+    )
+    if len(recent) > MAX_LISTED_SOURCES:
+        text += f"; and {len(recent) - MAX_LISTED_SOURCES:,} more sources"
+    return text
+
+
 def verdict(sources: int, overlap: bool, spread: float) -> str:
     """The plain-language verdict on one measure's latest figures."""
     if sources <= 1:
@@ -209,12 +229,7 @@ def compare_measures(statements_: pd.DataFrame) -> pd.DataFrame:
                 "independent sources": sources,
                 "lowest": group["interval_low"].fillna(group["point"]).min(),
                 "highest": group["interval_high"].fillna(group["point"]).max(),
-                "latest by source": "; ".join(
-                    f"{name}: {value:,.0f} ({day:%-d %b %Y})"
-                    for name, value, day in zip(
-                        latest["origin"], latest["point"], latest["stated_on"], strict=True
-                    )
-                ),
+                "latest by source": _latest_listing(latest),
                 "spread": round(spread, 2) if np.isfinite(spread) else None,
                 "intervals overlap": "yes" if overlap else "no",
                 "verdict": verdict(sources, overlap, spread),

@@ -65,6 +65,7 @@ plt.rcParams.update(
 # it holds everything.
 MAX_ROWS_PER_PANEL = 8
 MAX_CLAIMANTS = 30
+MAX_MEASURES_CHARTED = 10
 MAX_PATHS = 20
 
 
@@ -90,16 +91,29 @@ def _alignment_legend(axes, alignments) -> None:
 
 def estimate_ranges(figured: pd.DataFrame, title: str, source: str) -> Figure:
     """One panel per measure: each figure as a range (line) around its point (dot); the
-    latest MAX_ROWS_PER_PANEL figures of each measure."""
+    latest MAX_ROWS_PER_PANEL figures of each of the MAX_MEASURES_CHARTED measures with
+    most figures."""
+    busiest = figured["measure"].value_counts().sort_index(kind="stable")
+    busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_MEASURES_CHARTED]
+    figured = figured[figured["measure"].isin(busiest)]
     figured = (
         figured.sort_values(["stated_on", "claim_id"]).groupby("measure").tail(MAX_ROWS_PER_PANEL)
     )
     measures = list(dict.fromkeys(figured["measure"]))
-    heights = [max(1.2, 0.45 * (figured["measure"] == m).sum() + 0.8) for m in measures]
+    # Many measures go two abreast, so the chart grows half as tall.
+    columns = 2 if len(measures) > 3 else 1
+    rows_of = figured["measure"].value_counts()
+    panel_rows = [
+        max(rows_of[m] for m in measures[i : i + columns]) for i in range(0, len(measures), columns)
+    ]
+    heights = [max(1.2, 0.45 * n + 0.8) for n in panel_rows]
     figure, panels = plt.subplots(
-        len(measures), 1, figsize=(8, sum(heights) + 0.8), height_ratios=heights, squeeze=False
-    )
-    for axes, measure in zip(panels[:, 0], measures, strict=True):
+        len(panel_rows), columns, figsize=(8 * columns, sum(heights) + 0.8),
+        height_ratios=heights, squeeze=False,
+    )  # fmt: skip
+    for axes in panels.flat[len(measures) :]:
+        axes.set_visible(False)
+    for axes, measure in zip(panels.flat, measures, strict=False):
         rows = figured[figured["measure"] == measure].sort_values(["stated_on", "claim_id"])
         labels = [
             f"{name} ({day:%d %b})".replace("(0", "(")
@@ -128,7 +142,7 @@ def estimate_ranges(figured: pd.DataFrame, title: str, source: str) -> Figure:
         axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
         axes.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
     _alignment_legend(panels[0, 0], figured["claimant_alignment"])
-    figure.suptitle(_wrap(title), x=0.01, ha="left", fontsize=11, fontweight="bold")
+    figure.suptitle(_wrap(title, 80 * columns), x=0.01, ha="left", fontsize=11, fontweight="bold")
     _source_line(figure, source)
     figure.tight_layout(rect=(0, 0.03, 1, 1))
     return figure
@@ -140,7 +154,10 @@ def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -
     busiest = labelled_claims["claimant"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_CLAIMANTS]
     claims = labelled_claims[labelled_claims["claimant"].isin(busiest)].sort_values("stated_on")
-    # One marker per claimant, day and stance: a thousand statements on one day draw once.
+    # One marker per claimant, day and stance: a thousand statements on one day draw once;
+    # over a span of months, one per week.
+    if (claims["stated_on"].max() - claims["stated_on"].min()).days > 120:
+        claims = claims.assign(stated_on=claims["stated_on"].dt.to_period("W").dt.start_time)
     claims = claims.drop_duplicates(["claimant", "stated_on", "stance_label", "period_wording"])
     claimants = list(dict.fromkeys(claims["claimant"]))[::-1]
     row_of = {name: i for i, name in enumerate(claimants)}

@@ -1,0 +1,124 @@
+"""The benchmark: the report build beside the toolchain's floor, on the shipped data and
+on synthetic datasets of growing size. Prints one table and writes bench/results.md.
+
+    python bench/run.py                 # floor, shipped data, 10k, 100k, 1M claims
+    python bench/run.py --sizes 10000   # a quicker run
+
+Each case runs as its own process; its peak memory is the largest resident set of
+that process and of every process it waited for (the notebook kernels included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generate  # noqa: E402
+
+FLOOR_SCRIPT = """
+import sys
+from pathlib import Path
+import nbformat, papermill
+from nbconvert import HTMLExporter
+folder = Path(sys.argv[1]); count = int(sys.argv[2])
+executed = []
+for number in range(count):
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    nb.cells = [nbformat.v4.new_code_cell(
+        "import pandas as pd\\nimport matplotlib\\nmatplotlib.use('Agg')\\n"
+        "import matplotlib.pyplot as plt\\n%matplotlib inline\\n"
+        "pd.Series(range(10)).plot()\\nplt.show()")]
+    source = folder / f"{number:02d}.ipynb"
+    nbformat.write(nb, source)
+    executed.append(papermill.execute_notebook(str(source), str(folder / f"out{number}.ipynb"),
+                    kernel_name="python3", progress_bar=False))
+merged = nbformat.v4.new_notebook(cells=[c for nb in executed for c in nb.cells])
+body, _ = HTMLExporter(exclude_input=True).from_notebook_node(merged)
+(folder / "floor.html").write_text(body)
+"""
+
+
+def measure(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one command and what it waited for."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{process.stderr.read().decode()}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def chapters() -> int:
+    return len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+
+
+def machine() -> str:
+    memory = Path("/proc/meminfo").read_text().split("\n")[0].split()[1]
+    model = next((line.split(":", 1)[1].strip() for line in
+                  Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.machine())  # fmt: skip
+    return (f"{os.cpu_count()} cores ({model}), {int(memory) / 1024 / 1024:.0f} GiB, "
+            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results-latest.md")
+    arguments = parser.parse_args()
+    crosscheck = str(Path(sys.executable).with_name("crosscheck"))
+    rows = []
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        floor_dir = scratch / "floor"
+        floor_dir.mkdir()
+        seconds, memory = measure(
+            [sys.executable, "-c", FLOOR_SCRIPT, str(floor_dir), str(chapters())]
+        )
+        floor = seconds
+        rows.append(("floor: papermill + nbconvert", "", seconds, memory,
+                     (floor_dir / "floor.html").stat().st_size))  # fmt: skip
+
+        cases = [("crosscheck report, shipped data", ROOT / "data", None)]
+        for size in arguments.sizes:
+            cases.append((f"crosscheck report, {size:,} claims", None, size))
+        for label, data, size in cases:
+            if data is None:
+                data = generate(size, scratch / f"data-{size}")
+            out = scratch / f"out-{label.split()[-2]}"
+            seconds, memory = measure(
+                [crosscheck, "report", "--data", str(data), "--out", str(out), "--quiet"]
+            )
+            rows.append((label, size or "", seconds, memory, (out / "index.html").stat().st_size))
+
+    lines = [
+        f"Machine: {machine()}",
+        "",
+        "| case | claims | wall s | × floor | peak MB | HTML MB |",
+        "|---|---|---|---|---|---|",
+    ]
+    for label, size, seconds, memory, html in rows:
+        lines.append(
+            f"| {label} | {size:,} | {seconds:.1f} | {seconds / floor:.2f} | {memory:.0f} "
+            f"| {html / 1e6:.2f} |" if size else
+            f"| {label} | | {seconds:.1f} | {seconds / floor:.2f} | {memory:.0f} "
+            f"| {html / 1e6:.2f} |"
+        )  # fmt: skip
+    table = "\n".join(lines)
+    print(table)
+    arguments.results.write_text(table + "\n")
+    print(f"\n(written to {arguments.results})")
+
+
+if __name__ == "__main__":
+    main()
