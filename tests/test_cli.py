@@ -18,3 +18,37 @@ def test_validate_lists_every_problem_and_exits_non_zero(data_copy, capsys):
     assert "claims.csv:2: column 'stance': value 'maybe'" in error
     assert "actors.csv:2: column 'alignment': value 'both'" in error
     assert "Traceback" not in error
+
+
+def test_draft_then_accept_adds_an_articles_claims_to_the_data(data_copy, tmp_path, capsys):
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "South Korea's spy agency said on Monday that North Korea had sent about 2,000 more "
+        "soldiers to Russia. The Kremlin denied the report.\n"
+    )
+    before = (data_copy / "claims.csv").read_bytes()
+    draft = tmp_path / "draft"
+    assert main(["draft", str(article), "--published", "2025-01-13", "--outlet", "Test Wire",
+                 "--data", str(data_copy), "--out", str(draft)]) == 0  # fmt: skip
+    assert "crosscheck accept" in capsys.readouterr().out
+    assert main(["accept", str(draft), "--data", str(data_copy)]) == 0
+    after = (data_copy / "claims.csv").read_bytes()
+    assert after.startswith(before) and len(after) > len(before)
+    assert main(["validate", str(data_copy)]) == 0
+    assert main(["accept", str(draft), "--data", str(data_copy)]) == 1  # not twice
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_draft_refuses_an_impossible_publication_day(tmp_path, capsys):
+    article = tmp_path / "article.txt"
+    article.write_text("Nothing happened.\n")
+    assert main(["draft", str(article), "--published", "2024-02-30"]) == 1
+    assert "cannot draft" in capsys.readouterr().err
+
+
+def test_quality_prints_precision_and_recall(capsys):
+    from conftest import ROOT
+
+    assert main(["quality", "--gold", str(ROOT / "tests" / "gold"), "--data", str(DATA)]) == 0
+    output = capsys.readouterr().out
+    assert "precision" in output and "recall" in output and "overall" in output

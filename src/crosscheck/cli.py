@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -72,6 +73,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.add_argument("--quiet", action="store_true", help="no progress output")
     report.set_defaults(run=_report)
 
+    draft = commands.add_parser(
+        "draft", help="draft candidate claims from an article's text, for review"
+    )
+    draft.add_argument("article", type=Path, help="the article as plain text (UTF-8)")
+    draft.add_argument(
+        "--published",
+        required=True,
+        metavar="YYYY-MM-DD",
+        help="the article's publication day (relative dates resolve from it)",
+    )
+    draft.add_argument("--outlet", default="Unknown outlet", help="the outlet's name")
+    draft.add_argument("--url", default=None, help="where the article was read (http/https)")
+    draft.add_argument("--article-id", default=None, help="id for the article (default: derived)")
+    draft.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    draft.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="draft folder to write (default: drafts/<article id>)",
+    )
+    draft.set_defaults(run=_draft)
+
+    accept_command = commands.add_parser(
+        "accept", help="append a reviewed draft to the data, after validating it"
+    )
+    accept_command.add_argument("draft", type=Path, help="the draft folder")
+    accept_command.add_argument("--data", type=Path, default=Path("data"), help="data folder")
+    accept_command.set_defaults(run=_accept)
+
+    quality = commands.add_parser(
+        "quality", help="precision and recall of the drafter on hand-annotated articles"
+    )
+    quality.add_argument("--gold", type=Path, default=Path("tests/gold"), help="gold folder")
+    quality.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    quality.set_defaults(run=_quality)
+
     arguments = parser.parse_args(argv)
     try:
         return arguments.run(arguments)
@@ -90,6 +127,48 @@ def _validate(arguments: argparse.Namespace) -> int:
     dataset = load_dataset(arguments.data_dir)
     counts = ", ".join(f"{count} {name}" for name, count in dataset.counts().items())
     print(f"{arguments.data_dir}: valid ({counts})")
+    return 0
+
+
+def _draft(arguments: argparse.Namespace) -> int:
+    from crosscheck.draft import draft_article, write_draft
+
+    try:
+        published = date.fromisoformat(arguments.published)
+        text = arguments.article.read_text(encoding="utf-8")
+    except ValueError as error:
+        print(f"cannot draft: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"cannot read {arguments.article}: {error.strerror}", file=sys.stderr)
+        return 1
+    dataset = load_dataset(arguments.data)
+    try:
+        result = draft_article(text, published, dataset, arguments.outlet, arguments.url,
+                               arguments.article_id)  # fmt: skip
+    except ValueError as error:
+        print(f"cannot draft: {error}", file=sys.stderr)
+        return 1
+    article_id = result.articles.iloc[0]["article_id"]
+    folder = write_draft(result, arguments.out or Path("drafts") / article_id)
+    print(
+        f"drafted {len(result.claims)} candidate claims and {len(result.actors)} proposed actors "
+        f"into {folder}/\nreview them (edit or delete rows), then: crosscheck accept {folder}"
+    )
+    return 0
+
+
+def _accept(arguments: argparse.Namespace) -> int:
+    from crosscheck.accept import accept
+
+    print(accept(arguments.draft, arguments.data))
+    return 0
+
+
+def _quality(arguments: argparse.Namespace) -> int:
+    from crosscheck.quality import evaluate, format_report
+
+    print(format_report(evaluate(arguments.gold, load_dataset(arguments.data))))
     return 0
 
 
