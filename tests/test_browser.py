@@ -75,6 +75,15 @@ def test_every_image_has_loaded(opened):
     assert widths and all(width > 0 for width in widths)
 
 
+def fresh_page(browser, report):
+    """A new page on the report, network cut, once the claims table is interactive."""
+    page = browser.new_page()
+    Visit(page)
+    page.goto((report / "index.html").as_uri())
+    page.wait_for_selector("#table-claims table.dataTable")
+    return page
+
+
 def claims_table(page):
     return page.locator("#table-claims table.dataTable")
 
@@ -84,10 +93,7 @@ def first_column_values(page) -> list[str]:
 
 
 def test_the_claims_table_sorts_when_its_header_is_clicked(browser, built_report):
-    page = browser.new_page()
-    Visit(page)
-    page.goto((built_report / "index.html").as_uri())
-    page.wait_for_selector("#table-claims table.dataTable")
+    page = fresh_page(browser, built_report)
     page.select_option("#table-claims select", "-1")  # show every row
     header = claims_table(page).locator("thead th").first
     header.click()
@@ -102,10 +108,7 @@ def test_the_claims_table_sorts_when_its_header_is_clicked(browser, built_report
 
 
 def test_the_claims_table_filters_when_text_is_typed_in_its_search_box(browser, built_report):
-    page = browser.new_page()
-    Visit(page)
-    page.goto((built_report / "index.html").as_uri())
-    page.wait_for_selector("#table-claims table.dataTable")
+    page = fresh_page(browser, built_report)
     before = claims_table(page).locator("tbody tr").count()
     page.locator("#table-claims input[type=search]").fill("Kremlin")
     rows = claims_table(page).locator("tbody tr")
@@ -119,10 +122,7 @@ def test_the_claims_table_filters_when_text_is_typed_in_its_search_box(browser, 
 
 
 def test_in_print_the_claims_table_is_plain_and_whole(browser, built_report):
-    page = browser.new_page()
-    Visit(page)
-    page.goto((built_report / "index.html").as_uri())
-    page.wait_for_selector("#table-claims table.dataTable")
+    page = fresh_page(browser, built_report)
     page.emulate_media(media="print")
     interactive = page.locator("#table-claims .crosscheck-interactive")
     plain_rows = page.locator("#table-claims .crosscheck-print-only tbody tr")

@@ -54,3 +54,17 @@ def test_text_cannot_close_the_script_element_early(text):
     element = jsonld.script_element({"@context": jsonld.CONTEXT, "text": text})
     inner = element.removeprefix('<script type="application/ld+json">').removesuffix("</script>")
     assert "</" not in inner and json.loads(inner)["text"] == text
+
+
+def test_the_streamed_file_holds_the_same_claims_as_the_document(tmp_path):
+    dataset = load_dataset(DATA)
+    jsonld.write_jsonld(dataset, tmp_path / "claims.jsonld")
+    assert json.loads((tmp_path / "claims.jsonld").read_text()) == jsonld.claims_jsonld(dataset)
+
+
+def test_a_limited_document_keeps_the_most_recent_claims():
+    dataset = load_dataset(DATA)
+    document = jsonld.claims_jsonld(dataset, limit=10)
+    kept = {node["identifier"] for node in document["@graph"]}
+    latest = dataset.claims.sort_values(["stated_on", "claim_id"]).tail(10)["claim_id"]
+    assert kept == set(latest)

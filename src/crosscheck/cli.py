@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -123,6 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def _validate(arguments: argparse.Namespace) -> int:
     dataset = load_dataset(arguments.data_dir)
     counts = ", ".join(f"{count} {name}" for name, count in dataset.counts().items())
@@ -174,7 +179,18 @@ def _quality(arguments: argparse.Namespace) -> int:
 
 def _report(arguments: argparse.Namespace) -> int:
     notebooks = chapter_notebooks(arguments.notebooks) if arguments.notebooks else None
-    index = build(
+    # A build stopped by `kill` (SIGTERM) cleans up like one stopped by Ctrl-C.
+    previous_handler = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        index = _build(arguments, notebooks)
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
+    print(f"report written: {index}")
+    return 0
+
+
+def _build(arguments: argparse.Namespace, notebooks) -> Path:
+    return build(
         BuildOptions(
             data_dir=arguments.data,
             as_of=arguments.as_of,
@@ -186,8 +202,6 @@ def _report(arguments: argparse.Namespace) -> int:
             articles=arguments.articles,
         )
     )
-    print(f"report written: {index}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ schema.org context document, so the file expands offline and byte for byte the s
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pandas as pd
 
@@ -30,21 +31,20 @@ def _day(value) -> str | None:
     return None if pd.isna(value) else f"{value:%Y-%m-%d}"
 
 
-def claims_jsonld(dataset: Dataset) -> dict:
-    """A JSON-LD document: one Claim node per claim, its author and its appearance."""
-    claims = labelled(dataset)
+def _nodes(dataset: Dataset, claims: pd.DataFrame):
+    """One Claim node per claim, in claim id order (a generator: any number of claims)."""
     articles = dataset.articles.set_index("article_id")
-    nodes = []
+    outlets, urls = articles["outlet"], articles["url"]
+    published = articles["published_on"]
     for claim in claims.sort_values("claim_id").itertuples(index=False):
-        article = articles.loc[claim.article_id]
         appearance = {
             "@type": "NewsArticle",
             "identifier": claim.article_id,
-            "publisher": {"@type": "Organization", "name": article["outlet"]},
-            "datePublished": _day(article["published_on"]),
+            "publisher": {"@type": "Organization", "name": outlets[claim.article_id]},
+            "datePublished": _day(published[claim.article_id]),
         }
-        if isinstance(article["url"], str):
-            appearance["url"] = article["url"]
+        if isinstance(urls[claim.article_id], str):
+            appearance["url"] = urls[claim.article_id]
         node = {
             "@type": "Claim",
             "@id": f"urn:crosscheck:claim:{claim.claim_id}",
@@ -59,13 +59,26 @@ def claims_jsonld(dataset: Dataset) -> dict:
             },
             "appearance": appearance,
         }
-        nodes.append({key: value for key, value in node.items() if value is not None})
-    return {"@context": CONTEXT, "@graph": nodes}
+        yield {key: value for key, value in node.items() if value is not None}
 
 
-def to_json(document: dict) -> str:
-    """Stable JSON text: sorted keys, UTF-8, a trailing newline."""
-    return json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def claims_jsonld(dataset: Dataset, limit: int | None = None) -> dict:
+    """A JSON-LD document of the claims (with a limit, only the most recently stated)."""
+    claims = labelled(dataset)
+    if limit is not None and len(claims) > limit:
+        claims = claims.sort_values(["stated_on", "claim_id"]).tail(limit)
+    return {"@context": CONTEXT, "@graph": list(_nodes(dataset, claims))}
+
+
+def write_jsonld(dataset: Dataset, path: Path) -> None:
+    """Every claim to a JSON-LD file, one node a line, written as it goes: a million
+    claims never sit in memory as one document."""
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(f'{{"@context": {json.dumps(CONTEXT)}, "@graph": [\n')
+        for number, node in enumerate(_nodes(dataset, labelled(dataset))):
+            handle.write(("" if number == 0 else ",\n") + json.dumps(node, ensure_ascii=False,
+                                                                      sort_keys=True))  # fmt: skip
+        handle.write("\n]}\n")
 
 
 # The page carries at most this many claims (the latest); claims.jsonld carries all.
@@ -73,12 +86,7 @@ MAX_EMBEDDED = 500
 
 
 def script_element(document: dict) -> str:
-    """The document as a <script type="application/ld+json"> element, with at most
-    MAX_EMBEDDED claims (the most recently stated). A '</' inside a string would close
-    the element early, so it is written '<\\/' (still valid JSON)."""
-    graph = document.get("@graph", [])
-    if len(graph) > MAX_EMBEDDED:
-        latest = sorted(graph, key=lambda n: (n.get("dateCreated", ""), n["identifier"]))
-        document = document | {"@graph": latest[-MAX_EMBEDDED:]}
+    """The document as a <script type="application/ld+json"> element. A '</' inside a
+    string would close the element early, so it is written '<\\/' (still valid JSON)."""
     text = json.dumps(document, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return f'<script type="application/ld+json">{text}</script>'

@@ -232,19 +232,22 @@ def figure_over_time(
                 fontsize=7,
                 color="#444444",
             )
-    so_far = figured[figured["measure"] == measure].sort_values("stated_on")
+    so_far = figured[figured["measure"] == measure].sort_values(["stated_on", "claim_id"])
+    busiest = so_far["claimant"].value_counts().sort_index(kind="stable")
+    busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_ROWS_PER_PANEL]
+    so_far = so_far[so_far["claimant"].isin(busiest)]
     for name, rows in so_far.groupby("claimant", sort=True):
         colour = _colour(rows["claimant_alignment"].iloc[0])
-        axes.plot(rows["stated_on"], rows["point"], "-o", color=colour, label=f"{name}: so far")
-        for _, row in rows.iterrows():
-            axes.annotate(
-                f"{row['point']:,.0f}",
-                (row["stated_on"], row["point"]),
-                xytext=(4, 6),
-                textcoords="offset points",
-                fontsize=7,
-            )
+        axes.plot(rows["stated_on"], rows["point"], "-o", color=colour, label=f"{name}: so far",
+                  markersize=4 if len(rows) > 50 else 6)  # fmt: skip
+        labelled = rows if len(rows) <= 12 else rows.tail(1)  # label every point, or the last
+        for day, point in zip(labelled["stated_on"], labelled["point"], strict=True):
+            axes.annotate(f"{point:,.0f}", (day, point), xytext=(4, 6),
+                          textcoords="offset points", fontsize=7)  # fmt: skip
     targets = figured[figured["measure"] == target] if target else figured.iloc[0:0]
+    # Each source's latest target, for the sources that gave most.
+    targets = targets.sort_values(["stated_on", "claim_id"]).groupby("claimant").tail(1)
+    targets = targets.tail(MAX_ROWS_PER_PANEL)
     for _, row in targets.iterrows():
         colour = _colour(row["claimant_alignment"])
         end = row["period_end"] if pd.notna(row["period_end"]) else row["stated_on"]

@@ -163,9 +163,11 @@ def build(options: BuildOptions) -> Path:
             executed = _run_notebooks(notebooks, staging, options)
         build_info = _build_info(options, dataset.counts(), notebooks)
         build_info["title"], build_info["lede"] = settings.title, settings.lede
-        claims = jsonld.claims_jsonld(known_as_of(dataset, options.as_of))
+        known = known_as_of(dataset, options.as_of)
         (staging / "data").mkdir(exist_ok=True)
-        (staging / "data" / "claims.jsonld").write_text(jsonld.to_json(claims), encoding="utf-8")
+        jsonld.write_jsonld(known, staging / "data" / "claims.jsonld")
+        # The page embeds the most recent claims; the file beside it holds them all.
+        claims = jsonld.claims_jsonld(known, limit=jsonld.MAX_EMBEDDED)
         (staging / "index.html").write_text(
             render(executed, build_info, with_code=False, structured_data=claims),
             encoding="utf-8",
