@@ -67,8 +67,9 @@ def machine() -> str:
     model = next((line.split(":", 1)[1].strip() for line in
                   Path("/proc/cpuinfo").read_text().splitlines()
                   if line.startswith("model name")), platform.machine())  # fmt: skip
+    system = f"{platform.system()} {platform.release()}"
     return (f"{os.cpu_count()} cores ({model}), {int(memory) / 1024 / 1024:.0f} GiB, "
-            f"Python {platform.python_version()}, {platform.system()} {platform.release()}")  # fmt: skip
+            f"Python {platform.python_version()}, {system}")  # fmt: skip
 
 
 def main() -> None:

@@ -17,7 +17,7 @@ EXERCISES = sorted((NOTEBOOKS[0].parent / "exercises").glob("*.ipynb"))
 def test_the_chapters_come_in_reading_order():
     assert [path.stem for path in NOTEBOOKS] == [
         "01_claims", "02_estimates", "03_timeline", "04_sources", "05_checks", "06_outlets",
-        "07_classroom",
+        "07_classroom", "08_changes",
     ]  # fmt: skip
 
 

@@ -10,7 +10,7 @@ import pandas as pd
 from crosscheck.claims import labelled
 from crosscheck.load import Dataset
 
-PROMPT_COLUMNS = ["theme", "prompt", "claims"]
+PROMPT_COLUMNS = ["theme", "prompt", "claims", "more claims"]
 # Heuer scores only the evidence against a hypothesis: the one with the least
 # inconsistent evidence survives best (Psychology of Intelligence Analysis, ch. 8).
 INCONSISTENCY_WEIGHTS = {"CC": 0, "C": 0, "N": 0, "I": 1, "II": 2}
@@ -28,10 +28,12 @@ MAX_PER_THEME = 6
 
 def _prompt(theme: str, text: str, claims) -> dict:
     cited = sorted(claims)
-    listed = " ".join(cited[:MAX_CITED])
-    if len(cited) > MAX_CITED:
-        listed += f" … and {len(cited) - MAX_CITED:,} more"
-    return {"theme": theme, "prompt": text, "claims": listed}
+    return {
+        "theme": theme,
+        "prompt": text,
+        "claims": " ".join(cited[:MAX_CITED]),
+        "more claims": max(0, len(cited) - MAX_CITED),
+    }
 
 
 def single_source_prompts(comparison: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
