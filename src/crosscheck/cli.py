@@ -71,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=None,
         help="use only the claims of these articles (e.g. dt-2024-10-23: the seed article alone)",
     )
+    report.add_argument(
+        "--jobs", type=int, default=None, metavar="N",
+        help="chapters run side by side (default: one per core, at most 4)",
+    )  # fmt: skip
     report.add_argument("--quiet", action="store_true", help="no progress output")
     report.set_defaults(run=_report)
 
@@ -200,6 +204,7 @@ def _build(arguments: argparse.Namespace, notebooks) -> Path:
             progress=not arguments.quiet,
             parameters={name: yaml.safe_load(value) for name, value in arguments.parameter},
             articles=arguments.articles,
+            **({"jobs": arguments.jobs} if arguments.jobs else {}),
         )
     )
 

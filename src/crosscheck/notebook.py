@@ -41,7 +41,7 @@ def find_data_dir(data_dir: str | Path) -> Path:
 # A page stays readable (and under a few megabytes) whatever the size of the data:
 # longer tables show their first rows and say where the full table is.
 MAX_ROWS_SHOWN = 300
-MAX_INTERACTIVE_ROWS = 1_000
+MAX_INTERACTIVE_ROWS = 500
 
 
 def _shown(frame: pd.DataFrame, caption: str, name: str, limit: int) -> tuple[pd.DataFrame, str]:

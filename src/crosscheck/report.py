@@ -16,8 +16,11 @@ import html
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -29,7 +32,7 @@ import yaml
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
-from traitlets import CaselessStrEnum
+from traitlets import CaselessStrEnum, default
 
 from crosscheck import __version__, changes, jsonld, schema
 from crosscheck.claims import known_as_of, parse_as_of
@@ -58,6 +61,12 @@ class LocalKernelManager(AsyncKernelManager):
     listens on the network, and the kernel has no reason to warn about it."""
 
     transport = CaselessStrEnum(["tcp", "ipc"], default_value="ipc", config=True)
+
+    @default("ip")
+    def _unique_socket_prefix(self) -> str:
+        # Kernels started side by side must not share socket files (jupyter_client's
+        # default prefix is the same relative name for all of them).
+        return os.path.join(tempfile.gettempdir(), f"crosscheck-{uuid.uuid4().hex[:12]}-ipc")
 
 
 @dataclass(frozen=True)
@@ -123,6 +132,8 @@ class BuildOptions:
     articles: list[str] | None = None
     # The data folder named in the page when data_dir is a cut-down copy of it.
     shown_data_dir: Path | None = None
+    # Chapters run side by side: one kernel each, as many as there are cores (at most 4).
+    jobs: int = min(4, os.cpu_count() or 1)
 
 
 def chapter_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
@@ -232,11 +243,11 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
     previous = {"previous_dir": str(_keep_previous(options.out_dir, staging).resolve())}
     declared = _declared_parameters(notebooks)
     _check_extra_parameters(options, declared)
-    executed = []
-    for number, notebook in enumerate(notebooks, start=1):
-        given = previous | (options.parameters or {})
-        extra = {k: v for k, v in given.items() if k in declared[notebook]}
-        parameters = common | extra
+    given = previous | (options.parameters or {})
+
+    def run(numbered: tuple[int, Path]):
+        number, notebook = numbered
+        parameters = common | {k: v for k, v in given.items() if k in declared[notebook]}
         _say(f"[{number}/{len(notebooks)}] running {notebook.name}", options.progress)
         target = staging / "notebooks" / notebook.name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -246,12 +257,12 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
                 str(target),
                 parameters=parameters,
                 kernel_name=KERNEL_NAME,
-                progress_bar=options.progress,
+                # Bars of notebooks running side by side would overwrite each other.
+                progress_bar=options.progress and options.jobs == 1,
                 cwd=str(notebook.parent),
                 shutdown_kernel="immediate",
                 kernel_manager_class=LocalKernelManager,
             )
-            executed.append(_as_recorded(result, target, staging, options.data_dir))
         except PapermillExecutionError as error:
             kept = _keep_failed(target, options.out_dir)
             raise BuildError(
@@ -266,7 +277,40 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
                 f"notebook {notebook.name} could not be run: {type(error).__name__}: {error}\n"
                 f"Partial output: {kept}\nThe previous report in {options.out_dir} is unchanged."
             ) from None
-    return executed
+        _say(f"[{number}/{len(notebooks)}] done {notebook.name}", options.progress and
+             options.jobs > 1)  # fmt: skip
+        return _as_recorded(result, target, staging, options.data_dir)
+
+    # Chapters are independent: run them side by side, one kernel per worker. The first
+    # failure (in chapter order) is the one reported.
+    pool = ThreadPoolExecutor(max_workers=max(1, options.jobs))
+    futures = [pool.submit(run, item) for item in enumerate(notebooks, start=1)]
+    try:
+        return [future.result() for future in futures]
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        _stop_kernels()
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_kernels() -> None:
+    """Kill the kernels this process started, so that running chapters end at once (a
+    worker thread cannot be interrupted; its kernel can)."""
+    me = str(os.getpid())
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
+            )
+            command = (status.parent / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == me and b"ipykernel" in command:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(int(status.parent.name), signal.SIGKILL)
 
 
 def _as_recorded(notebook, target: Path, staging: Path, data_dir: Path):
