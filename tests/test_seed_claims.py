@@ -109,3 +109,15 @@ def test_each_evidence_quote_appears_in_the_article_as_printed(seed):
     text = article.read_text()
     missing = [q for q in claims["evidence"] if q not in text]
     assert not missing
+
+
+def test_the_later_claims_show_russia_and_north_korea_moving_from_denial_to_confirmation():
+    from crosscheck.claims import positions_by_side
+
+    types = ("presence", "troops_dispatched", "troops_committed", "troops_prepared",
+             "confirmation")  # fmt: skip
+    sides = positions_by_side(load_dataset(DATA), types).set_index("side")
+    for side in ("russia", "north_korea"):
+        assert sides.loc[side, "first stance"] == "denies"
+        assert sides.loc[side, "latest stance"] == "asserts"
+        assert sides.loc[side, "latest stated"] > sides.loc[side, "first stated"]

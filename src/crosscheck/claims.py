@@ -122,6 +122,34 @@ def positions_on_deployment(dataset: Dataset, claim_types: tuple[str, ...]) -> p
     return rows.sort_values(["alignment", "claimant"]).reset_index(drop=True)
 
 
+def positions_by_side(dataset: Dataset, claim_types: tuple[str, ...]) -> pd.DataFrame:
+    """Each side's first and latest stance on the deployment: where a denial was followed
+    by a confirmation, the table shows it."""
+    claims = labelled(dataset)
+    about = claims[claims["claim_type"].isin(claim_types) | (claims["claim_type"] == "denial")]
+    about = about.sort_values(["stated_on", "claim_id"])
+    sides = about.groupby("claimant_alignment", sort=True)
+    first, latest = (
+        sides.head(1).set_index("claimant_alignment"),
+        sides.tail(1).set_index("claimant_alignment"),
+    )
+    table = pd.DataFrame(
+        {
+            "first stance": first["stance_label"],
+            "first stated": first["stated_on"],
+            "by": first["claimant"],
+            "latest stance": latest["stance_label"],
+            "latest stated": latest["stated_on"],
+            "latest by": latest["claimant"],
+            "claims": sides.size(),
+        }
+    )
+    table["changed"] = (table["first stance"] != table["latest stance"]).map(
+        {True: "yes", False: "no"}
+    )
+    return table.rename_axis("side").reset_index()
+
+
 def claims_by_type(dataset: Dataset) -> pd.DataFrame:
     """How many claims of each type, and from how many claimants."""
     claims = labelled(dataset)
