@@ -125,3 +125,21 @@ def test_no_kernel_outlives_a_failed_build(tmp_path):
     time.sleep(1)
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_a_build_with_relative_paths_lands_where_asked_and_keeps_the_working_folder(
+    tmp_path, monkeypatch
+):
+    """Chapters run in threads side by side; none may move the process's working folder."""
+    shutil.copytree(DATA, tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    fine = [chapter(tmp_path / "fine", f"fine{n}", "print('fine')") for n in range(3)]
+    for number, path in enumerate(fine):
+        path.rename(path.with_name(f"0{number + 1}_fine{number}.ipynb"))
+    chapters = sorted((tmp_path / "fine").glob("*.ipynb"))
+    build(BuildOptions(data_dir=Path("data"), out_dir=Path("reports"), notebooks=chapters,
+                       progress=False, jobs=2))  # fmt: skip
+    assert Path.cwd() == tmp_path
+    assert (tmp_path / "reports" / "index.html").exists()
+    assert not list((tmp_path / "reports").glob(".building-*"))
+    assert "data folder</th><td>data<" in (tmp_path / "reports" / "index.html").read_text()

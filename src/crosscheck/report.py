@@ -157,6 +157,11 @@ def build(options: BuildOptions) -> Path:
     if not notebooks:
         raise BuildError("no chapter notebooks (NN_name.ipynb) to run")
 
+    # Absolute paths from here on: nothing below depends on the working folder.
+    options = dataclasses.replace(
+        options, out_dir=options.out_dir.resolve(), data_dir=options.data_dir.resolve(),
+        shown_data_dir=options.shown_data_dir or options.data_dir,
+    )  # fmt: skip
     out_dir = options.out_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".building-", dir=out_dir))
@@ -167,7 +172,7 @@ def build(options: BuildOptions) -> Path:
             except ValueError as error:
                 raise BuildError(str(error)) from None
             dataset = load_dataset(subset)
-            options = dataclasses.replace(options, data_dir=subset, shown_data_dir=options.data_dir)
+            options = dataclasses.replace(options, data_dir=subset)
         cache = staging / "dataset.pickle"
         write_cache(dataset, cache)
         with _environment(CACHE_VARIABLE, str(cache)):
@@ -259,7 +264,8 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
                 kernel_name=KERNEL_NAME,
                 # Bars of notebooks running side by side would overwrite each other.
                 progress_bar=options.progress and options.jobs == 1,
-                cwd=str(notebook.parent),
+                # No cwd=: papermill would chdir the whole process, and chapters run in
+                # threads side by side would trample each other's working folder.
                 shutdown_kernel="immediate",
                 kernel_manager_class=LocalKernelManager,
             )
@@ -279,7 +285,7 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
             ) from None
         _say(f"[{number}/{len(notebooks)}] done {notebook.name}", options.progress and
              options.jobs > 1)  # fmt: skip
-        return _as_recorded(result, target, staging, options.data_dir)
+        return _as_recorded(result, target, staging, options.data_dir, options.shown_data_dir)
 
     # Chapters are independent: run them side by side, one kernel per worker. The first
     # failure (in chapter order) is the one reported.
@@ -313,7 +319,7 @@ def _stop_kernels() -> None:
                 os.kill(int(status.parent.name), signal.SIGKILL)
 
 
-def _as_recorded(notebook, target: Path, staging: Path, data_dir: Path):
+def _as_recorded(notebook, target: Path, staging: Path, data_dir: Path, shown: Path):
     """The executed notebook as the record of the run: the injected parameters name the
     data folder as the user gave it and the tables folder relative to the report, and
     the injected cell has a fixed id, so two builds of the same inputs record the same."""
@@ -322,7 +328,7 @@ def _as_recorded(notebook, target: Path, staging: Path, data_dir: Path):
             cell.source = (
                 cell.source.replace(str((staging / "data").resolve()), "data")
                 .replace(str((staging / "previous").resolve()), "(the previous build)")
-                .replace(str(data_dir.resolve()), str(data_dir))
+                .replace(str(data_dir.resolve()), str(shown))
             )
             cell.id = f"injected-parameters-{target.stem}"
     nbformat.write(notebook, target)
