@@ -48,3 +48,15 @@ def test_every_value_of_a_coded_vocabulary_is_explained(values):
     text = (DATA / "README.md").read_text()
     missing = [value for value in values if f"`{value}`" not in text]
     assert not missing
+
+
+def test_the_loader_adds_exactly_the_derived_columns_the_dictionary_documents():
+    from crosscheck.dates import PRECISIONS
+    from crosscheck.load import load_dataset
+
+    claims = load_dataset(DATA).claims
+    derived = [column for column in claims.columns if column not in schema.CLAIMS.columns]
+    assert derived == list(schema.DERIVED_CLAIM_COLUMNS)
+    text = (DATA / "README.md").read_text()
+    assert all(f"`{column}`" in text for column in derived)
+    assert set(claims["stated_precision"]) <= set(PRECISIONS)
