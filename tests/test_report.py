@@ -277,3 +277,24 @@ def test_a_parameter_no_chapter_takes_is_refused_before_anything_runs(tmp_path):
         build(BuildOptions(data_dir=DATA, out_dir=tmp_path, parameters={"colour": "red"},
                            progress=False))  # fmt: skip
     assert not (tmp_path / "index.html").exists()
+
+
+def test_a_chapter_run_from_notebooks_as_jupyterlab_does_gives_the_builds_tables(
+    built_report, tmp_path
+):
+    """JupyterLab runs a notebook with notebooks/ as its working folder and the
+    defaults of its parameters cell: the tables must be the build's."""
+    import papermill
+
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "02_estimates.ipynb"),
+        str(tmp_path / "estimates.ipynb"),
+        parameters={"tables_dir": str(tmp_path / "tables")},
+        cwd=str(ROOT / "notebooks"),
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    for name in ("estimates.csv", "estimate_comparison.csv"):
+        assert (tmp_path / "tables" / name).read_bytes() == (
+            built_report / "data" / name
+        ).read_bytes()
