@@ -156,6 +156,11 @@ def _row_rule(column: str, error: str, test) -> pa.Check:
     return pa.Check(test, error=error)
 
 
+def _not_same_as(column: str, other: str, error: str) -> pa.Check:
+    """A row rule: column, where given, must differ from other (a self-reference)."""
+    return _row_rule(column, error, lambda f: (f[column] != f[other]).fillna(True))
+
+
 def _text(*checks: pa.Check, required: bool = True, unique: bool = False) -> pa.Column:
     return pa.Column(
         str,
@@ -283,13 +288,7 @@ def actors_schema(actor_ids) -> pa.DataFrameSchema:
             "alignment": _one_of(ALIGNMENTS, "alignments"),
             "part_of": _reference(actor_ids, "actors.csv", required=False),
         },
-        checks=[
-            _row_rule(
-                "part_of",
-                "an actor cannot be part of itself",
-                lambda f: (f["part_of"] != f["actor_id"]).fillna(True),
-            )
-        ],
+        checks=[_not_same_as("part_of", "actor_id", "an actor cannot be part of itself")],
         strict=True,
         ordered=False,
     )
@@ -393,16 +392,10 @@ def claims_schema(
                     | (f["unit"] == f["measure"].map(measure_units or {})).fillna(False)
                 ),
             ),
-            _row_rule(
-                "relayed_via_id",
-                "a claim cannot be relayed by its own claimant",
-                lambda f: (f["relayed_via_id"] != f["claimant_id"]).fillna(True),
+            _not_same_as(
+                "relayed_via_id", "claimant_id", "a claim cannot be relayed by its own claimant"
             ),
-            _row_rule(
-                "relates_to",
-                "a claim cannot relate to itself",
-                lambda f: (f["relates_to"] != f["claim_id"]).fillna(True),
-            ),
+            _not_same_as("relates_to", "claim_id", "a claim cannot relate to itself"),
         ],
         strict=True,
         ordered=False,
