@@ -135,3 +135,25 @@ def test_in_print_the_claims_table_is_plain_and_whole(browser, built_report):
         ARTIFACTS.mkdir(exist_ok=True)
         page.pdf(path=str(ARTIFACTS / "report-a4.pdf"), format="A4")
     page.close()
+
+
+def test_every_table_block_shows_rows_or_says_why_it_has_none(opened):
+    blocks = opened.page.eval_on_selector_all(
+        "div.crosscheck-block[id^='table-']",
+        """blocks => blocks.map(block => ({
+            id: block.id,
+            rows: block.querySelectorAll('table tbody tr').length,
+            sentence: (block.querySelector('p.crosscheck-empty') || {}).innerText || '',
+        }))""",
+    )
+    assert len(blocks) >= 20
+    silent = [b["id"] for b in blocks if b["rows"] == 0 and not b["sentence"].strip()]
+    assert silent == []
+
+
+def test_the_headline_of_troops_sent_is_the_latest_week_and_the_trend(opened):
+    row = opened.page.locator("#table-estimate_headlines tr", has_text="Troops sent to Russia")
+    text = row.first.inner_text()
+    assert "In the week to 30 Apr 2025, 1 source: Government of South Korea: 15,000" in text
+    assert "from 1,500 on 18 Oct 2024 to 15,000 on 30 Apr 2025, revised upwards" in text
+    assert row.first.is_visible()

@@ -6,10 +6,11 @@ import re
 import pytest
 from pyld import jsonld as pyld
 
-from crosscheck import jsonld
+from crosscheck import analysis, jsonld
 from crosscheck.load import load_dataset
 
 from conftest import DATA, read_rows
+from factories import ARTICLE, actor, figure, make_dataset
 
 SCHEMA = "https://schema.org/"
 
@@ -18,10 +19,23 @@ def expanded(document: dict) -> list[dict]:
     return pyld.expand(document)  # the context is inline: nothing is fetched
 
 
-def test_every_claim_is_a_schema_org_claim_with_author_and_appearance(built_report):
+@pytest.fixture(scope="module")
+def view():
+    return analysis.analyse(load_dataset(DATA))
+
+
+def document_of(view, limit=None) -> dict:
+    return jsonld.claims_jsonld(view.claims, view.data.articles, limit=limit)
+
+
+def test_every_claim_is_a_schema_org_claim_with_author_and_appearance(built_report, view):
+    # Changed by design: a claim whose article gives no date of its own has no
+    # dateCreated (its day of publication is when it was published, not said).
     document = json.loads((built_report / "data" / "claims.jsonld").read_text())
     nodes = expanded(document)
     assert len(nodes) == len(read_rows(DATA / "claims.csv"))
+    dated = view.claims.set_index("claim_id")["stated_precision"] != "unknown"
+    assert dated.any() and not dated.all()
     for node in nodes:
         assert node["@type"] == [SCHEMA + "Claim"]
         author = node[SCHEMA + "author"][0]
@@ -29,7 +43,13 @@ def test_every_claim_is_a_schema_org_claim_with_author_and_appearance(built_repo
         assert author[SCHEMA + "name"][0]["@value"]
         appearance = node[SCHEMA + "appearance"][0]
         assert appearance[SCHEMA + "publisher"][0][SCHEMA + "name"][0]["@value"]
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", node[SCHEMA + "dateCreated"][0]["@value"])
+        day = r"\d{4}-\d{2}-\d{2}"
+        assert re.fullmatch(day, appearance[SCHEMA + "datePublished"][0]["@value"])
+        created = node.get(SCHEMA + "dateCreated")
+        if dated[node[SCHEMA + "identifier"][0]["@value"]]:
+            assert re.fullmatch(day, created[0]["@value"])
+        else:
+            assert created is None
 
 
 def test_the_page_embeds_the_same_document(built_report):
@@ -39,8 +59,8 @@ def test_the_page_embeds_the_same_document(built_report):
     assert json.loads(embedded.group(1)) == file
 
 
-def test_the_seed_articles_claim_by_austin_reads_as_written():
-    document = jsonld.claims_jsonld(load_dataset(DATA))
+def test_the_seed_articles_claim_by_austin_reads_as_written(view):
+    document = document_of(view)
     node = next(n for n in document["@graph"] if n["identifier"] == "dt-2024-10-23-01")
     assert node["author"] == {"@type": "Person", "identifier": "lloyd-austin",
                               "name": "Lloyd Austin"}  # fmt: skip
@@ -56,15 +76,75 @@ def test_text_cannot_close_the_script_element_early(text):
     assert "</" not in inner and json.loads(inner)["text"] == text
 
 
-def test_the_streamed_file_holds_the_same_claims_as_the_document(tmp_path):
-    dataset = load_dataset(DATA)
-    jsonld.write_jsonld(dataset, tmp_path / "claims.jsonld")
-    assert json.loads((tmp_path / "claims.jsonld").read_text()) == jsonld.claims_jsonld(dataset)
+def test_the_streamed_file_holds_the_same_claims_as_the_document(tmp_path, view):
+    jsonld.write_jsonld(view.claims, view.data.articles, tmp_path / "claims.jsonld")
+    assert json.loads((tmp_path / "claims.jsonld").read_text()) == document_of(view)
 
 
-def test_a_limited_document_keeps_the_most_recent_claims():
-    dataset = load_dataset(DATA)
-    document = jsonld.claims_jsonld(dataset, limit=10)
+def test_a_limited_document_keeps_the_most_recent_claims(view):
+    document = document_of(view, limit=10)
     kept = {node["identifier"] for node in document["@graph"]}
-    latest = dataset.claims.sort_values(["stated_on", "claim_id"]).tail(10)["claim_id"]
+    latest = view.claims.sort_values(["stated_on", "claim_id"]).tail(10)["claim_id"]
     assert kept == set(latest)
+
+
+def test_a_document_of_an_early_view_names_only_the_articles_published_by_then():
+    early = analysis.analyse(load_dataset(DATA), analysis.Parameters.parse(as_of="2024-10-20"))
+    nodes = document_of(early)["@graph"]
+    assert nodes and len(nodes) == len(early.claims)
+    assert all(node["appearance"]["datePublished"] <= "2024-10-20" for node in nodes)
+
+
+# Small datasets: no claims, one claim, an undated claim.
+
+ACTORS = [actor("nis")]
+ARTICLES = [ARTICLE | {"published_on": "2024-10-25", "url": "https://example.org/a1"}]
+
+
+def small_view(tmp_path, **fields):
+    claim = figure("c1", "nis", "troops_dispatched", best=3000, **fields)
+    return analysis.analyse(make_dataset(tmp_path, [claim], ACTORS, articles=ARTICLES))
+
+
+def test_no_claims_give_an_empty_graph_and_a_valid_file(tmp_path):
+    view = small_view(tmp_path)
+    none, articles = view.claims.iloc[:0], view.data.articles
+    assert jsonld.claims_jsonld(none, articles) == {"@context": jsonld.CONTEXT, "@graph": []}
+    jsonld.write_jsonld(none, articles, tmp_path / "claims.jsonld")
+    assert json.loads((tmp_path / "claims.jsonld").read_text()) == {
+        "@context": jsonld.CONTEXT,
+        "@graph": [],
+    }
+
+
+def test_one_dated_claim_is_one_node_with_the_day_it_was_stated(tmp_path):
+    view = small_view(tmp_path, stated_wording="on Wednesday", summary="3,000 sent.")
+    assert document_of(view)["@graph"] == [
+        {
+            "@type": "Claim",
+            "@id": "urn:crosscheck:claim:c1",
+            "identifier": "c1",
+            "text": "3,000 sent.",
+            "description": "some words",
+            "dateCreated": "2024-10-23",
+            "author": {"@type": "Organization", "identifier": "nis", "name": "Nis"},
+            "appearance": {
+                "@type": "NewsArticle",
+                "identifier": "a1",
+                "publisher": {"@type": "Organization", "name": "Outlet One"},
+                "datePublished": "2024-10-25",
+                "url": "https://example.org/a1",
+            },
+        }
+    ]
+
+
+def test_an_undated_claim_has_no_date_created(tmp_path):
+    view = small_view(tmp_path, stated_wording="")
+    assert view.claims["stated_precision"].tolist() == ["unknown"]
+    (node,) = document_of(view)["@graph"]
+    assert "dateCreated" not in node
+    assert node["appearance"]["datePublished"] == "2024-10-25"
+    jsonld.write_jsonld(view.claims, view.data.articles, tmp_path / "claims.jsonld")
+    (written,) = json.loads((tmp_path / "claims.jsonld").read_text())["@graph"]
+    assert "dateCreated" not in written

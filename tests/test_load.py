@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from crosscheck import schema
 from crosscheck.load import load_dataset
 from crosscheck.problems import DataError
 
@@ -81,6 +82,9 @@ CELL_CASES = {
     "figure without measure": ("claims.csv", 4, "measure", "", "needs a measure"),
     "unit not the measure's": ("claims.csv", 4, "unit", "tanks", "unit of the measure"),
     "unknown measure": ("claims.csv", 4, "measure", "vibes", "measures in measures.csv"),
+    "unknown measure kind": ("measures.csv", 0, "kind", "cumulative", "the measure kinds"),
+    "counts_people not yes or no": ("measures.csv", 0, "counts_people", "soldiers", "yes or no"),
+    "measure kind left empty": ("measures.csv", 0, "kind", "", "required"),
     "date wording not understood": ("claims.csv", 0, "stated_wording", "anon", "not understood"),
     "statement after publication": ("claims.csv", 0, "stated_wording", "by December", "after"),
     "bad identifier": ("claims.csv", 0, "claim_id", "Claim 1", "identifier"),
@@ -135,6 +139,38 @@ def test_a_missing_column_is_named(data_copy):
     write_rows(data_copy / "claims.csv", rows)
     problem = only_problem(data_copy)
     assert (problem.line, problem.column) == (1, "stance") and "missing" in problem.rule
+
+
+def test_a_measures_file_without_the_kind_column_is_refused(data_copy):
+    rows = read_rows(data_copy / "measures.csv")
+    for row in rows:
+        del row["kind"]
+    write_rows(data_copy / "measures.csv", rows)
+    problem = only_problem(data_copy)
+    assert Path(problem.file).name == "measures.csv"
+    assert (problem.line, problem.column) == (1, "kind") and "missing" in problem.rule
+
+
+def test_the_kind_of_a_measure_is_refused_unless_it_is_a_known_kind(data_copy):
+    line = set_cell(data_copy / "measures.csv", 2, "kind", "cumulative")
+    problem = only_problem(data_copy)
+    assert (Path(problem.file).name, problem.line, problem.column) == ("measures.csv", line, "kind")
+    assert problem.value == "cumulative"
+    assert (
+        problem.rule == "must be one of the measure kinds: count_at_date, one_time, running_total"
+    )
+    assert f"measures.csv:{line}" in str(problem) and "column 'kind'" in str(problem)
+
+
+def test_measures_are_typed_with_their_kind_and_whether_they_count_people():
+    measures = load_dataset(DATA).measures.set_index("measure")
+    assert str(measures["counts_people"].dtype) == "boolean"
+    assert set(measures["kind"]) <= set(schema.MEASURE_KINDS)
+    assert measures.loc["troops_dispatched", "kind"] == "running_total"
+    assert measures.loc["troops_in_kursk", "kind"] == "count_at_date"
+    assert measures.loc["troops_committed", "kind"] == "one_time"
+    assert not measures.loc["ratio_to_previous", "counts_people"]
+    assert measures.loc["killed", "counts_people"]
 
 
 def test_an_unknown_column_is_named(data_copy):

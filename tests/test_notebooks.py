@@ -71,3 +71,24 @@ def test_code_cells_are_short_calls_into_the_package(notebook):
             logic = (ast.FunctionDef, ast.ClassDef, ast.For, ast.While)
             assert not any(isinstance(node, logic) for node in ast.walk(tree))
             assert len(cell.source.splitlines()) <= 12
+
+
+ANALYSIS_PARAMETERS = {"approximate_margin", "window_days", "grade_overrides"}
+
+
+@pytest.mark.parametrize("chapter", NOTEBOOKS, ids=lambda path: path.stem)
+def test_every_chapter_takes_the_parameters_of_the_analysed_view(chapter):
+    names = parameter_names(nbformat.read(chapter, as_version=4))
+    assert set(names) >= ANALYSIS_PARAMETERS
+
+
+# The steps of the analysis chain: a notebook that called them would compute its own
+# view, with its own parameters, and sooner or later disagree with the others.
+CHAIN_STEPS = ("labelled(", "known_as_of(", "mark_standing(", "versions.", "estimates.figures(",
+               "in_windows(", "latest_by_source(", "source_grades(", "with_weights(",
+               "compare(", "headlines(", "analyse(")  # fmt: skip
+
+
+def test_no_notebook_runs_the_steps_of_the_analysis_itself(notebook):
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    assert [step for step in CHAIN_STEPS if step in code] == []

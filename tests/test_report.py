@@ -260,7 +260,7 @@ def test_overriding_a_grade_changes_the_weighted_estimates(built_report, tmp_pat
         parameters={
             "data_dir": str(DATA),
             "tables_dir": str(tmp_path / "tables"),
-            "grade_overrides": {"ukraine-intelligence": "A1"},
+            "grade_overrides": {"rok-nis": "E5"},
         },
         kernel_name="python3",
         progress_bar=False,
@@ -269,7 +269,7 @@ def test_overriding_a_grade_changes_the_weighted_estimates(built_report, tmp_pat
     changed = pd.read_csv(tmp_path / "tables" / "weighted_estimates.csv")
     assert not changed["weighted estimate"].equals(default["weighted estimate"])
     grades = pd.read_csv(tmp_path / "tables" / "source_grades.csv").set_index("actor_id")
-    assert grades.loc["ukraine-intelligence", "grade"] == "A1"
+    assert grades.loc["rok-nis", "grade"] == "E5"
 
 
 def test_a_parameter_no_chapter_takes_is_refused_before_anything_runs(tmp_path):

@@ -5,6 +5,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
+from crosscheck import analysis
+from crosscheck.claims import positions_by_side
 from crosscheck.load import load_dataset
 
 from conftest import DATA
@@ -111,13 +113,55 @@ def test_each_evidence_quote_appears_in_the_article_as_printed(seed):
     assert not missing
 
 
-def test_the_later_claims_show_russia_and_north_korea_moving_from_denial_to_confirmation():
-    from crosscheck.claims import positions_by_side
+DEPLOYMENT_TYPES = ("presence", "troops_dispatched", "troops_committed", "troops_prepared",
+                    "confirmation")  # fmt: skip
 
-    types = ("presence", "troops_dispatched", "troops_committed", "troops_prepared",
-             "confirmation")  # fmt: skip
-    sides = positions_by_side(load_dataset(DATA), types).set_index("side")
+
+def label_day(label: str) -> pd.Timestamp:
+    """The day of a stated label: '23 Oct 2024' or 'by publication (23 Oct 2024)'."""
+    day = label.removeprefix("by publication (").removesuffix(")")
+    return pd.to_datetime(day, format="%d %b %Y")
+
+
+@pytest.fixture(scope="module")
+def copies():
+    return analysis.analyse(load_dataset(DATA)).claims
+
+
+def test_the_later_claims_show_russia_and_north_korea_moving_from_denial_to_confirmation(copies):
+    sides = positions_by_side(copies, DEPLOYMENT_TYPES).set_index("side")
     for side in ("russia", "north_korea"):
         assert sides.loc[side, "first stance"] == "denies"
         assert sides.loc[side, "latest stance"] == "asserts"
-        assert sides.loc[side, "latest stated"] > sides.loc[side, "first stated"]
+        assert sides.loc[side, "changed"] == "yes"
+        # The days are shown as text now ('by publication (…)' for an undated copy).
+        first, latest = sides.loc[side, "first stated"], sides.loc[side, "latest stated"]
+        assert label_day(latest) > label_day(first)
+
+
+def test_no_claims_about_the_deployment_give_an_empty_table(copies):
+    table = positions_by_side(copies.iloc[:0], DEPLOYMENT_TYPES)
+    assert table.empty
+    assert list(table.columns) == ["side", "first stance", "first stated", "by", "latest stance",
+                                   "latest stated", "latest by", "claims",
+                                   "changed"]  # fmt: skip
+
+
+def test_one_claim_is_its_sides_first_and_latest_position(copies):
+    austin = copies[copies["claim_id"] == f"{SEED}-01"]
+    table = positions_by_side(austin, DEPLOYMENT_TYPES)
+    assert table.to_dict("records") == [
+        {"side": "supports_ukraine", "first stance": "asserts", "first stated": "23 Oct 2024",
+         "by": "Lloyd Austin", "latest stance": "asserts", "latest stated": "23 Oct 2024",
+         "latest by": "Lloyd Austin", "claims": 1, "changed": "no"}
+    ]  # fmt: skip
+
+
+def test_an_undated_copy_is_shown_as_known_by_publication(copies):
+    undated = copies[
+        copies["claim_type"].isin(DEPLOYMENT_TYPES) & (copies["stated_precision"] == "unknown")
+    ].head(1)
+    assert len(undated) == 1
+    table = positions_by_side(undated, DEPLOYMENT_TYPES)
+    published = undated["published_on"].iloc[0]
+    assert table["first stated"].tolist() == [f"by publication ({published:%-d %b %Y})"]

@@ -15,7 +15,7 @@ from crosscheck import schema
 from crosscheck.load import Dataset
 
 SNAPSHOT = "claims_snapshot.csv"
-COMPARISON = "estimate_comparison.csv"
+COMPARISON = "estimate_headlines.csv"
 
 
 def snapshot(dataset: Dataset) -> pd.DataFrame:
@@ -57,32 +57,30 @@ def claim_changes(before: pd.DataFrame | None, after: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame(rows, columns=columns).sort_values(["change", "claim"], ignore_index=True)
 
 
-def estimate_moves(previous_dir: str | Path | None, comparison: pd.DataFrame) -> pd.DataFrame:
-    """Per measure: its envelope and verdict before and now, where either moved."""
-    columns = ["measure", "lowest before", "lowest now", "highest before", "highest now",
-               "verdict before", "verdict now"]  # fmt: skip
+MOVE_COLUMNS = ["measure", "window before", "window now", "range before", "range now",
+                "verdict before", "verdict now"]  # fmt: skip
+
+
+def estimate_moves(previous_dir: str | Path | None, headlines: pd.DataFrame) -> pd.DataFrame:
+    """Per measure: its latest window, range and verdict before and now, where any moved.
+
+    Input: the headlines of this build (estimates.headlines, the very table chapter 2
+    exports) and the previous build's export of them. Both are read as text, as
+    written, so a build of the same data with the same parameters shows no move."""
     before = None if previous_dir is None else _read(Path(previous_dir) / COMPARISON)
-    if before is None or comparison.empty:
-        return pd.DataFrame(columns=columns)
-    now = comparison.assign(
-        lowest=comparison["lowest"].map(lambda v: f"{v:g}"),
-        highest=comparison["highest"].map(lambda v: f"{v:g}"),
-    ).set_index("measure_id")
-    old = before.set_index("measure_id")
-    old[["lowest", "highest"]] = old[["lowest", "highest"]].map(lambda v: f"{float(v):g}")
-    rows = []
-    for measure in sorted(set(now.index) | set(old.index)):
-        a = old.loc[measure] if measure in old.index else None
-        b = now.loc[measure] if measure in now.index else None
-        values = [
-            (b if b is not None else a)["measure"],
-            "" if a is None else a["lowest"], "" if b is None else b["lowest"],
-            "" if a is None else a["highest"], "" if b is None else b["highest"],
-            "" if a is None else a["verdict"], "" if b is None else b["verdict"],
-        ]  # fmt: skip
-        if values[1] != values[2] or values[3] != values[4] or values[5] != values[6]:
-            rows.append(values)
-    return pd.DataFrame(rows, columns=columns)
+    if before is None:
+        return pd.DataFrame(columns=MOVE_COLUMNS)
+    fields = ["measure", "window", "range", "verdict"]
+    now = headlines.astype({field: "string" for field in fields}).set_index("measure_id")[fields]
+    old = before.set_index("measure_id").reindex(columns=fields)
+    both = now.join(old, how="outer", lsuffix=" now", rsuffix=" before").fillna("")
+    moved = (
+        (both["window now"] != both["window before"])
+        | (both["range now"] != both["range before"])
+        | (both["verdict now"] != both["verdict before"])
+    )
+    both["measure"] = both["measure now"].where(both["measure now"] != "", both["measure before"])
+    return both[moved].sort_index().reset_index(drop=True)[MOVE_COLUMNS]
 
 
 def summary(changes: pd.DataFrame, first_build: bool) -> str:

@@ -1,8 +1,10 @@
 """Checks the claims invite: stated relations verified by arithmetic.
 
-Each check returns rows with its inputs and its result, and a status: 'pass',
-'fail', or 'derived' (a figure worked out from others, nothing to fail). A
-failed check is shown, never dropped.
+Every check works on statements (one standing version each, versions.py), never on
+the outlets' individual copies: a misreported copy cannot make a check fail. Each
+check returns rows with its inputs and its result, and a status: 'pass', 'fail', or
+'derived' (a figure worked out from others, nothing to fail). A failed check is
+shown, never dropped.
 """
 
 from __future__ import annotations
@@ -25,25 +27,32 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def stated_multiples(figured: pd.DataFrame) -> list[dict]:
-    """'3,000 … double the previous estimate': the multiple against the figures themselves."""
+def stated_multiples(statements: pd.DataFrame, figures: pd.DataFrame) -> list[dict]:
+    """'3,000 … double the previous estimate': the multiple against the figures themselves.
+
+    Input: the statements and every figured copy (to find the statement a claim id
+    belongs to). The revised figure is the standing version of the statement the
+    ratio relates to; the previous one is the same source's latest earlier statement
+    of that measure (any source's, if it gave none)."""
     rows = []
-    ratios = figured[(figured["unit"] == "ratio") & figured["relates_to"].notna()]
-    by_id = figured.set_index("claim_id")
+    statement_of = figures.set_index("claim_id")["statement"]
+    by_statement = statements.set_index("statement")
+    ratios = statements[(statements["unit"] == "ratio") & statements["relates_to"].notna()]
     for _, ratio in ratios.iterrows():
-        if ratio["relates_to"] not in by_id.index:
+        key = statement_of.get(ratio["relates_to"])
+        if key is None or key not in by_statement.index:
             continue
-        revised = by_id.loc[ratio["relates_to"]]
-        earlier = figured[
-            (figured["measure"] == revised["measure"])
-            & (figured["stated_on"] < revised["stated_on"])
+        revised = by_statement.loc[key]
+        earlier = statements[
+            (statements["measure"] == revised["measure"])
+            & (statements["stated_on"] < revised["stated_on"])
         ].sort_values(["stated_on", "claim_id"])
         same_source = earlier[earlier["origin_id"] == revised["origin_id"]]
         previous = (same_source if not same_source.empty else earlier).tail(1)
         check = f"'{text_or(ratio['qualifier'], str(ratio['point']))}' the previous estimate"
         if previous.empty:
             rows.append(
-                _row(check, [ratio["claim_id"], ratio["relates_to"]],
+                _row(check, [ratio["claim_id"], revised["claim_id"]],
                      f"{_fmt(revised['point'])}; no earlier figure recorded",
                      "cannot be checked", "fail")
             )  # fmt: skip
@@ -54,9 +63,9 @@ def stated_multiples(figured: pd.DataFrame) -> list[dict]:
         rows.append(
             _row(
                 check,
-                [ratio["claim_id"], ratio["relates_to"], previous["claim_id"]],
-                f"{_fmt(revised['point'])} ({revised['stated_on']:%-d %b}) against "
-                f"{_fmt(previous['point'])} ({previous['stated_on']:%-d %b}); "
+                [ratio["claim_id"], revised["claim_id"], previous["claim_id"]],
+                f"{_fmt(revised['point'])} ({revised['stated_on']:%-d %b %Y}) against "
+                f"{_fmt(previous['point'])} ({previous['stated_on']:%-d %b %Y}); "
                 f"stated ×{ratio['point']:g}",
                 f"×{actual:.2f}",
                 "pass" if holds else "fail",
@@ -65,20 +74,22 @@ def stated_multiples(figured: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def per_unit_sizes(figured: pd.DataFrame) -> list[dict]:
-    """'Two units … up to 12,000': the implied size of one unit."""
+def per_unit_sizes(statements: pd.DataFrame, figures: pd.DataFrame) -> list[dict]:
+    """'Two units … up to 12,000': the implied size of one unit, from the statements."""
     rows = []
-    by_id = figured.set_index("claim_id")
-    related = figured[figured["relates_to"].isin(by_id.index[by_id["unit"] == "units"])]
+    statement_of = figures.set_index("claim_id")["statement"]
+    by_statement = statements.set_index("statement")
+    units = by_statement[by_statement["unit"] == "units"]
+    related = statements[statements["relates_to"].map(statement_of).isin(units.index)]
     for _, troops in related.iterrows():
-        units = by_id.loc[troops["relates_to"]]
-        size = troops["point"] / units["point"]
+        unit = units.loc[statement_of[troops["relates_to"]]]
+        size = troops["point"] / unit["point"]
         rows.append(
             _row(
                 "implied size of one unit",
-                [troops["claim_id"], troops["relates_to"]],
+                [troops["claim_id"], unit["claim_id"]],
                 f"{text_or(troops['qualifier'])} {_fmt(troops['point'])} {troops['unit']} in "
-                f"{_fmt(units['point'])} units".strip(),
+                f"{_fmt(unit['point'])} units".strip(),
                 f"{'up to ' if troops['bound'] == 'upper bound' else 'about '}"
                 f"{_fmt(size)} {troops['unit']} per unit",
                 "derived",
@@ -108,13 +119,13 @@ def sent_within_committed(statements: pd.DataFrame, dispatched: str, committed: 
     return rows
 
 
-def never_falls(statements: pd.DataFrame, dispatched: str) -> list[dict]:
-    """A source's count of troops sent does not fall over time without a comment."""
+def never_falls(statements: pd.DataFrame) -> list[dict]:
+    """A source's running total (measures.csv kind running_total: sent so far, killed so
+    far) does not fall from one statement to its next without a comment."""
     rows = []
-    sent = statements[statements["measure"] == dispatched].sort_values(["stated_on", "claim_id"])
-    for _, series in sent.groupby("origin_id", sort=True):
-        if len(series) < 2:
-            continue
+    totals = statements[statements["measure_kind"] == "running_total"]
+    ordered = totals.sort_values(["stated_on", "claim_id"])
+    for _, series in ordered.groupby(["measure", "origin_id"], sort=True):
         for (_, before), (_, after) in zip(
             series.iloc[:-1].iterrows(), series.iloc[1:].iterrows(), strict=True
         ):
@@ -123,10 +134,11 @@ def never_falls(statements: pd.DataFrame, dispatched: str) -> list[dict]:
             status = "fail" if falls and not commented else "pass"
             rows.append(
                 _row(
-                    "count of troops sent does not fall",
+                    f"{after['measure_label'].lower()}: a running total does not fall",
                     [before["claim_id"], after["claim_id"]],
-                    f"{after['origin']}: {_fmt(before['point'])} ({before['stated_on']:%-d %b}) "
-                    f"then {_fmt(after['point'])} ({after['stated_on']:%-d %b})",
+                    f"{after['origin']}: {_fmt(before['point'])} "
+                    f"({before['stated_on']:%-d %b %Y}) then {_fmt(after['point'])} "
+                    f"({after['stated_on']:%-d %b %Y})",
                     ("falls, with a comment" if commented else "falls without comment")
                     if falls
                     else "rises or holds",
@@ -154,14 +166,17 @@ def qualifier_coding(figured: pd.DataFrame) -> list[dict]:
 
 
 def all_checks(
-    figured: pd.DataFrame, statements: pd.DataFrame, dispatched: str, committed: str
+    statements: pd.DataFrame, figures: pd.DataFrame, dispatched: str, committed: str
 ) -> pd.DataFrame:
-    """Every check, in a fixed order, as one table."""
+    """Every check, in a fixed order, as one table (columns CHECK_COLUMNS).
+
+    Input: the statements, and every figured copy (for claim ids and the coding check,
+    which judges each row as it was coded)."""
     rows = (
-        stated_multiples(figured)
-        + per_unit_sizes(figured)
+        stated_multiples(statements, figures)
+        + per_unit_sizes(statements, figures)
         + sent_within_committed(statements, dispatched, committed)
-        + never_falls(statements, dispatched)
-        + qualifier_coding(figured)
+        + never_falls(statements)
+        + qualifier_coding(figures)
     )
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)

@@ -1,4 +1,8 @@
-"""Claims as readers see them: filtered to a date, labelled, and tabulated by who says what."""
+"""Claims as readers see them: cut off at a day, labelled, and tabulated by who says what.
+
+The tables here list *copies*: every row of claims.csv, as one outlet carried it.
+Tables of statements (one row per real-world statement) come from versions.py.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ from datetime import date
 
 import pandas as pd
 
+from crosscheck import ladder, provenance
 from crosscheck.load import Dataset
-from crosscheck.present import format_count
+from crosscheck.present import format_count, format_day
 
 STANCE_LABELS = {
     "asserts": "asserts",
@@ -20,7 +25,10 @@ STANCE_LABELS = {
 
 
 def parse_as_of(as_of: str | date | None) -> pd.Timestamp | None:
-    """The cut-off date of a report: None (no cut-off) or an ISO date."""
+    """The cut-off date of a report: None (no cut-off) or an ISO date.
+
+    Raises ValueError naming the parameter when the text is not a YYYY-MM-DD day.
+    """
     if as_of is None or (isinstance(as_of, str) and not as_of.strip()):
         return None
     if isinstance(as_of, date):  # a date, datetime or Timestamp: already parsed
@@ -32,33 +40,65 @@ def parse_as_of(as_of: str | date | None) -> pd.Timestamp | None:
 
 
 def known_as_of(dataset: Dataset, as_of: str | date | None) -> Dataset:
-    """The dataset as it stood on a day: only claims stated on or before it.
+    """The dataset as a reader could have known it on a day: only the copies of claims
+    whose article was published on or before it, and those articles.
 
-    A claim whose article gives no date counts from its article's publication
-    day, the first day it is known to have been public.
+    A claim is known when it can be read, not when it was said: a page of 24 October
+    that dates a briefing to 21 October makes the briefing known on the 24th.
     """
     cutoff = parse_as_of(as_of)
     if cutoff is None:
         return dataset
-    claims = dataset.claims[dataset.claims["stated_on"] <= cutoff]
-    return dataclasses.replace(dataset, claims=claims)
+    articles = dataset.articles[dataset.articles["published_on"] <= cutoff]
+    claims = dataset.claims[dataset.claims["article_id"].isin(articles["article_id"])]
+    return dataclasses.replace(dataset, claims=claims, articles=articles)
 
 
 def labelled(dataset: Dataset) -> pd.DataFrame:
-    """Claims joined to the names a reader knows: claimant, relay, outlet, labels."""
+    """Every copy of every claim, joined to what a reader needs to read and compare it.
+
+    Adds to the claims table: claimant, claimant_alignment, claimant_type, relayed_via,
+    outlet, wire_agency, published_on (datetime64), claim_type_label, measure_label,
+    measure_kind, counts_people (boolean), stance_label, origin_id and origin (the
+    independent source, provenance.origins), attribution (the body a claimant speaks
+    for, provenance.attribution_bodies), statement (statement_key, or the claim id
+    for a statement carried once), hedges (the hedge words in the evidence and the
+    note, ladder.hedges) and stated_label ('23 Oct 2024', or 'by publication (23 Oct
+    2024)' where the copy gives no date of its own).
+    """
     actors = dataset.actors.set_index("actor_id")
+    articles = dataset.articles.set_index("article_id")
+    measures = dataset.measures.set_index("measure")
     claims = dataset.claims
+    origin = claims["claimant_id"].map(provenance.origins(dataset.actors))
+    undated = claims["stated_precision"].fillna("unknown") == "unknown"
+    day = format_day(claims["stated_on"])
     return claims.assign(
         claimant=claims["claimant_id"].map(actors["name"]),
         claimant_alignment=claims["claimant_id"].map(actors["alignment"]),
         claimant_type=claims["claimant_id"].map(actors["actor_type"]),
         relayed_via=claims["relayed_via_id"].map(actors["name"]),
-        outlet=claims["article_id"].map(dataset.articles.set_index("article_id")["outlet"]),
+        outlet=claims["article_id"].map(articles["outlet"]),
+        wire_agency=claims["article_id"].map(articles["wire_agency"]),
+        # reindex, not map: pandas cannot map an empty selection onto dates
+        published_on=pd.Series(
+            articles["published_on"].reindex(claims["article_id"]).to_numpy(), index=claims.index
+        ),
         claim_type_label=claims["claim_type"].map(
             dataset.claim_types.set_index("claim_type")["label"]
         ),
-        measure_label=claims["measure"].map(dataset.measures.set_index("measure")["label"]),
+        measure_label=claims["measure"].map(measures["label"]),
+        measure_kind=claims["measure"].map(measures["kind"]),
+        counts_people=claims["measure"].map(measures["counts_people"]).astype("boolean"),
         stance_label=claims["stance"].map(STANCE_LABELS),
+        origin_id=origin,
+        origin=origin.map(actors["name"]),
+        attribution=claims["claimant_id"]
+        .map(provenance.attribution_bodies(dataset.actors))
+        .map(actors["name"]),
+        statement=claims["statement_key"].fillna(claims["claim_id"]),
+        hedges=ladder.hedges(claims["evidence"].fillna("") + " " + claims["note"].fillna("")),
+        stated_label=day.where(~undated, "by publication (" + day + ")"),
     )
 
 
@@ -73,14 +113,18 @@ def figure_label(claims: pd.DataFrame) -> pd.Series:
     return text.str.strip().where(number != "", "")
 
 
-def claims_table(dataset: Dataset) -> pd.DataFrame:
-    """Every claim in reading order: when, who, through whom, what, and the evidence."""
-    claims = labelled(dataset).sort_values(["stated_on", "claim_id"])
+def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
+    """Every copy in reading order: when, who, through whom, what, and the evidence.
+
+    Input: labelled copies (labelled()). `stated` is the day as text: an undated copy
+    reads 'by publication (23 Oct 2024)', never a day of its own.
+    """
+    claims = claims.sort_values(["stated_on", "claim_id"])
     return pd.DataFrame(
         {
             "claim": claims["claim_id"],
-            "stated": claims["stated_on"],
-            "date as worded": claims["stated_wording"].fillna("(not given: by publication)"),
+            "stated": claims["stated_label"],
+            "date as worded": claims["stated_wording"].fillna("(not given)"),
             "claimant": claims["claimant"],
             "relayed via": claims["relayed_via"].fillna(""),
             "type": claims["claim_type_label"],
@@ -94,9 +138,8 @@ def claims_table(dataset: Dataset) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def stances_by_claimant(dataset: Dataset) -> pd.DataFrame:
+def stances_by_claimant(claims: pd.DataFrame) -> pd.DataFrame:
     """How many claims each claimant asserts, denies, hedges or leaves unanswered."""
-    claims = labelled(dataset)
     table = pd.crosstab(claims["claimant"], claims["stance_label"])
     table = table.reindex(columns=list(STANCE_LABELS.values()), fill_value=0)
     table["claims"] = table.sum(axis=1)
@@ -104,30 +147,33 @@ def stances_by_claimant(dataset: Dataset) -> pd.DataFrame:
     return table.reset_index().rename_axis(columns=None)
 
 
-def positions_on_deployment(dataset: Dataset, claim_types: tuple[str, ...]) -> pd.DataFrame:
-    """Each claimant's stance on whether troops are there: who asserts, denies, stays silent."""
-    claims = labelled(dataset)
+def _about_deployment(claims: pd.DataFrame, claim_types: tuple[str, ...]) -> pd.DataFrame:
     about = claims[claims["claim_type"].isin(claim_types) | (claims["claim_type"] == "denial")]
+    return about.sort_values(["stated_on", "claim_id"])
+
+
+def positions_on_deployment(claims: pd.DataFrame, claim_types: tuple[str, ...]) -> pd.DataFrame:
+    """Each claimant's stance on whether troops are there: who asserts, denies, stays silent.
+    `first stated` is the earliest copy's day as text (an undated copy: 'by publication')."""
+    about = _about_deployment(claims, claim_types)
     rows = (
-        about.sort_values(["stated_on", "claim_id"])
-        .groupby("claimant", sort=False)
+        about.groupby("claimant", sort=False)
         .agg(
             alignment=("claimant_alignment", "first"),
             stances=("stance_label", lambda s: ", ".join(dict.fromkeys(s))),
-            first_stated=("stated_on", "min"),
+            first_stated=("stated_label", "first"),
             claims=("claim_id", "count"),
         )
         .reset_index()
+        .rename(columns={"first_stated": "first stated"})
     )
     return rows.sort_values(["alignment", "claimant"]).reset_index(drop=True)
 
 
-def positions_by_side(dataset: Dataset, claim_types: tuple[str, ...]) -> pd.DataFrame:
+def positions_by_side(claims: pd.DataFrame, claim_types: tuple[str, ...]) -> pd.DataFrame:
     """Each side's first and latest stance on the deployment: where a denial was followed
     by a confirmation, the table shows it."""
-    claims = labelled(dataset)
-    about = claims[claims["claim_type"].isin(claim_types) | (claims["claim_type"] == "denial")]
-    about = about.sort_values(["stated_on", "claim_id"])
+    about = _about_deployment(claims, claim_types)
     sides = about.groupby("claimant_alignment", sort=True)
     first, latest = (
         sides.head(1).set_index("claimant_alignment"),
@@ -136,10 +182,10 @@ def positions_by_side(dataset: Dataset, claim_types: tuple[str, ...]) -> pd.Data
     table = pd.DataFrame(
         {
             "first stance": first["stance_label"],
-            "first stated": first["stated_on"],
+            "first stated": first["stated_label"],
             "by": first["claimant"],
             "latest stance": latest["stance_label"],
-            "latest stated": latest["stated_on"],
+            "latest stated": latest["stated_label"],
             "latest by": latest["claimant"],
             "claims": sides.size(),
         }
@@ -150,9 +196,8 @@ def positions_by_side(dataset: Dataset, claim_types: tuple[str, ...]) -> pd.Data
     return table.rename_axis("side").reset_index()
 
 
-def claims_by_type(dataset: Dataset) -> pd.DataFrame:
+def claims_by_type(claims: pd.DataFrame) -> pd.DataFrame:
     """How many claims of each type, and from how many claimants."""
-    claims = labelled(dataset)
     table = (
         claims.groupby("claim_type_label")
         .agg(claims=("claim_id", "count"), claimants=("claimant_id", "nunique"))

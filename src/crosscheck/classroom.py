@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosscheck.claims import labelled
-from crosscheck.load import Dataset
+from crosscheck import timeline
 
 PROMPT_COLUMNS = ["theme", "prompt", "claims", "more claims"]
 # Heuer scores only the evidence against a hypothesis: the one with the least
@@ -36,19 +35,22 @@ def _prompt(theme: str, text: str, claims) -> dict:
     }
 
 
-def single_source_prompts(comparison: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
+def single_source_prompts(headlines: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
+    """Measures of people whose latest comparison rests on one source."""
     rows = []
-    single = comparison[
-        (comparison["verdict"] == "single source") & (comparison["unit"] != "ratio")
+    people = statements.loc[statements["counts_people"].fillna(False).astype(bool), "measure"]
+    single = headlines[
+        (headlines["independent sources"] == 1) & headlines["measure_id"].isin(set(people))
     ]
     for _, measure in single.iterrows():
         figures = statements[statements["measure"] == measure["measure_id"]]
-        latest = figures.sort_values("stated_on").iloc[-1]
+        latest = figures.sort_values(["stated_on", "claim_id"]).iloc[-1]
+        where = "" if measure["window"] == "all dates" else f" in {measure['window']}"
         rows.append(
             _prompt(
                 "single source",
-                f"The figure for '{measure['measure']}' ({latest['point']:,.0f} on "
-                f"{_day(latest['stated_on'])}) rests on one source only: {latest['origin']}. "
+                f"The latest figure for '{measure['measure']}' ({latest['point']:,.0f} on "
+                f"{_day(latest['stated_on'])}) rests on one source{where}: {latest['origin']}. "
                 "What would it take to confirm it, and how should a reporter word it until then?",
                 figures["claim_id"],
             )
@@ -56,8 +58,8 @@ def single_source_prompts(comparison: pd.DataFrame, statements: pd.DataFrame) ->
     return rows
 
 
-def denial_prompts(claims: pd.DataFrame) -> list[dict]:
-    denials = claims[claims["stance"] == "denies"]
+def denial_prompts(statements: pd.DataFrame) -> list[dict]:
+    denials = statements[statements["stance"] == "denies"]
     return [
         _prompt(
             "denials",
@@ -69,17 +71,32 @@ def denial_prompts(claims: pd.DataFrame) -> list[dict]:
     ]
 
 
-def silence_prompts(claims: pd.DataFrame) -> list[dict]:
-    silent = claims[claims["stance"].isin(["no_comment", "cannot_confirm"])]
-    return [
-        _prompt(
-            "silence and uncertainty",
-            f"{claimant} did not confirm or deny ({len(group)} claim"
-            f"{'s' if len(group) != 1 else ''}). Is silence evidence? What else could explain it?",
-            group["claim_id"],
-        )
-        for claimant, group in silent.groupby("claimant", sort=True)
-    ]
+UNCERTAIN_STANCES = ("no_comment", "cannot_confirm")
+
+
+def silence_prompts(statements: pd.DataFrame) -> list[dict]:
+    """Claimants who said they could not confirm, or would not comment. One who asserted
+    or denied something else is never said to have neither confirmed nor denied."""
+    rows = []
+    uncertain = statements[statements["stance"].isin(UNCERTAIN_STANCES)]
+    sides = statements[statements["stance"].isin(["asserts", "denies"])]
+    took = sides.groupby("claimant")["stance"].agg(lambda stances: set(stances))
+    for claimant, group in uncertain.groupby("claimant", sort=True):
+        count = f"{len(group)} claim{'s' if len(group) != 1 else ''}"
+        if claimant in took.index:
+            verb = "asserted" if "asserts" in took[claimant] else "denied"
+            what = "; ".join(group["summary"].str.rstrip("."))
+            text = (
+                f"{claimant} {verb} some things but could not confirm others ({count}: "
+                f"{what}). What does a careful 'we do not know yet' add to a report?"
+            )
+        else:
+            text = (
+                f"{claimant} did not confirm or deny ({count}). Is silence evidence? "
+                "What else could explain it?"
+            )
+        rows.append(_prompt("silence and uncertainty", text, group["claim_id"]))
+    return rows
 
 
 def different_measures_prompt(statements: pd.DataFrame) -> list[dict]:
@@ -101,23 +118,23 @@ def different_measures_prompt(statements: pd.DataFrame) -> list[dict]:
     ]
 
 
-def known_on_prompt(statements: pd.DataFrame, day: pd.Timestamp | None) -> list[dict]:
-    if day is None or statements.empty:
+def known_on_prompt(figures: pd.DataFrame, day: pd.Timestamp | None) -> list[dict]:
+    """'What was known on a day', worded by the same sentence as the timeline chapter."""
+    if day is None or figures.empty:
         return []
-    known = statements[statements["stated_on"] <= day]
-    later = statements[statements["stated_on"] > day]
+    known = timeline.known_by(figures, day)
     return [
         _prompt(
             "what was known when",
-            f"On {_day(day)}, {len(known)} figure{'s' if len(known) != 1 else ''} had been "
-            f"stated; {len(later)} more came later. Write the headline a careful outlet could "
-            f"have run on {_day(day)}, using only what was known then.",
+            f"{timeline.known_count_sentence(figures, day)} Write the headline a careful "
+            f"outlet could have run on {_day(day)}, using only what was known then.",
             known["claim_id"],
         )
     ]
 
 
 def hedge_prompt(claims: pd.DataFrame) -> list[dict]:
+    """Claims hedged in their evidence or in the coder's note, figures or not."""
     hedged = claims[claims["hedges"] != ""]
     if hedged.empty:
         return []
@@ -126,42 +143,39 @@ def hedge_prompt(claims: pd.DataFrame) -> list[dict]:
         _prompt(
             "hedged wording",
             f"{len(hedged)} claim{'s' if len(hedged) != 1 else ''} carr"
-            f"{'y' if len(hedged) != 1 else 'ies'} hedges in its own wording ({', '.join(words)}). "
+            f"{'y' if len(hedged) != 1 else 'ies'} hedges ({', '.join(words)}). "
             "How should a hedge change the way a claim is reported or counted?",
             hedged["claim_id"],
         )
     ]
 
 
-def discussion_prompts(
-    dataset: Dataset,
-    statements: pd.DataFrame,
-    comparison: pd.DataFrame,
-    hedged_claims: pd.DataFrame,
-    known_on: pd.Timestamp | None,
-) -> pd.DataFrame:
-    """Prompts for a class, each pointing at the claims it rests on."""
-    claims = labelled(dataset)
+def discussion_prompts(view, known_on: pd.Timestamp | None) -> pd.DataFrame:
+    """Prompts for a class, each pointing at the claims it rests on (PROMPT_COLUMNS).
+    Input: the analysed view (analysis.Analysis) and the day of 'what was known then'."""
+    standing = view.claims[view.claims["standing"]]
     themes = [
-        single_source_prompts(comparison, statements),
-        different_measures_prompt(statements),
-        denial_prompts(claims),
-        silence_prompts(claims),
-        hedge_prompt(hedged_claims),
-        known_on_prompt(statements, known_on),
+        single_source_prompts(view.headlines, view.statements),
+        different_measures_prompt(view.statements),
+        denial_prompts(standing),
+        silence_prompts(standing),
+        hedge_prompt(view.claims),
+        known_on_prompt(view.figures, known_on),
     ]
     rows = [row for theme in themes for row in theme[:MAX_PER_THEME]]
     return pd.DataFrame(rows, columns=PROMPT_COLUMNS)
 
 
-def ach_matrix(dataset: Dataset) -> pd.DataFrame:
+def ach_matrix(view) -> pd.DataFrame:
     """Evidence (claims) down the side, hypotheses across, Heuer's ratings in the cells,
-    and a last row counting the weighted inconsistencies against each hypothesis."""
+    and a last row counting the weighted inconsistencies against each hypothesis.
+    Input: the analysed view (its claims known by the cut-off, and the ratings)."""
+    dataset = view.data
     ratings = dataset.ach_ratings[dataset.ach_ratings["claim_id"].isin(dataset.claims["claim_id"])]
     hypotheses = dataset.hypotheses.set_index("hypothesis_id")["label"]
     if ratings.empty:
-        return pd.DataFrame(columns=["evidence", "source", *hypotheses])
-    claims = labelled(dataset).set_index("claim_id")
+        return pd.DataFrame(columns=["evidence", "source", "claim", *hypotheses])
+    claims = view.claims.set_index("claim_id")
     matrix = ratings.pivot(index="claim_id", columns="hypothesis_id", values="rating")
     matrix = matrix.reindex(columns=hypotheses.index).fillna("N")
     inconsistency = matrix.apply(lambda column: column.map(INCONSISTENCY_WEIGHTS)).sum()
@@ -178,8 +192,9 @@ def ach_matrix(dataset: Dataset) -> pd.DataFrame:
     return pd.concat([table, pd.DataFrame([score])], ignore_index=True)
 
 
-def ach_reasoning(dataset: Dataset) -> pd.DataFrame:
+def ach_reasoning(view) -> pd.DataFrame:
     """Why each claim was rated as it was against each hypothesis."""
+    dataset = view.data
     ratings = dataset.ach_ratings[dataset.ach_ratings["claim_id"].isin(dataset.claims["claim_id"])]
     labels = dataset.hypotheses.set_index("hypothesis_id")["label"]
     return pd.DataFrame(
@@ -203,13 +218,15 @@ def ach_summary(matrix: pd.DataFrame) -> str:
     )
 
 
-ANSWER_COLUMNS = ["student", "as_of", "measure", "my estimate", "sources", "grades changed"]
+ANSWER_COLUMNS = ["student", "as_of", "measure", "window", "my estimate", "sources",
+                  "grades changed"]  # fmt: skip
 
 
 def answer_card(
     student: str, as_of: str | None, weighted: pd.DataFrame, grades: pd.DataFrame
 ) -> pd.DataFrame:
-    """One student's estimates, in a form the class can put side by side."""
+    """One student's estimates per measure and window, in a form the class can put side
+    by side. Input: reliability.weighted_estimates of the student's view, and its grades."""
     changed = grades[grades["overridden"]]
     changes = ", ".join(
         f"{a}={g}" for a, g in zip(changed["actor_id"], changed["grade"], strict=True)
@@ -219,6 +236,7 @@ def answer_card(
             "student": student,
             "as_of": as_of or "",
             "measure": weighted["measure"],
+            "window": weighted["window"],
             "my estimate": weighted["weighted estimate"],
             "sources": weighted["sources"],
             "grades changed": changes or "none",
@@ -228,13 +246,13 @@ def answer_card(
 
 
 def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
-    """The class's answer cards side by side: one row per measure, one column per student,
-    with the spread of the class's estimates."""
+    """The class's answer cards side by side: one row per measure and window, one column
+    per student, with the spread of the class's estimates."""
     if not cards:
-        return pd.DataFrame(columns=["measure"])
+        return pd.DataFrame(columns=["measure", "window", "lowest", "highest"])
     answers = pd.concat(cards, ignore_index=True)
     table = answers.pivot_table(
-        index="measure", columns="student", values="my estimate", aggfunc="first"
+        index=["measure", "window"], columns="student", values="my estimate", aggfunc="first"
     )
     table["lowest"] = table.min(axis=1)
     table["highest"] = table.max(axis=1)

@@ -933,12 +933,13 @@ class _Actors:
     def _body(self, ids: list[str]) -> str | None:
         if len(ids) == 1 and not self.is_person(ids[0]):
             return ids[0]
+        # The body is part of none of the others (it may be part of its government).
         bodies = [
             i
             for i in ids
             if not self.is_person(i)
             and "unnamed" not in self.rows[i]["name"]
-            and not self.rows[i]["part_of"]
+            and self.rows[i]["part_of"] not in ids
         ]
         return bodies[0] if len(bodies) == 1 else None
 
@@ -982,12 +983,13 @@ class _Actors:
 
     def country_intelligence(self, country: str) -> str | None:
         """The intelligence body of a country, for 'intelligence' named without an agency."""
+        # An agency, not its director: part of no other intelligence agency.
         bodies = [
             i
             for i, row in self.rows.items()
             if row["actor_type"] == "intelligence_agency"
             and row["country"] == country
-            and not row["part_of"]
+            and self.rows.get(row["part_of"], {}).get("actor_type") != "intelligence_agency"
         ]
         unspecified = [i for i in bodies if "unspecified" in self.rows[i]["name"]]
         if unspecified:

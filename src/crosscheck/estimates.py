@@ -3,20 +3,26 @@
 Figures that count different things (troops sent so far, troops committed,
 troops being prepared) are kept apart: every comparison here is within one
 measure, and no figure is ever averaged with a figure of another measure.
+
+Time is part of the comparison. A measure that changes with time (measures.csv
+`kind`: a running total such as troops sent so far, or a count at a date such as
+troops in Kursk) is compared only within a window of `window_days`: a source's
+later figure is a revision of its earlier one, not a disagreement with another
+source's figure of six months before. Figures of a one-time measure (a target, a
+batch, a figure for a stated period) are compared across all dates.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from itertools import combinations
 
 import numpy as np
 import pandas as pd
 
 from crosscheck import ladder
-from crosscheck.claims import labelled
-from crosscheck.load import Dataset
-from crosscheck.provenance import with_origins
+from crosscheck.present import format_count
 
 # The qualifier rules (data/README.md, "Figures: low, best, high"): which words
 # set which end of an interval. A coder records only what the source says; the
@@ -105,75 +111,158 @@ def intervals(claims: pd.DataFrame, approximate_margin: float = 0.0) -> pd.DataF
     )
 
 
-def figures(dataset: Dataset, approximate_margin: float = 0.0) -> pd.DataFrame:
-    """Every claim with a figure: labelled, traced to its source, as an interval, ranked
-    on the ladder of how far it is established, in date order."""
-    claims = with_origins(dataset, labelled(dataset))
-    claims = claims[claims["measure"].notna()]
-    figured = intervals(claims, approximate_margin)
-    figured = figured.assign(
-        statement=figured["statement_key"].fillna(figured["claim_id"]),
-        hedges=ladder.hedges(figured["evidence"]),
-    )
-    figured = ladder.with_rungs(figured, dataset.actors)
+def figures(claims: pd.DataFrame, actors: pd.DataFrame, approximate_margin: float = 0.0,
+            window_days: int = 7) -> pd.DataFrame:  # fmt: skip
+    """Every copy with a figure, as an interval, ranked on the ladder of how far it is
+    established (ladder.with_rungs), in date order.
+
+    Input: labelled copies (claims.labelled). Adds interval_low, point, interval_high
+    (Float64, in the measure's unit; an open end is NA), bound, rung and rung_label.
+    Raises ValueError for a margin outside [0, 1).
+    """
+    figured = intervals(claims[claims["measure"].notna()], approximate_margin)
+    figured = ladder.with_rungs(figured, actors, window_days)
     return figured.sort_values(["measure", "stated_on", "claim_id"])
 
 
-def statements(figured: pd.DataFrame) -> pd.DataFrame:
-    """One row per statement: outlets that carried the same statement count once.
-
-    Where outlets disagree on the figure, the one most of them give stands for the
-    statement (ties: the earliest claim id); the outlets chapter shows the rest.
-    """
-    if figured.empty:
-        return figured.assign(outlets=pd.Series(dtype="int64"))
-    counts = figured.groupby(["statement", "point"], dropna=False)["claim_id"].transform("count")
-    ranked = figured.assign(_support=counts).sort_values(
-        ["statement", "_support", "claim_id"], ascending=[True, False, True]
-    )
-    chosen = ranked.drop_duplicates("statement").drop(columns="_support")
-    outlets = figured.groupby("statement")["article_id"].nunique()
-    chosen = chosen.assign(outlets=chosen["statement"].map(outlets).astype("int64"))
-    return chosen.sort_values(["measure", "stated_on", "claim_id"])
-
-
-def figures_table(figured: pd.DataFrame) -> pd.DataFrame:
-    """The figures as a reader compares them: one row per figure, grouped by measure."""
-    written = figured["best"].fillna(figured["high"]).fillna(figured["low"])
+def figures_table(statements: pd.DataFrame) -> pd.DataFrame:
+    """The figures as a reader compares them: one row per statement, grouped by measure.
+    `stated` is the standing version's day; `outlets` counts the distinct outlets."""
+    written = statements["best"].fillna(statements["high"]).fillna(statements["low"])
     return pd.DataFrame(
         {
-            "measure": figured["measure_label"],
-            "source": figured["claimant"],
-            "relayed via": figured["relayed_via"].fillna(""),
-            "stated": figured["stated_on"],
-            "low": figured["interval_low"],
-            "best": figured["point"],
-            "high": figured["interval_high"],
-            "as written": figured["qualifier"]
+            "measure": statements["measure_label"],
+            "source": statements["claimant"],
+            "relayed via": statements["relayed_via"].fillna(""),
+            "stated": statements["stated_label"],
+            "low": statements["interval_low"],
+            "best": statements["point"],
+            "high": statements["interval_high"],
+            "as written": statements["qualifier"]
             .fillna("")
-            .str.cat(written.map(lambda v: "" if pd.isna(v) else f"{v:,.0f}"), sep=" ")
+            .str.cat(format_count(written), sep=" ")
             .str.strip(),
-            "bound": figured["bound"],
-            "unit": figured["unit"],
-            "established as": figured["rung_label"],
-            "hedged words": figured["hedges"],
-            "outlets": figured.get("outlets", 1),
-            "claim": figured["claim_id"],
+            "bound": statements["bound"],
+            "unit": statements["unit"],
+            "established as": statements["rung_label"],
+            "hedged words": statements["hedges"],
+            "outlets": statements["outlets"],
+            "claim": statements["claim_id"],
         }
     ).reset_index(drop=True)
 
 
+# Measures whose figure depends on the day it describes (measures.csv `kind`).
+TIME_DEPENDENT = ("running_total", "count_at_date")
+# Statement dates that name a month (or months), not a day.
+COARSE_PRECISIONS = ("month", "range")
+
+
+def window_label(end: pd.Timestamp, window_days: int) -> str:
+    """'the week to 30 Apr 2025', or 'the 10 days to 30 Apr 2025'."""
+    span = "the week" if window_days == 7 else f"the {window_days} days"
+    if window_days == 1:
+        span = "the day"
+    return f"{span} to {end:%-d %b %Y}"
+
+
+def _day_windows(days: pd.Series, window_days: int) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """Windows of at most window_days days, from the earliest statement day forwards: each
+    starts on the first day not yet covered and ends on the last statement day within
+    window_days of it, so no two windows overlap and none spans more than window_days."""
+    spans, remaining = [], sorted(set(days))
+    while remaining:
+        start = remaining[0]
+        inside = [day for day in remaining if day <= start + timedelta(days=window_days - 1)]
+        spans.append((start, inside[-1]))
+        remaining = remaining[len(inside) :]
+    return spans
+
+
+def in_windows(statements: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:
+    """Each statement in the comparison window(s) it belongs to.
+
+    A statement of a time-dependent measure falls in the window of at most `window_days`
+    days that holds its day; windows run from the earliest statement forwards and are
+    named by their last statement day ("the week to 23 Oct 2024"). A
+    statement dated only by its month belongs to every window of that month (by_month
+    True) or, where none falls in it, to a window of its own month. A one-time measure
+    has one window, "all dates". Adds window (label), window_start, window_end
+    (datetime64) and by_month (bool); a month statement may appear in several rows.
+    Raises ValueError when window_days is below 1.
+    """
+    if window_days < 1:
+        raise ValueError(
+            f"window_days must be a whole number of days, 1 or more, not {window_days}"
+        )
+    extra = {
+        "window": pd.Series(dtype="string"),
+        "window_start": pd.Series(dtype="datetime64[ns]"),
+        "window_end": pd.Series(dtype="datetime64[ns]"),
+        "by_month": pd.Series(dtype="bool"),
+    }
+    parts = []
+    for _, group in statements.groupby("measure", sort=True):
+        if group["measure_kind"].iloc[0] not in TIME_DEPENDENT:
+            every_date = {"window_start": group["stated_on"].min(),
+                          "window_end": group["stated_on"].max()}  # fmt: skip
+            parts.append(group.assign(window="all dates", by_month=False, **every_date))
+            continue
+        coarse = group["stated_precision"].isin(COARSE_PRECISIONS)
+        spans = _day_windows(group.loc[~coarse, "stated_on"], window_days)
+        for start, end in spans:
+            inside = group[~coarse & group["stated_on"].between(start, end)]
+            month = group[coarse & (group["stated_from"] <= end) & (group["stated_on"] >= start)]
+            rows = pd.concat([inside.assign(by_month=False), month.assign(by_month=True)])
+            parts.append(rows.assign(window=window_label(end, window_days), window_start=start,
+                                     window_end=end))  # fmt: skip
+        for (first, last), rows in group[coarse].groupby(["stated_from", "stated_on"]):
+            if any(first <= end and last >= start for start, end in spans):
+                continue
+            label = f"{first:%b %Y}" if first.month == last.month else f"{first:%b}–{last:%b %Y}"
+            parts.append(rows.assign(window=f"{label} (month only)", window_start=first,
+                                     window_end=last, by_month=True))  # fmt: skip
+    if not parts:
+        return statements.assign(**extra)
+    windowed = pd.concat(parts)
+    return windowed.sort_values(["measure", "window_end", "stated_on", "claim_id"])
+
+
 def latest_by_source(figured: pd.DataFrame) -> pd.DataFrame:
-    """Each independent source's most recent figure for each measure."""
-    ordered = figured.sort_values(["measure", "origin_id", "stated_on", "claim_id"])
-    return ordered.groupby(["measure", "origin_id"], sort=True).tail(1)
+    """Each independent source's most recent figure per measure (and per window, when
+    the rows carry one)."""
+    keys = ["measure", "window_end", "origin_id"] if "window_end" in figured else [
+        "measure", "origin_id"]  # fmt: skip
+    ordered = figured.sort_values([*keys, "stated_on", "claim_id"])
+    return ordered.groupby(keys, sort=True).tail(1)
 
 
 def _open_interval(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """Intervals with open ends made explicit: no floor is 0, no ceiling is infinite."""
-    return rows["interval_low"].fillna(0).astype(float), rows["interval_high"].fillna(
-        np.inf
-    ).astype(float)
+    low = rows["interval_low"].astype("Float64").fillna(0).astype(float)
+    high = rows["interval_high"].astype("Float64").fillna(np.inf).astype(float)
+    return low, high
+
+
+def envelope(latest: pd.DataFrame) -> tuple[float | None, float | None]:
+    """The lowest and highest value the figures allow; None for an open end (an upper
+    bound gives no floor, a lower bound no ceiling)."""
+    lows = latest["interval_low"].astype("Float64")
+    highs = latest["interval_high"].astype("Float64")
+    low = None if lows.isna().any() else float(lows.min())
+    high = None if highs.isna().any() else float(highs.max())
+    return low, high
+
+
+def envelope_text(low: float | None, high: float | None) -> str:
+    """'3,000 to 15,000', 'up to 12,000', 'at least 3,000', '3,000', or 'open'."""
+    if low is None and high is None:
+        return "open"
+    if low is None:
+        return f"up to {high:,.0f}"
+    if high is None:
+        return f"at least {low:,.0f}"
+    return f"{low:,.0f}" if low == high else f"{low:,.0f} to {high:,.0f}"
 
 
 def _all_overlap(latest: pd.DataFrame) -> bool:
@@ -187,22 +276,22 @@ MAX_LISTED_SOURCES = 8
 
 def _latest_listing(latest: pd.DataFrame) -> str:
     recent = latest.sort_values(["stated_on", "claim_id"], ascending=False)
+    shown = recent.iloc[:MAX_LISTED_SOURCES]
+    marks = np.where(shown["by_month"], ", month only", "") if "by_month" in shown else ""
     text = "; ".join(
-        f"{name}: {value:,.0f} ({day:%-d %b %Y})"
-        for name, value, day in zip(
-            recent["origin"].iloc[:MAX_LISTED_SOURCES],
-            recent["point"].iloc[:MAX_LISTED_SOURCES],
-            recent["stated_on"].iloc[:MAX_LISTED_SOURCES],
-            strict=True,
+        f"{name}: {value:,.0f} ({day:%-d %b %Y}{mark})"
+        for name, value, day, mark in zip(
+            shown["origin"], shown["point"], shown["stated_on"],
+            np.broadcast_to(marks, len(shown)), strict=True,
         )
-    )
+    )  # fmt: skip
     if len(recent) > MAX_LISTED_SOURCES:
         text += f"; and {len(recent) - MAX_LISTED_SOURCES:,} more sources"
     return text
 
 
 def verdict(sources: int, overlap: bool, spread: float) -> str:
-    """The plain-language verdict on one measure's latest figures."""
+    """The plain-language verdict on the latest figures of one measure in one window."""
     if sources <= 1:
         return "single source"
     if overlap and spread <= CONSISTENT_RATIO:
@@ -212,67 +301,131 @@ def verdict(sources: int, overlap: bool, spread: float) -> str:
     return f"differ by {spread:.1f}×"
 
 
-def compare_measures(statements_: pd.DataFrame) -> pd.DataFrame:
-    """Per measure: sources, envelope, spread of latest figures, and a plain verdict."""
+COMPARISON_COLUMNS = ["measure", "window", "figures", "independent sources", "lowest", "highest",
+                      "range", "latest by source", "spread", "intervals overlap", "verdict",
+                      "best established as", "unit", "measure_id", "window_end"]  # fmt: skip
+
+
+def compare(windowed: pd.DataFrame) -> pd.DataFrame:
+    """Per measure and window: the sources, the range their latest figures allow, the
+    spread of their points (largest / smallest), whether the intervals overlap, and a
+    plain verdict. Input: in_windows(statements). Never compares figures of two
+    windows of a time-dependent measure."""
     rows = []
-    for measure, group in statements_.groupby("measure", sort=True):
+    for (measure, end), group in windowed.groupby(["measure", "window_end"], sort=True):
         latest = latest_by_source(group)
         points = latest["point"].astype(float)
         spread = float(points.max() / points.min()) if points.min() > 0 else np.inf
         overlap = _all_overlap(latest)
         sources = latest["origin_id"].nunique()
+        low, high = envelope(latest)
         rows.append(
             {
                 "measure": group["measure_label"].iloc[0],
-                "unit": group["unit"].iloc[0],
+                "window": group["window"].iloc[0],
                 "figures": len(group),
                 "independent sources": sources,
-                "lowest": group["interval_low"].fillna(group["point"]).min(),
-                "highest": group["interval_high"].fillna(group["point"]).max(),
+                "lowest": low,
+                "highest": high,
+                "range": envelope_text(low, high),
                 "latest by source": _latest_listing(latest),
                 "spread": round(spread, 2) if np.isfinite(spread) else None,
                 "intervals overlap": "yes" if overlap else "no",
                 "verdict": verdict(sources, overlap, spread),
                 "best established as": ladder.RUNGS[int(latest["rung"].max())],
+                "unit": group["unit"].iloc[0],
                 "measure_id": measure,
+                "window_end": end,
             }
         )
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+    return table.astype({"lowest": "Float64", "highest": "Float64", "spread": "Float64"})
+
+
+def _trend(series: pd.DataFrame) -> str:
+    """'from 1,500 on 18 Oct 2024 to 15,000 on 30 Apr 2025, revised upwards 9 times by 6
+    sources' for a time-dependent measure's statements."""
+    ordered = series.sort_values(["stated_on", "claim_id"])
+    if ordered["stated_on"].nunique() < 2:
+        return ""
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    steps = ordered.groupby("origin_id")["point"].diff()
+    text = (
+        f"from {first['point']:,.0f} on {first['stated_on']:%-d %b %Y} to "
+        f"{last['point']:,.0f} on {last['stated_on']:%-d %b %Y}"
+    )
+    for word, moved in (("upwards", steps > 0), ("downwards", steps < 0)):
+        times, sources = int(moved.sum()), ordered.loc[moved, "origin_id"].nunique()
+        if times:
+            text += (f", revised {word} {times} time{'s' if times != 1 else ''} by {sources} "
+                     f"source{'s' if sources != 1 else ''}")  # fmt: skip
+    return text
+
+
+HEADLINE_COLUMNS = ["measure", "latest comparison", "trend", "verdict", "window",
+                    "independent sources", "range", "unit", "measure_id"]  # fmt: skip
+
+
+def headlines(comparison: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
+    """One line per measure: its latest window's comparison ('In the week to 30 Apr
+    2025, 1 source: …') and, for a time-dependent measure, the trend across windows.
+    Input: compare() and the statements it was made from."""
+    if comparison.empty:
+        return pd.DataFrame(columns=HEADLINE_COLUMNS)
+    latest = comparison.sort_values(["measure_id", "window_end"]).groupby("measure_id").tail(1)
+    kinds = statements.drop_duplicates("measure").set_index("measure")["measure_kind"]
+    rows = []
+    for _, row in latest.iterrows():
+        sources = int(row["independent sources"])
+        where = "Across all dates" if row["window"] == "all dates" else f"In {row['window']}"
+        sentence = (f"{where}, {sources} source{'s' if sources != 1 else ''}: "
+                    f"{row['latest by source']}")  # fmt: skip
+        if sources > 1:
+            sentence += f" ({row['verdict']})"
+        trend = ""
+        if kinds.get(row["measure_id"]) in TIME_DEPENDENT:
+            trend = _trend(statements[statements["measure"] == row["measure_id"]])
+        rows.append([row["measure"], sentence + ".", trend, row["verdict"], row["window"],
+                     sources, row["range"], row["unit"], row["measure_id"]])  # fmt: skip
+    return pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
 
 
 # Pairs grow with the square of the sources: beyond a dozen a table of them helps no one.
 MAX_PAIR_SOURCES = 12
+PAIR_COLUMNS = ["measure", "window", "source A", "figure A", "source B", "figure B", "intervals",
+                "ratio"]  # fmt: skip
 
 
-def overlap_pairs(statements_: pd.DataFrame) -> pd.DataFrame:
-    """Every pair of independent sources' latest figures on one measure: overlap or not.
-    Per measure, the MAX_PAIR_SOURCES sources that gave most figures are paired."""
-    columns = ["measure", "source A", "figure A", "source B", "figure B", "intervals", "ratio"]
+def overlap_pairs(windowed: pd.DataFrame) -> pd.DataFrame:
+    """Every pair of independent sources' latest figures on one measure in one window:
+    overlap or not, and the ratio of their points. Per measure and window, the
+    MAX_PAIR_SOURCES sources that gave most figures are paired."""
     rows = []
-    for _, group in statements_.groupby("measure", sort=True):
+    for _, group in windowed.groupby(["measure", "window_end"], sort=True):
         busiest = group["origin_id"].value_counts().sort_index(kind="stable")
         busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_PAIR_SOURCES]
         latest = latest_by_source(group[group["origin_id"].isin(busiest)])
         lows, highs = (values.to_numpy() for values in _open_interval(latest))
         points = latest["point"].astype(float).to_numpy()
         names = latest["origin"].to_numpy()
-        label = group["measure_label"].iloc[0]
+        label, window = group["measure_label"].iloc[0], group["window"].iloc[0]
         for a, b in combinations(range(len(latest)), 2):
             overlap = max(lows[a], lows[b]) <= min(highs[a], highs[b])
             ratio = max(points[a], points[b]) / min(points[a], points[b])
-            rows.append([label, names[a], points[a], names[b], points[b],
+            rows.append([label, window, names[a], points[a], names[b], points[b],
                          "overlap" if overlap else "disjoint", round(float(ratio), 2)])  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
 
 
-def ranges_title(comparison: pd.DataFrame) -> str:
-    """A chart title that states what the comparison found."""
-    if comparison.empty:
+def ranges_title(headlines_: pd.DataFrame) -> str:
+    """A chart title that states what the latest comparison of each measure found."""
+    if headlines_.empty:
         return "No figures recorded"
-    disagreeing = comparison.loc[comparison["verdict"].str.startswith("differ"), "measure"]
+    disagreeing = headlines_[headlines_["verdict"].str.startswith("differ")]
     if disagreeing.empty:
         return (
-            "Within each measure the sources do not contradict each other: "
-            "the figures differ because they count different things"
+            "In the latest window of each measure the sources do not contradict each other; "
+            "figures that differ count different things or different days"
         )
-    return f"Sources disagree on: {'; '.join(disagreeing)}"
+    named = "; ".join(disagreeing["measure"] + " (" + disagreeing["window"] + ")")
+    return f"Sources disagree on: {named}"

@@ -11,9 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from crosscheck.claims import labelled
-from crosscheck.load import Dataset
-
 CONTEXT = {"@vocab": "https://schema.org/"}
 # Actor types that name one person; the others are bodies.
 PERSON_TYPES = {
@@ -31,9 +28,11 @@ def _day(value) -> str | None:
     return None if pd.isna(value) else f"{value:%Y-%m-%d}"
 
 
-def _nodes(dataset: Dataset, claims: pd.DataFrame):
-    """One Claim node per claim, in claim id order (a generator: any number of claims)."""
-    articles = dataset.articles.set_index("article_id")
+def _nodes(claims: pd.DataFrame, articles: pd.DataFrame):
+    """One Claim node per claim, in claim id order (a generator: any number of claims).
+    A claim whose article gives no date of its own has no dateCreated: the day of
+    publication is when it was published, not when it was said."""
+    articles = articles.set_index("article_id")
     outlets, urls = articles["outlet"], articles["url"]
     published = articles["published_on"]
     for claim in claims.sort_values("claim_id").itertuples(index=False):
@@ -51,7 +50,7 @@ def _nodes(dataset: Dataset, claims: pd.DataFrame):
             "identifier": claim.claim_id,
             "text": claim.summary,
             "description": claim.evidence,
-            "dateCreated": _day(claim.stated_on),
+            "dateCreated": None if claim.stated_precision == "unknown" else _day(claim.stated_on),
             "author": {
                 "@type": "Person" if claim.claimant_type in PERSON_TYPES else "Organization",
                 "identifier": claim.claimant_id,
@@ -62,20 +61,20 @@ def _nodes(dataset: Dataset, claims: pd.DataFrame):
         yield {key: value for key, value in node.items() if value is not None}
 
 
-def claims_jsonld(dataset: Dataset, limit: int | None = None) -> dict:
-    """A JSON-LD document of the claims (with a limit, only the most recently stated)."""
-    claims = labelled(dataset)
+def claims_jsonld(claims: pd.DataFrame, articles: pd.DataFrame, limit: int | None = None) -> dict:
+    """A JSON-LD document of the claims (with a limit, only the most recently stated).
+    Input: labelled copies (claims.labelled) and the articles table."""
     if limit is not None and len(claims) > limit:
         claims = claims.sort_values(["stated_on", "claim_id"]).tail(limit)
-    return {"@context": CONTEXT, "@graph": list(_nodes(dataset, claims))}
+    return {"@context": CONTEXT, "@graph": list(_nodes(claims, articles))}
 
 
-def write_jsonld(dataset: Dataset, path: Path) -> None:
+def write_jsonld(claims: pd.DataFrame, articles: pd.DataFrame, path: Path) -> None:
     """Every claim to a JSON-LD file, one node a line, written as it goes: a million
     claims never sit in memory as one document."""
     with path.open("w", encoding="utf-8") as handle:
         handle.write(f'{{"@context": {json.dumps(CONTEXT)}, "@graph": [\n')
-        for number, node in enumerate(_nodes(dataset, labelled(dataset))):
+        for number, node in enumerate(_nodes(claims, articles)):
             handle.write(("" if number == 0 else ",\n") + json.dumps(node, ensure_ascii=False,
                                                                       sort_keys=True))  # fmt: skip
         handle.write("\n]}\n")

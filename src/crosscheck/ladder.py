@@ -89,53 +89,68 @@ def hedges(texts: pd.Series) -> pd.Series:
     return found.map(lambda words: ", ".join(dict.fromkeys(w.lower() for w in words)))
 
 
-def with_rungs(figured: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
-    """Add each figure's rung (1–4) and its label to figures that carry an origin_id."""
+def with_rungs(figured: pd.DataFrame, actors: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:
+    """Add each figure's rung (0–4) and its label.
+
+    Input: figured copies with claimant_id, origin_id, measure, measure_kind,
+    interval_low/high and stated_on. The claimant's own type and side decide the rung
+    (the NIS is an intelligence service though it speaks for a government); a third
+    party's figure is independently verified when another independent non-party
+    source's figure overlaps it (within window_days for a measure that changes with
+    time).
+    """
     by_id = actors.set_index("actor_id")
-    alignment = figured["origin_id"].map(by_id["alignment"])
-    actor_type = figured["origin_id"].map(by_id["actor_type"])
+    alignment = figured["claimant_id"].map(by_id["alignment"])
+    actor_type = figured["claimant_id"].map(by_id["actor_type"])
     party = alignment.isin(PARTY_ALIGNMENTS)
     rung = pd.Series(3, index=figured.index)
     outlet = actor_type.isin(["news_outlet", "state_media"])
     rung = rung.mask(actor_type == "intelligence_agency", 2).mask(party, 1).mask(outlet, 0)
-    rung = rung.mask(~party & ~outlet & _corroborated(figured, party | outlet), 4)
+    corroborated = _corroborated(figured, party | outlet, window_days)
+    rung = rung.mask(~party & ~outlet & corroborated, 4)
     return figured.assign(rung=rung, rung_label=rung.map(RUNGS))
 
 
-def _corroborated(figured: pd.DataFrame, party: pd.Series) -> pd.Series:
-    """True where another independent non-party source's latest figure on the same
-    measure overlaps this one.
+def _corroborated(figured: pd.DataFrame, excluded: pd.Series, window_days: int) -> pd.Series:
+    """True where another independent non-party source gave an overlapping figure for the
+    same measure: its figure nearest in time, which for a measure that changes with time
+    must lie within window_days.
 
-    Comparing with each source's latest figure, not with every figure it ever gave,
-    keeps the work linear in the number of figures (times the number of sources).
+    One nearest-in-time join per other source keeps the work linear in the number of
+    figures (times the number of sources).
     """
     frame = pd.DataFrame(
         {
-            "measure": figured["measure"],
-            "origin": figured["origin_id"],
-            "low": figured["interval_low"].fillna(0).astype(float),
-            "high": figured["interval_high"].fillna(np.inf).astype(float),
-            "party": party,
-            "stated_on": figured["stated_on"],
-            "claim_id": figured["claim_id"],
+            "measure": figured["measure"].astype(str),
+            "origin": figured["origin_id"].astype(str),
+            "low": figured["interval_low"].astype("Float64").fillna(0).astype(float),
+            "high": figured["interval_high"].astype("Float64").fillna(np.inf).astype(float),
+            "stated_on": figured["stated_on"].astype("datetime64[ns]"),
+            "timed": figured["measure_kind"].isin(["running_total", "count_at_date"]),
+            "row": np.arange(len(figured)),
         }
-    )
-    candidates = (
-        frame[~frame["party"]]
-        .sort_values(["stated_on", "claim_id"])
-        .groupby(["measure", "origin"], sort=False)
-        .tail(1)
-    )
-    result = pd.Series(False, index=figured.index)
-    for measure, others in candidates.groupby("measure", sort=False):
-        mine = frame[frame["measure"] == measure]
-        overlap = (
-            (mine["low"].to_numpy()[:, None] <= others["high"].to_numpy()[None, :])
-            & (others["low"].to_numpy()[None, :] <= mine["high"].to_numpy()[:, None])
-            & (mine["origin"].to_numpy()[:, None] != others["origin"].to_numpy()[None, :])
+    ).sort_values("stated_on")
+    others = frame[~excluded.loc[figured.index].to_numpy()[frame["row"].to_numpy()]]
+    result = np.zeros(len(figured), dtype=bool)
+    tolerance = pd.Timedelta(days=max(window_days - 1, 0))
+    for origin, theirs in others.groupby("origin", sort=True):
+        theirs = theirs[["measure", "stated_on", "low", "high"]].rename(
+            columns={"low": "their_low", "high": "their_high"}
         )
-        result[mine.index] = overlap.any(axis=1)
-    return result
+        theirs = theirs.assign(their_day=theirs["stated_on"])
+        mine = frame[frame["origin"] != origin]
+        if mine.empty:
+            continue
+        nearest = pd.merge_asof(mine, theirs, on="stated_on", by="measure", direction="nearest")
+        close = ~nearest["timed"] | (
+            (nearest["stated_on"] - nearest["their_day"]).abs() <= tolerance
+        )
+        overlap = (nearest["low"] <= nearest["their_high"]) & (
+            nearest["their_low"] <= nearest["high"]
+        )
+        hit = (overlap & close & nearest["their_day"].notna()).to_numpy()
+        result[nearest["row"].to_numpy()[hit]] = True
+    return pd.Series(result, index=figured.index)
 
 
 def likelihood(highest_rung: int, independent_sources: int) -> str:
@@ -156,43 +171,13 @@ def likelihood_range(term: str) -> str:
 
 
 def confidence(weights: pd.Series, independent_sources: int) -> str:
-    """The confidence statement that goes beside a likelihood term (ICD 203 keeps them
-    apart): high when a well-graded source (B2 or better) is joined by another
-    independent one, moderate when the best source is graded C3 or better, else low."""
+    """The confidence that goes beside a likelihood term (ICD 203 keeps them apart): high
+    when a well-graded source (B2 or better, weight ≥ 0.64) is joined by another
+    independent one, moderate when the best source is graded C3 or better (≥ 0.36),
+    else low."""
     best = float(weights.max()) if len(weights) else 0.0
     if best >= 0.64 and independent_sources >= 2:
         return "high confidence"
     if best >= 0.36:
         return "moderate confidence"
     return "low confidence"
-
-
-def judgements(statements: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
-    """Per measure, a judgement a reader can quote: the range the latest figures span,
-    how likely the true figure lies in it (ICD 203 term), and, apart, the confidence."""
-    weight_of = grades.set_index("actor_id")["weight"]
-    rows = []
-    for _, group in statements.groupby("measure", sort=True):
-        latest = group.sort_values(["stated_on", "claim_id"]).groupby("origin_id").tail(1)
-        sources = latest["origin_id"].nunique()
-        top = int(latest["rung"].max())
-        term = likelihood(top, sources)
-        low = latest["interval_low"].fillna(latest["point"]).min()
-        high = latest["interval_high"].fillna(latest["point"]).max()
-        span = f"{low:,.0f}" if low == high else f"{low:,.0f} to {high:,.0f}"
-        unit = group["unit"].iloc[0]
-        rows.append(
-            {
-                "measure": group["measure_label"].iloc[0],
-                "judgement": f"It is {term} ({likelihood_range(term)}) that the figure lies "
-                f"within {span} {unit}.",
-                "likelihood": term,
-                "confidence": confidence(latest["origin_id"].map(weight_of).fillna(0), sources),
-                "best established as": RUNGS[top],
-                "independent sources": sources,
-                "measure_id": group["measure"].iloc[0],
-            }
-        )
-    columns = ["measure", "judgement", "likelihood", "confidence", "best established as",
-               "independent sources", "measure_id"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,27 +50,6 @@ class _Read:
     lines: list[int]
     # Cells already reported as untyped; their emptiness is not reported again.
     untyped: set[tuple[int, str]] = field(default_factory=set)
-
-
-# Set by a report build: a pickle of the dataset it validated, which its chapter
-# notebooks read instead of validating the same files once each.
-CACHE_VARIABLE = "CROSSCHECK_DATASET_CACHE"
-
-
-def write_cache(dataset: Dataset, path: Path) -> None:
-    with path.open("wb") as handle:
-        pickle.dump((str(dataset.data_dir.resolve()), dataset), handle)
-
-
-def load_cached(data_dir: str | Path) -> Dataset:
-    """The dataset of a data folder: from the build's cache when it holds this folder."""
-    cache = os.environ.get(CACHE_VARIABLE)
-    if cache and Path(cache).exists():
-        with Path(cache).open("rb") as handle:
-            cached_dir, dataset = pickle.load(handle)  # a file this build wrote itself
-        if cached_dir == str(Path(data_dir).resolve()):
-            return dataset
-    return load_dataset(data_dir)
 
 
 def load_dataset(data_dir: str | Path) -> Dataset:
@@ -261,6 +238,7 @@ def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Prob
             else dict(zip(measures.frame["measure"], measures.frame["unit"], strict=True)),
             claim_ids=frame["claim_id"].dropna().tolist(),
         ),
+        "measures": schema.measures_schema,
         "articles": schema.articles_schema,
         "actors": lambda: schema.actors_schema(frame["actor_id"].dropna().tolist()),
         "grades": lambda: schema.grades_schema(ids("actors", "actor_id")),

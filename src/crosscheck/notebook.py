@@ -11,8 +11,10 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from crosscheck import claims as claims_module
-from crosscheck.load import Dataset, load_cached
+from crosscheck.analysis import Analysis, Parameters, cached_or_analysed
+from crosscheck.load import Dataset, load_dataset
 from crosscheck.present import (
+    empty_html,
     figure_html,
     format_day,
     html_table,
@@ -21,6 +23,7 @@ from crosscheck.present import (
     table_block,
     write_csv,
 )
+from crosscheck.settings import read_settings
 
 
 def find_data_dir(data_dir: str | Path) -> Path:
@@ -53,16 +56,33 @@ def _shown(frame: pd.DataFrame, caption: str, name: str, limit: int) -> tuple[pd
 
 
 class Chapter:
-    """One chapter's data (cut off at as_of) and its way of showing tables and charts.
+    """One chapter's analysed view (analysis.Analysis) and its way of showing tables and
+    charts.
 
-    Every table and chart shown is also written as CSV to tables_dir (when
-    given), under the name the report links to.
+    Every table and chart shown is also written as CSV to tables_dir (when given),
+    under the name the report links to. Under a report build the view is the build's
+    own, computed once for all chapters; run by hand, the chapter computes it once for
+    its parameters.
     """
 
-    def __init__(self, data_dir: str | Path, as_of: str | None, tables_dir: str | Path | None):
-        self.all_data: Dataset = load_cached(find_data_dir(data_dir))
-        self.as_of = claims_module.parse_as_of(as_of)
-        self.data: Dataset = claims_module.known_as_of(self.all_data, self.as_of)
+    def __init__(
+        self,
+        data_dir: str | Path,
+        as_of: str | None,
+        tables_dir: str | Path | None,
+        approximate_margin: float = 0.0,
+        window_days: int = 7,
+        grade_overrides: dict | None = None,
+    ):
+        folder = find_data_dir(data_dir)
+        self.parameters = Parameters.parse(
+            as_of, approximate_margin, window_days, grade_overrides,
+            read_settings(folder).key_articles,
+        )  # fmt: skip
+        self.view: Analysis = cached_or_analysed(load_dataset, folder, self.parameters)
+        self.all_data: Dataset = self.view.all_data
+        self.data: Dataset = self.view.data
+        self.as_of = self.parameters.as_of
         self.tables_dir = Path(tables_dir) if tables_dir else None
         self._interactive_ready = False
 
@@ -77,7 +97,7 @@ class Chapter:
         claims = self.data.claims
         cutoff = ""
         if self.as_of is not None:
-            cutoff = f", stated by {format_day(pd.Series([self.as_of]))[0]}"
+            cutoff = f", published by {format_day(pd.Series([self.as_of]))[0]}"
         return (
             f"{len(claims)} claims by {claims['claimant_id'].nunique()} sources in "
             f"{claims['article_id'].nunique()} articles{cutoff} (crosscheck data/claims.csv)"
@@ -93,16 +113,30 @@ class Chapter:
             write_csv(frame, self.tables_dir / filename)
             self.finding(f"{len(frame):,} rows written to data/{filename}.")
 
-    def table(self, frame: pd.DataFrame, name: str, caption: str) -> None:
-        """Show a table, escaped, and export it as name.csv."""
+    def table(self, frame: pd.DataFrame, name: str, caption: str, empty: str | None = None) -> None:
+        """Show a table, escaped, and export it as name.csv. A table without rows is shown
+        as a sentence saying there is nothing of it (`empty`, or one made from the
+        caption and the cut-off), never as a bare header."""
         self._export(frame, name)
+        if frame.empty:
+            display(HTML(empty_html(name, caption, empty or self._nothing(caption))))
+            return
         display(HTML(html_table(*_shown(frame, caption, name, MAX_ROWS_SHOWN), name=name)))
+
+    def _nothing(self, caption: str) -> str:
+        cutoff = ""
+        if self.as_of is not None:
+            cutoff = f" among the claims published by {format_day(pd.Series([self.as_of]))[0]}"
+        return f"Nothing to show for “{caption}”: the data holds no such rows{cutoff}."
 
     def linked_table(
         self, frame: pd.DataFrame, name: str, caption: str, link_column: str, url_column: str
     ) -> None:
         """Show a table whose link_column links to url_column (http(s) only); export it."""
         self._export(frame, name)
+        if frame.empty:
+            display(HTML(empty_html(name, caption, self._nothing(caption))))
+            return
         shown, caption = _shown(frame, caption, name, MAX_ROWS_SHOWN)
         display(HTML(table_block(name, caption, linked_table(shown, link_column, url_column))))
 
@@ -113,6 +147,9 @@ class Chapter:
             itables.init_notebook_mode(all_interactive=False, connected=False)
             self._interactive_ready = True
         self._export(frame, name)
+        if frame.empty:
+            display(HTML(empty_html(name, caption, self._nothing(caption))))
+            return
         shown, caption = _shown(frame, caption, name, MAX_INTERACTIVE_ROWS)
         display(HTML(interactive_table_html(shown, name, caption)))
 
@@ -127,7 +164,10 @@ class Chapter:
         display(Markdown(text))
 
     def finding(self, text: str) -> None:
-        """A sentence computed from the data, shown as plain text (escaped)."""
+        """A sentence computed from the data, shown as plain text (escaped); nothing when
+        the sentence is empty."""
+        if not text:
+            return
         display(HTML(f'<p class="crosscheck-finding">{html.escape(text)}</p>'))
 
     def summary(self) -> None:
@@ -135,7 +175,7 @@ class Chapter:
         cutoff = (
             "all claims"
             if self.as_of is None
-            else f"claims stated on or before {format_day(pd.Series([self.as_of]))[0]}"
+            else f"the claims published by {format_day(pd.Series([self.as_of]))[0]}"
         )
         self.say(
             f"This chapter uses {cutoff}: **{len(self.data.claims):,}** of "

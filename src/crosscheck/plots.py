@@ -89,16 +89,33 @@ def _alignment_legend(axes, alignments) -> None:
     axes.legend(handles=handles, title="source's side", loc="best", fontsize=7, title_fontsize=7)
 
 
-def estimate_ranges(figured: pd.DataFrame, title: str, source: str) -> Figure:
-    """One panel per measure: each figure as a range (line) around its point (dot); the
-    latest MAX_ROWS_PER_PANEL figures of each of the MAX_MEASURES_CHARTED measures with
-    most figures."""
+def capped(statements: pd.DataFrame, keep: set[str], limit: int = MAX_ROWS_PER_PANEL):
+    """Per measure, the statements a chart draws: every one in `keep` (the key articles'
+    statements) and the latest others up to `limit`; and how many were left out."""
+    ordered = statements.sort_values(["stated_on", "claim_id"])
+    key = ordered["statement"].isin(keep)
+    room = (limit - key.groupby(ordered["measure"]).transform("sum")).clip(lower=0)
+    rank_from_latest = (~key).iloc[::-1].groupby(ordered["measure"].iloc[::-1]).cumsum().iloc[::-1]
+    drawn = ordered[key | (~key & (rank_from_latest <= room))]
+    return drawn, len(statements) - len(drawn)
+
+
+def estimate_ranges(
+    figured: pd.DataFrame, title: str, source: str, keep: set[str] | None = None
+) -> Figure:
+    """One panel per measure: each figure as a range (line) around its point (dot).
+    The MAX_MEASURES_CHARTED measures with most figures; per measure the statements in
+    `keep` (the key articles') and the latest others up to MAX_ROWS_PER_PANEL; the
+    source line says how many were left out."""
     busiest = figured["measure"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_MEASURES_CHARTED]
     figured = figured[figured["measure"].isin(busiest)]
-    figured = (
-        figured.sort_values(["stated_on", "claim_id"]).groupby("measure").tail(MAX_ROWS_PER_PANEL)
-    )
+    figured, left_out = capped(figured, keep or set())
+    if left_out:
+        source = (
+            f"{source}. Drawn: the key articles' figures and the latest, {len(figured):,} in "
+            f"all; {left_out:,} earlier figures are in the table and its CSV"
+        )
     measures = list(dict.fromkeys(figured["measure"]))
     # Many measures go two abreast, so the chart grows half as tall.
     columns = 2 if len(measures) > 3 else 1
@@ -116,7 +133,7 @@ def estimate_ranges(figured: pd.DataFrame, title: str, source: str) -> Figure:
     for axes, measure in zip(panels.flat, measures, strict=False):
         rows = figured[figured["measure"] == measure].sort_values(["stated_on", "claim_id"])
         labels = [
-            f"{name} ({day:%d %b})".replace("(0", "(")
+            f"{name} ({day:%-d %b %Y})"
             for name, day in zip(rows["claimant"], rows["stated_on"], strict=True)
         ]
         ys = np.arange(len(rows))[::-1]
@@ -213,33 +230,31 @@ def figure_over_time(
     and the paces that would reach it by either end of the deadline."""
     figure, axes = plt.subplots(figsize=(8, 4.2))
     if pace is not None:
-        for _, row in pace[pace["target"] > pace["count then"]].iterrows():
-            if row["source"].endswith("so far"):
-                continue
-            axes.plot(
-                [row["from"], row["deadline"]],
-                [row["count then"], row["target"]],
-                ":",
-                color="#444444",
-                linewidth=1,
-            )
-            axes.annotate(
-                f"{row['per day']:,.0f}/day to {row['deadline']:%-d %b}",
-                (row["deadline"], row["target"]),
-                xytext=(-4, -12),
-                textcoords="offset points",
-                ha="right",
-                fontsize=7,
-                color="#444444",
-            )
+        for _, row in pace[pace["target"] > pace["from count"]].iterrows():
+            for end, rate in (("deadline from", "per day, by the first day"),
+                              ("deadline to", "per day, by the last day")):  # fmt: skip
+                if pd.isna(row[rate]):
+                    continue
+                axes.plot([row["counted on"], row[end]], [row["from count"], row["target"]],
+                          ":", color="#444444", linewidth=1)  # fmt: skip
+                axes.annotate(
+                    f"{row[rate]:,.0f}/day to {row[end]:%-d %b %Y}",
+                    (row[end], row["target"]),
+                    xytext=(-4, -12),
+                    textcoords="offset points",
+                    ha="right",
+                    fontsize=7,
+                    color="#444444",
+                )
     so_far = figured[figured["measure"] == measure].sort_values(["stated_on", "claim_id"])
-    busiest = so_far["claimant"].value_counts().sort_index(kind="stable")
+    busiest = so_far["origin"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_ROWS_PER_PANEL]
-    so_far = so_far[so_far["claimant"].isin(busiest)]
-    for name, rows in so_far.groupby("claimant", sort=True):
+    so_far = so_far[so_far["origin"].isin(busiest)]
+    # One step line per independent source: a later figure revises its earlier one.
+    for name, rows in so_far.groupby("origin", sort=True):
         colour = _colour(rows["claimant_alignment"].iloc[0])
-        axes.plot(rows["stated_on"], rows["point"], "-o", color=colour, label=f"{name}: so far",
-                  markersize=4 if len(rows) > 50 else 6)  # fmt: skip
+        axes.plot(rows["stated_on"], rows["point"], "-o", color=colour, label=name,
+                  drawstyle="steps-post", markersize=4 if len(rows) > 50 else 6)  # fmt: skip
         labelled = rows if len(rows) <= 12 else rows.tail(1)  # label every point, or the last
         for day, point in zip(labelled["stated_on"], labelled["point"], strict=True):
             axes.annotate(f"{point:,.0f}", (day, point), xytext=(4, 6),

@@ -28,13 +28,16 @@ def text_or(value, default: str = "") -> str:
 
 def format_day(day: pd.Series) -> pd.Series:
     """Dates as people read them: 23 Oct 2024."""
+    if day.empty:  # object dtype even when empty, so that it joins other text
+        return pd.Series([], index=day.index, dtype=object)
     text = day.dt.strftime("%d %b %Y").str.lstrip("0")
     return text.where(day.notna(), "")
 
 
 def format_count(values: pd.Series) -> pd.Series:
     """Whole numbers with thousands separators: 3,000."""
-    return values.map(lambda value: "" if pd.isna(value) else f"{value:,.0f}")
+    # object dtype even when empty, so that the result can be joined to other text
+    return values.map(lambda value: "" if pd.isna(value) else f"{value:,.0f}").astype(object)
 
 
 def for_reading(frame: pd.DataFrame) -> pd.DataFrame:
@@ -72,6 +75,12 @@ def table_block(name: str, caption: str, inner: str) -> str:
         f'<p class="crosscheck-caption">{caption} '
         f'<a href="data/{name}.csv">(data: {name}.csv)</a></p>{inner}</div>'
     )
+
+
+def empty_html(name: str, caption: str, sentence: str) -> str:
+    """In place of a table without rows: its caption, a sentence saying why there is
+    nothing, and the link to its (empty) CSV."""
+    return table_block(name, caption, f'<p class="crosscheck-empty">{html.escape(sentence)}</p>')
 
 
 def html_table(frame: pd.DataFrame, caption: str, name: str) -> str:

@@ -3,16 +3,16 @@ sources are independent of each other.
 
 Two claims are from one source when they trace back to the same body: the
 lawmakers who repeat an NIS briefing add no second source, and neither does
-the NIS director speaking for his agency (actors.part_of), nor a second outlet
-carrying the same statement (claims.statement_key).
+the NIS director speaking for his agency, nor a head of state citing his own
+intelligence services (actors.part_of links each body of a state to its
+government), nor a second outlet carrying the same statement
+(claims.statement_key). Alignment never merges sources: two governments on one
+side of a war are two sources.
 """
 
 from __future__ import annotations
 
 import pandas as pd
-
-from crosscheck.claims import labelled
-from crosscheck.load import Dataset
 
 
 def origins(actors: pd.DataFrame) -> pd.Series:
@@ -31,17 +31,25 @@ def origins(actors: pd.DataFrame) -> pd.Series:
     return root
 
 
-def with_origins(dataset: Dataset, claims: pd.DataFrame) -> pd.DataFrame:
-    """Claims with the independent source each traces back to (id and name)."""
-    root = origins(dataset.actors)
-    names = dataset.actors.set_index("actor_id")["name"]
-    origin = claims["claimant_id"].map(root)
-    return claims.assign(origin_id=origin, origin=origin.map(names))
+# A claimant is compared across outlets by the body it speaks for, not by the state
+# above it: "NIS director" and "NIS" are one attribution, "Zelenskyy" and "Ukrainian
+# intelligence" are two, though both are one independent source.
+WHOLE_BODY_TYPES = ("government", "international_organisation")
 
 
-def relay_chains(dataset: Dataset) -> pd.DataFrame:
-    """One row per path source → relay → outlet, with how many claims took it."""
-    claims = with_origins(dataset, labelled(dataset))
+def attribution_bodies(actors: pd.DataFrame) -> pd.Series:
+    """For each actor id, the body it speaks for: part_of followed upwards, but never
+    into a government or an international organisation as a whole."""
+    if "part_of" not in actors:
+        return pd.Series(actors["actor_id"].to_numpy(), index=actors["actor_id"].to_numpy())
+    whole = set(actors.loc[actors["actor_type"].isin(WHOLE_BODY_TYPES), "actor_id"])
+    stops = actors.assign(part_of=actors["part_of"].where(~actors["part_of"].isin(whole)))
+    return origins(stops)
+
+
+def relay_chains(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per path source → relay → outlet, with how many claims took it.
+    Input: labelled copies (claims.labelled)."""
     chains = (
         claims.assign(relayed_via=claims["relayed_via"].fillna("(direct)"))
         .groupby(["claimant", "relayed_via", "outlet"], sort=True)
@@ -58,21 +66,39 @@ def relay_chains(dataset: Dataset) -> pd.DataFrame:
     return chains.sort_values(["claims", "source"], ascending=[False, True]).reset_index(drop=True)
 
 
-def independent_sources(statements: pd.DataFrame) -> pd.DataFrame:
-    """Per measure: how many figures, how many claimants, how many independent sources."""
+def independent_sources(statements: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Per measure: how many statements, distinct outlets, claimants and independent
+    sources. Input: the statements (one standing copy each) and every figured copy
+    (for the outlets, which count once however many statements they carried)."""
+    columns = ["measure", "statements", "outlets", "claimants", "independent sources",
+               "sources"]  # fmt: skip
+    if statements.empty:
+        return pd.DataFrame(columns=columns)
+    outlets = figures.groupby("measure_label")["outlet"].nunique()
     table = (
         statements.groupby("measure_label", sort=True)
         .agg(
-            figures=("claim_id", "count"),
-            outlets=("outlets", "sum"),
+            statements=("claim_id", "count"),
             claimants=("claimant_id", "nunique"),
             independent_sources=("origin_id", "nunique"),
             sources=("origin", lambda names: "; ".join(sorted(set(names)))),
         )
         .reset_index()
-        .rename(columns={"measure_label": "measure"})
     )
-    return table
+    table["outlets"] = table["measure_label"].map(outlets).astype("int64")
+    table = table.rename(
+        columns={"measure_label": "measure", "independent_sources": "independent sources"}
+    )
+    return table[columns]
+
+
+INDEPENDENCE_RULE = (
+    "Sources are counted by the body that made the claim, never by who repeated it: "
+    "relays and outlets add no source, an official speaking for an agency counts as the "
+    "agency, and the bodies of one state (a head of state, his ministries and his "
+    "intelligence services) count as one source, because they share what their services "
+    "collect. Two states on the same side of the war are two sources."
+)
 
 
 def relay_title(chains: pd.DataFrame) -> str:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
-
-from crosscheck.estimates import latest_by_source
 
 RELIABILITY = {
     "A": "completely reliable",
@@ -32,10 +31,19 @@ CREDIBILITY = {
     "6": "truth cannot be judged",
 }
 # Our teaching weights, not NATO's: the scale is ordinal and prescribes no
-# numbers. 'Cannot be judged' (F, 6) sits between doubtful and improbable, so
-# an ungraded source neither dominates nor vanishes.
-RELIABILITY_WEIGHTS = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.1, "F": 0.3}
-CREDIBILITY_WEIGHTS = {"1": 1.0, "2": 0.8, "3": 0.6, "4": 0.4, "5": 0.1, "6": 0.3}
+# numbers. 'Cannot be judged' (F, 6) weighs the same as the lowest judged level
+# (E, 5): a source nobody has judged must never outweigh one judged unreliable, so
+# an ungraded source (F6) weighs 0.01, as much as the Kremlin's E5 and no more.
+RELIABILITY_WEIGHTS = {"A": 1.0, "B": 0.8, "C": 0.6, "D": 0.4, "E": 0.1, "F": 0.1}
+CREDIBILITY_WEIGHTS = {"1": 1.0, "2": 0.8, "3": 0.6, "4": 0.4, "5": 0.1, "6": 0.1}
+WEIGHT_RULE = (
+    "Weights are our teaching rule, not NATO's: reliability A–E weighs 1, 0.8, 0.6, 0.4, 0.1 "
+    "and credibility 1–5 the same, multiplied. A source nobody has graded (F6, cannot be "
+    "judged) weighs as little as the lowest judged grade (E5): 0.01. A person or office "
+    "without a grade of its own takes the grade of the body it speaks for. Figures that "
+    "are only a bound ('up to', 'at least') are not averaged: they are listed beside the "
+    "estimate."
+)
 UNGRADED = "F6"
 _GRADE = re.compile(r"^[A-F][1-6]$")
 
@@ -73,9 +81,6 @@ def source_grades(
     table["overridden"] = table["actor_id"].isin(list(overrides))
     table["reliability"] = table["grade"].str[0].map(RELIABILITY)
     table["credibility"] = table["grade"].str[1].map(CREDIBILITY)
-    table["weight"] = table["grade"].str[0].map(RELIABILITY_WEIGHTS) * table["grade"].str[1].map(
-        CREDIBILITY_WEIGHTS
-    )
     reasoning = (
         by_actor["reasoning"].reindex(table["actor_id"]).to_numpy()
         if by_actor is not None
@@ -84,43 +89,98 @@ def source_grades(
     table["reasoning"] = pd.Series(reasoning, index=table.index).fillna(
         "not graded: reliability and credibility cannot be judged"
     )
-    return table.reset_index(drop=True)
+    return _inherit_grades(table, actors).reset_index(drop=True)
 
 
-def weighted_estimates(statements: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
-    """Per measure: the grade-weighted mean of each independent source's latest figure."""
-    weight_of = grades.set_index("actor_id")["weight"]
+def _inherit_grades(table: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
+    """An actor without a grade of its own (no default, no override) is weighed by the
+    grade of the nearest body above it (actors.part_of) that has one."""
+    graded = (table["default grade"] != UNGRADED) | table["overridden"]
+    own = pd.Series(table["grade"].where(graded).to_numpy(), index=table["actor_id"].to_numpy())
+    parent = (
+        actors.set_index("actor_id")["part_of"] if "part_of" in actors else pd.Series(dtype=object)
+    )
+    effective, source = own.copy(), pd.Series(own.index.where(own.notna()), index=own.index)
+    current = pd.Series(own.index, index=own.index)
+    for _ in range(len(own)):  # validation forbids cycles: a chain ends within len(own)
+        missing = effective.isna()
+        current = current.where(~missing, current.map(parent))
+        reachable = missing & current.notna()
+        if not reachable.any():
+            break
+        effective = effective.where(~reachable, current.map(own))
+        source = source.where(~reachable | effective.isna(), current)
+    by_actor = table["actor_id"]
+    names = table.set_index("actor_id")["name"]
+    inherited = by_actor.map(effective).notna() & ~graded.to_numpy()
+    table["graded as"] = by_actor.map(effective).fillna(table["grade"]).astype("string")
+    table["grade from"] = np.where(inherited, by_actor.map(source).map(names), "")
+    # Products of two-decimal weights: rounded so that 0.8 × 0.8 reads 0.64, not 0.6400…01.
+    table["weight"] = (
+        table["graded as"].str[0].map(RELIABILITY_WEIGHTS)
+        * table["graded as"].str[1].map(CREDIBILITY_WEIGHTS)
+    ).round(2)
+    return table
+
+
+def with_weights(latest: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
+    """Add each figure's `grade` (as weighed) and `weight` (float), by its claimant's
+    grade or, failing one, the grade of the body the claimant speaks for."""
+    by_actor = grades.set_index("actor_id")
+    return latest.assign(
+        grade=latest["claimant_id"].map(by_actor["graded as"]),
+        weight=latest["claimant_id"].map(by_actor["weight"]).astype(float),
+    )
+
+
+BOUND_ONLY = ("upper bound", "lower bound")
+WEIGHTED_COLUMNS = ["measure", "window", "sources", "unweighted mean", "weighted estimate",
+                    "lowest latest", "highest latest", "bounds, not averaged", "measure_id",
+                    "window_end"]  # fmt: skip
+
+
+def _bounds_listing(bounds: pd.DataFrame) -> str:
+    words = bounds["bound"].map({"upper bound": "up to", "lower bound": "at least"})
+    return "; ".join(
+        f"{origin}: {word} {point:,.0f}"
+        for origin, word, point in zip(bounds["origin"], words, bounds["point"], strict=True)
+    )
+
+
+def weighted_estimates(latest: pd.DataFrame) -> pd.DataFrame:
+    """Per measure and window: the grade-weighted mean of each independent source's latest
+    figure. Input: with_weights(latest figures per measure and window). A figure that is
+    only a bound is never averaged as if it were a point: it is listed apart."""
     rows = []
-    for measure, group in statements.groupby("measure", sort=True):
-        latest = latest_by_source(group)
-        weights = latest["origin_id"].map(weight_of).fillna(0.09).astype(float)
-        points = latest["point"].astype(float)
-        rows.append(
-            {
-                "measure": group["measure_label"].iloc[0],
-                "sources": len(latest),
-                "unweighted mean": points.mean(),
-                "weighted estimate": round(float((points * weights).sum() / weights.sum())),
-                "lowest latest": points.min(),
-                "highest latest": points.max(),
-                "measure_id": measure,
-            }
-        )
-    return pd.DataFrame(rows)
+    for (measure, end), group in latest.groupby(["measure", "window_end"], sort=True):
+        points_only = group[~group["bound"].isin(BOUND_ONLY)]
+        points = points_only["point"].astype(float)
+        weights = points_only["weight"].astype(float)
+        estimate = round(float((points * weights).sum() / weights.sum())) if len(points) else None
+        some = len(points) > 0
+        bounds = _bounds_listing(group[group["bound"].isin(BOUND_ONLY)])
+        rows.append([group["measure_label"].iloc[0], group["window"].iloc[0], len(group),
+                     points.mean() if some else None, estimate, points.min() if some else None,
+                     points.max() if some else None, bounds, measure, end])  # fmt: skip
+    table = pd.DataFrame(rows, columns=WEIGHTED_COLUMNS)
+    return table.astype({"unweighted mean": "Float64", "weighted estimate": "Int64",
+                         "lowest latest": "Float64", "highest latest": "Float64"})  # fmt: skip
 
 
-def leave_one_out(statements: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
-    """How far the weighted estimate moves when each source is left out in turn."""
-    weight_of = grades.set_index("actor_id")["weight"]
-    columns = ["measure", "source left out", "its figure", "its weight", "estimate with all",
-               "estimate without it", "shift", "shift %"]  # fmt: skip
+LEAVE_ONE_OUT_COLUMNS = ["measure", "window", "source left out", "its figure", "its weight",
+                         "estimate with all", "estimate without it", "shift",
+                         "shift %"]  # fmt: skip
+
+
+def leave_one_out(latest: pd.DataFrame) -> pd.DataFrame:
+    """How far the weighted estimate moves when each source is left out in turn, per
+    measure and window with two or more point figures (bounds are never averaged)."""
     frames = []
-    for _, group in statements.groupby("measure", sort=True):
-        latest = latest_by_source(group)
-        if len(latest) < 2:
+    points_only = latest[~latest["bound"].isin(BOUND_ONLY)]
+    for _, group in points_only.groupby(["measure", "window_end"], sort=True):
+        if len(group) < 2:
             continue
-        weights = latest["origin_id"].map(weight_of).fillna(0.09).astype(float)
-        points = latest["point"].astype(float)
+        weights, points = group["weight"].astype(float), group["point"].astype(float)
         total, weighted = weights.sum(), (points * weights).sum()
         full = round(float(weighted / total))
         # Leaving source i out removes its share from both sums: no refit needed.
@@ -128,8 +188,9 @@ def leave_one_out(statements: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFram
         frames.append(
             pd.DataFrame(
                 {
-                    "measure": latest["measure_label"],
-                    "source left out": latest["origin"],
+                    "measure": group["measure_label"],
+                    "window": group["window"],
+                    "source left out": group["origin"],
                     "its figure": points,
                     "its weight": weights.round(2),
                     "estimate with all": full,
@@ -140,5 +201,5 @@ def leave_one_out(statements: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFram
             )
         )
     if not frames:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns]
+        return pd.DataFrame(columns=LEAVE_ONE_OUT_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[LEAVE_ONE_OUT_COLUMNS]

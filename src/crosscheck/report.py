@@ -28,30 +28,20 @@ from pathlib import Path
 
 import nbformat
 import papermill
-import yaml
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 from traitlets import CaselessStrEnum, default
 
-from crosscheck import __version__, changes, jsonld, schema
-from crosscheck.claims import known_as_of, parse_as_of
-from crosscheck.load import CACHE_VARIABLE, load_dataset, write_cache
-from crosscheck.problems import DataError, Problem
+from crosscheck import __version__, analysis, changes, jsonld, schema
+from crosscheck.load import load_dataset
+from crosscheck.settings import REPORT_LEDE, REPORT_TITLE, read_settings
 from crosscheck.subset import write_subset
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 TEMPLATES_DIR = Path(str(resources.files("crosscheck") / "templates"))
 KERNEL_NAME = "python3"
-REPORT_TITLE = (
-    "North Korean troops in Russia, October 2024: who claimed what, and with which numbers"
-)
-REPORT_LEDE = (
-    "Every claim about North Korea's troop deployment to Russia recorded as data: who made it, "
-    "through whom it reached the press, when, and with which figures; the figures compared "
-    "within what they measure, and the statements placed on a calendar."
-)
 # Cells a reader of the report does not need: the defaults and what papermill injected.
 PARAMETER_TAGS = {"parameters", "injected-parameters"}
 
@@ -67,51 +57,6 @@ class LocalKernelManager(AsyncKernelManager):
         # Kernels started side by side must not share socket files (jupyter_client's
         # default prefix is the same relative name for all of them).
         return os.path.join(tempfile.gettempdir(), f"crosscheck-{uuid.uuid4().hex[:12]}-ipc")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What a data folder says about its own report (data/report.yml, optional)."""
-
-    title: str = REPORT_TITLE
-    lede: str = REPORT_LEDE
-    parameters: dict | None = None
-
-
-SETTINGS_FILE = "report.yml"
-
-
-def read_settings(data_dir: Path) -> Settings:
-    """The report's title, lede and default chapter parameters for this data folder."""
-    path = data_dir / SETTINGS_FILE
-    if not path.exists():
-        return Settings()
-    try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        problem = Problem(str(path), None, None, None, f"not valid YAML: {error}")
-        raise DataError([problem]) from None
-    problems = []
-    if not isinstance(content, dict):
-        content = {}
-        problems.append(Problem(str(path), None, None, None, "must be a mapping of keys"))
-    unknown = sorted(set(content) - {"title", "lede", "parameters"})
-    problems += [
-        Problem(str(path), None, key, None, "unknown key: use title, lede, parameters")
-        for key in unknown
-    ]
-    for key in ("title", "lede"):
-        if key in content and not (isinstance(content[key], str) and content[key].strip()):
-            problems.append(Problem(str(path), None, key, None, "must be non-empty text"))
-    if not isinstance(content.get("parameters", {}), dict):
-        problems.append(Problem(str(path), None, "parameters", None, "must be a mapping"))
-    if problems:
-        raise DataError(problems)
-    return Settings(
-        title=content.get("title", REPORT_TITLE),
-        lede=content.get("lede", REPORT_LEDE),
-        parameters=content.get("parameters") or {},
-    )
 
 
 class BuildError(Exception):
@@ -149,10 +94,7 @@ def build(options: BuildOptions) -> Path:
     options = dataclasses.replace(
         options, parameters=(settings.parameters or {}) | (options.parameters or {})
     )
-    try:
-        parse_as_of(options.as_of)
-    except ValueError as error:
-        raise BuildError(str(error)) from None
+    parameters = _analysis_parameters(options, settings.key_articles)
     notebooks = chapter_notebooks() if options.notebooks is None else options.notebooks
     if not notebooks:
         raise BuildError("no chapter notebooks (NN_name.ipynb) to run")
@@ -173,17 +115,22 @@ def build(options: BuildOptions) -> Path:
                 raise BuildError(str(error)) from None
             dataset = load_dataset(subset)
             options = dataclasses.replace(options, data_dir=subset)
-        cache = staging / "dataset.pickle"
-        write_cache(dataset, cache)
-        with _environment(CACHE_VARIABLE, str(cache)):
+        # The one computation of the analysed view: every chapter reads this file.
+        try:
+            view = analysis.analyse(dataset, parameters)
+        except ValueError as error:
+            raise BuildError(str(error)) from None
+        cache = staging / "analysis.pickle"
+        analysis.write_cache(view, options.data_dir, cache)
+        with _environment(analysis.CACHE_VARIABLE, str(cache)):
             executed = _run_notebooks(notebooks, staging, options)
         build_info = _build_info(options, dataset.counts(), notebooks)
         build_info["title"], build_info["lede"] = settings.title, settings.lede
-        known = known_as_of(dataset, options.as_of)
         (staging / "data").mkdir(exist_ok=True)
-        jsonld.write_jsonld(known, staging / "data" / "claims.jsonld")
+        articles = view.data.articles
+        jsonld.write_jsonld(view.claims, articles, staging / "data" / "claims.jsonld")
         # The page embeds the most recent claims; the file beside it holds them all.
-        claims = jsonld.claims_jsonld(known, limit=jsonld.MAX_EMBEDDED)
+        claims = jsonld.claims_jsonld(view.claims, articles, limit=jsonld.MAX_EMBEDDED)
         (staging / "index.html").write_text(
             render(executed, build_info, with_code=False, structured_data=claims),
             encoding="utf-8",
@@ -198,6 +145,20 @@ def build(options: BuildOptions) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(out_dir / "failed", ignore_errors=True)
     return out_dir / "index.html"
+
+
+# The parameters of the analysed view: every chapter declares them and gets the same.
+ANALYSIS_PARAMETERS = {"approximate_margin": 0.0, "window_days": 7, "grade_overrides": {}}
+
+
+def _analysis_parameters(options: BuildOptions, key_articles) -> analysis.Parameters:
+    """The view's parameters from the command line and report.yml, checked once, here."""
+    given = options.parameters or {}
+    chosen = {name: given.get(name, default) for name, default in ANALYSIS_PARAMETERS.items()}
+    try:
+        return analysis.Parameters.parse(options.as_of, key_articles=key_articles, **chosen)
+    except ValueError as error:
+        raise BuildError(str(error)) from None
 
 
 def _declared_parameters(notebooks: list[Path]) -> dict[Path, set[str]]:
@@ -239,11 +200,15 @@ def _keep_previous(out_dir: Path, staging: Path) -> Path:
 
 
 def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) -> list:
+    given_analysis = {
+        name: (options.parameters or {}).get(name, default)
+        for name, default in ANALYSIS_PARAMETERS.items()
+    }
     common = {
         "data_dir": str(options.data_dir.resolve()),
         "as_of": options.as_of,
         "tables_dir": str((staging / "data").resolve()),
-    }
+    } | given_analysis
     # Only for the chapters that declare it (what changed since the previous build).
     previous = {"previous_dir": str(_keep_previous(options.out_dir, staging).resolve())}
     declared = _declared_parameters(notebooks)

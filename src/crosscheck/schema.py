@@ -34,6 +34,20 @@ ALIGNMENTS = ("ukraine", "russia", "north_korea", "supports_ukraine", "neutral")
 # The parties to the conflict: their statements are claims of an interested side.
 PARTY_ALIGNMENTS = ("ukraine", "russia", "north_korea")
 DATE_BASES = ("stated", "page_metadata", "inferred")
+# What kind of quantity a measure is. It decides which figures of the measure can
+# disagree: two sources disagree only about the same thing at the same time.
+MEASURE_KINDS = (
+    # A count that accumulates over time (sent so far, killed so far): a later figure
+    # by the same source is a revision, and figures of other sources are compared
+    # only when stated within a few days of each other.
+    "running_total",
+    # How many are somewhere on the day of the statement (in Kursk, training, near
+    # the border): it can rise and fall, so it too is compared only within days.
+    "count_at_date",
+    # A figure not tied to the day it is stated (a target, a planned total, one
+    # batch, a figure for a stated period, a ratio): compared across all dates.
+    "one_time",
+)
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 MAX_EVIDENCE_CHARS = 300
@@ -60,7 +74,12 @@ class Table:
 
 
 CLAIM_TYPES = Table("claim_types", "claim_type", ("claim_type", "label", "description"))
-MEASURES = Table("measures", "measure", ("measure", "label", "unit", "description"))
+MEASURES = Table(
+    "measures",
+    "measure",
+    ("measure", "label", "unit", "description", "kind", "counts_people"),
+    boolean_columns=("counts_people",),
+)
 ARTICLES = Table(
     "articles",
     "article_id",
@@ -221,7 +240,8 @@ def _count() -> pa.Column:
     )
 
 
-def vocabulary_schema(table: Table) -> pa.DataFrameSchema:
+def vocabulary_schema(table: Table, **typed: pa.Column) -> pa.DataFrameSchema:
+    """A vocabulary table: a code as key, text columns, and any columns typed otherwise."""
     columns = {
         table.key: _text(
             pa.Check.str_matches(
@@ -234,8 +254,20 @@ def vocabulary_schema(table: Table) -> pa.DataFrameSchema:
             unique=True,
         )
     }
-    columns |= {column: _text() for column in table.columns if column not in columns}
+    columns |= {
+        column: typed[column] if column in typed else _text()
+        for column in table.columns
+        if column not in columns
+    }
     return pa.DataFrameSchema(columns, strict=True, ordered=False)
+
+
+def measures_schema() -> pa.DataFrameSchema:
+    return vocabulary_schema(
+        MEASURES,
+        kind=_one_of(MEASURE_KINDS, "measure kinds"),
+        counts_people=pa.Column("boolean"),
+    )
 
 
 def articles_schema() -> pa.DataFrameSchema:

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosscheck.claims import labelled
-from crosscheck.load import Dataset
-from crosscheck.present import text_or
+from crosscheck import versions
 
 
-def calendar(dataset: Dataset) -> pd.DataFrame:
-    """Every claim with its statement day and, where it has one, the period it is about."""
-    claims = labelled(dataset).sort_values(["stated_on", "claim_id"])
+def calendar(claims: pd.DataFrame) -> pd.DataFrame:
+    """Every copy with its statement day and, where it has one, the period it is about.
+    Input: labelled copies (claims.labelled)."""
+    claims = claims.sort_values(["stated_on", "claim_id"])
     return pd.DataFrame(
         {
             "claim": claims["claim_id"],
-            "stated": claims["stated_on"],
+            "stated": claims["stated_label"],
             "date as worded": claims["stated_wording"].fillna("(not given)"),
             "date precision": claims["stated_precision"],
             "claimant": claims["claimant"],
@@ -51,9 +50,9 @@ def over_time_title(figured: pd.DataFrame, measure: str, target: str | None) -> 
     if rows.empty:
         return f"No figures for {measure} yet"
     first, last = rows.iloc[0], rows.iloc[-1]
-    title = f"{first['measure_label']}: {first['point']:,.0f} ({first['stated_on']:%-d %b})"
+    title = f"{first['measure_label']}: {first['point']:,.0f} ({first['stated_on']:%-d %b %Y})"
     if len(rows) > 1:
-        title += f" to {last['point']:,.0f} ({last['stated_on']:%-d %b})"
+        title += f" to {last['point']:,.0f} ({last['stated_on']:%-d %b %Y})"
     targets = figured[figured["measure"] == target].sort_values("stated_on") if target else None
     if targets is not None and not targets.empty:
         latest = targets.iloc[-1]
@@ -63,88 +62,111 @@ def over_time_title(figured: pd.DataFrame, measure: str, target: str | None) -> 
 
 
 def calendar_title(claims: pd.DataFrame) -> str:
-    """'34 statements from 18 Oct to 23 Oct 2024, 4 of them denials'."""
+    """'34 statements from 18 Oct to 23 Oct 2024, 4 of them denials' (statements: copies
+    carried by several outlets count once)."""
     if claims.empty:
         return "No statements recorded"
     first, last = claims["stated_on"].min(), claims["stated_on"].max()
-    denials = int((claims["stance"] == "denies").sum())
+    statements = claims["statement"].nunique()
+    denials = claims.loc[claims["stance"] == "denies", "statement"].nunique()
     return (
-        f"{len(claims):,} statements from {first:%-d %b} to {last:%-d %b %Y}, "
+        f"{statements:,} statements from {first:%-d %b %Y} to {last:%-d %b %Y}, "
         f"{denials} of them denials"
     )
 
 
-def required_pace(statements: pd.DataFrame, measure: str, target: str) -> pd.DataFrame:
-    """The pace needed to reach the latest target by its deadline, from the latest count.
+PACE_COLUMNS = ["target", "target by", "target stated", "deadline from", "deadline to",
+                "from count", "counted by", "counted on", "basis", "days left", "still to send",
+                "per day, by the last day", "per day, by the first day",
+                "per week, by the last day",
+                "per week, by the first day"]  # fmt: skip
 
-    A deadline worded "by December" can mean its first or its last day, so the
-    pace is given for both ends: a range, not one number. The pace the source's
-    own earlier counts imply is given beside it.
+
+def required_pace(statements: pd.DataFrame, measure: str, target: str | None) -> pd.DataFrame:
+    """For each target (a statement of the target measure with a deadline): the pace
+    needed to reach it from the latest count of `measure` stated on or before it, by
+    the same or an allied source (same side), and from the latest count by any source;
+    at most two rows per target, one when both are the same figure.
+
+    A deadline worded "by December" can mean its first or its last day, so the pace is
+    given for both ends (per day and per week; float). A revised count is never a
+    target: only statements of the target measure are.
     """
-    columns = ["from", "count then", "target", "deadline", "days left", "still to send",
-               "per day", "per week", "source"]  # fmt: skip
-    targets = statements[statements["measure"] == target].sort_values(["stated_on", "claim_id"])
-    if targets.empty:
-        return pd.DataFrame(columns=columns)
-    goal = targets.iloc[-1]
-    sent = statements[
-        (statements["measure"] == measure) & (statements["origin_id"] == goal["origin_id"])
+    if not target:
+        return pd.DataFrame(columns=PACE_COLUMNS)
+    targets = statements[
+        (statements["measure"] == target) & statements["period_start"].notna()
     ].sort_values(["stated_on", "claim_id"])
-    if sent.empty:
-        return pd.DataFrame(columns=columns)
-    latest = sent.iloc[-1]
+    counts = statements[statements["measure"] == measure].sort_values(["stated_on", "claim_id"])
     rows = []
-    deadlines = [goal["period_start"], goal["period_end"]]
-    if pd.isna(deadlines[0]):
-        deadlines = []
-    for deadline in dict.fromkeys(deadlines):
-        days = (deadline - latest["stated_on"]).days
-        remaining = goal["point"] - latest["point"]
-        rows.append(
-            {
-                "from": latest["stated_on"],
-                "count then": latest["point"],
-                "target": goal["point"],
-                "deadline": deadline,
-                "days left": days,
-                "still to send": remaining,
-                "per day": remaining / days if days > 0 else None,
-                "per week": 7 * remaining / days if days > 0 else None,
-                "source": f"{goal['origin']}: target {text_or(goal['period_wording'])}".strip(),
-            }
-        )
-    if len(sent) >= 2:
-        first = sent.iloc[0]
-        days = (latest["stated_on"] - first["stated_on"]).days
-        if days > 0:
+    for _, goal in targets.iterrows():
+        before = counts[counts["stated_on"] <= goal["stated_on"]]
+        allied = before[
+            (before["origin_id"] == goal["origin_id"])
+            | (before["claimant_alignment"] == goal["claimant_alignment"])
+        ]
+        chosen = {}
+        for basis, pool in (("same or allied source", allied), ("any source", before)):
+            if not pool.empty and pool.iloc[-1]["claim_id"] not in chosen:
+                chosen[pool.iloc[-1]["claim_id"]] = (basis, pool.iloc[-1])
+        for basis, count in chosen.values():
+            remaining = float(goal["point"] - count["point"])
+            days = [(goal[end] - count["stated_on"]).days for end in ("period_end", "period_start")]
+            pace = [remaining / d if d > 0 else None for d in days]
             rows.append(
-                {
-                    "from": first["stated_on"],
-                    "count then": first["point"],
-                    "target": latest["point"],
-                    "deadline": latest["stated_on"],
-                    "days left": days,
-                    "still to send": latest["point"] - first["point"],
-                    "per day": (latest["point"] - first["point"]) / days,
-                    "per week": 7 * (latest["point"] - first["point"]) / days,
-                    "source": f"{latest['origin']}: pace of its own counts so far",
-                }
-            )
-    return pd.DataFrame(rows, columns=columns)
+                [goal["point"], goal["origin"], goal["stated_on"], goal["period_start"],
+                 goal["period_end"], count["point"],
+                 count["origin"], count["stated_on"], basis,
+                 f"{days[1]}" if days[0] == days[1] else f"{days[1]}–{days[0]}", remaining,
+                 *pace, *[None if p is None else 7 * p for p in pace]]
+            )  # fmt: skip
+    table = pd.DataFrame(rows, columns=PACE_COLUMNS)
+    rate_columns = PACE_COLUMNS[-4:]
+    return table.astype({column: "Float64" for column in rate_columns}).round(
+        {column: 0 for column in rate_columns}
+    )
 
 
-def known_on(
-    statements: pd.DataFrame, days: list[str], measures: list[str] | None = None
-) -> pd.DataFrame:
-    """Each independent source's latest figure per measure as it stood on each given day."""
+def snapshot_days(days: list[str], as_of: pd.Timestamp | None) -> tuple[list, list]:
+    """The snapshot days to draw, and those dropped because they fall after the cut-off."""
+    parsed = [pd.Timestamp(day) for day in days]
+    if as_of is None:
+        return parsed, []
+    return [d for d in parsed if d <= as_of], [d for d in parsed if d > as_of]
+
+
+def snapshot_note(dropped: list, as_of: pd.Timestamp | None) -> str:
+    """The sentence that says which snapshot days were dropped for falling after as_of."""
+    if not dropped:
+        return ""
+    days = ", ".join(f"{day:%-d %b %Y}" for day in dropped)
+    return (
+        f"Not shown: {days}, after the cut-off of {as_of:%-d %b %Y}; this report knows "
+        "nothing published after it."
+    )
+
+
+def known_by(figures: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """The statements a reader could have read by a day: the copies published by then,
+    one standing version per statement among them (versions.statements)."""
+    return versions.statements(figures[figures["published_on"] <= day])
+
+
+KNOWN_COLUMNS = ["known on", "measure", "source", "figure", "stated", "bound", "alignment",
+                 "measure_id"]  # fmt: skip
+
+
+def known_on(figures: pd.DataFrame, days: list, measures: list[str] | None = None) -> pd.DataFrame:
+    """Each independent source's latest figure per measure as a reader could have known
+    it on each given day. Input: every figured copy (with published_on)."""
     if measures is not None:
-        statements = statements[statements["measure"].isin(measures)]
+        figures = figures[figures["measure"].isin(measures)]
     frames = []
     for day in days:
         cutoff = pd.Timestamp(day)
-        known = statements[statements["stated_on"] <= cutoff]
         latest = (
-            known.sort_values(["stated_on", "claim_id"])
+            known_by(figures, cutoff)
+            .sort_values(["stated_on", "claim_id"])
             .groupby(["measure", "origin_id"], sort=True)
             .tail(1)
         )
@@ -162,22 +184,34 @@ def known_on(
                 }
             )
         )
-    columns = ["known on", "measure", "source", "figure", "stated", "bound", "alignment",
-               "measure_id"]  # fmt: skip
     if not frames:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)[columns].sort_values(
+        return pd.DataFrame(columns=KNOWN_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[KNOWN_COLUMNS].sort_values(
         ["known on", "measure", "source"], ignore_index=True
     )
 
 
+def known_count_sentence(figures: pd.DataFrame, day: pd.Timestamp) -> str:
+    """'By 20 Oct 2024, 4 figures had been published; 60 more came later.' The one
+    sentence for "what was known on a day", in the chapters and in the prompts."""
+    known = len(known_by(figures, day))
+    later = figures["statement"].nunique() - known
+    return (
+        f"By {day:%-d %b %Y}, {known:,} figure{'s' if known != 1 else ''} had been published"
+        f"; {later:,} more came later."
+    )
+
+
 def known_on_title(known: pd.DataFrame) -> str:
-    """'On 18 Oct 2024 one figure was public; by 23 Oct 2024, 5'."""
+    """'By 18 Oct 2024 1 source's figure had been published; by 23 Oct 2024, 5'."""
     if known.empty:
-        return "Nothing was known on these days"
+        return "Nothing had been published on these days"
     counts = known.groupby("known on").size()
     first, last = counts.index[0], counts.index[-1]
-    return (
-        f"On {first:%-d %b %Y} {counts.iloc[0]} figure{'s' if counts.iloc[0] != 1 else ''} "
-        f"had been stated; by {last:%-d %b %Y}, {counts.iloc[-1]}"
+    title = (
+        f"By {first:%-d %b %Y}, {counts.iloc[0]} source figure{'s' if counts.iloc[0] != 1 else ''}"
+        " had been published"
     )
+    if len(counts) > 1:
+        title += f"; by {last:%-d %b %Y}, {counts.iloc[-1]}"
+    return title + " (each source's latest per measure)"

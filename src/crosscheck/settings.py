@@ -1,0 +1,81 @@
+"""What a data folder says about its own report: data/report.yml (optional).
+
+Keys: title and lede (text), parameters (default chapter parameters, a mapping) and
+key_articles (article ids whose figures every capped chart keeps). Another
+controversy needs a data folder only: its words live here, not in the code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from crosscheck.problems import DataError, Problem
+
+REPORT_TITLE = (
+    "North Korean troops in Russia, October 2024: who claimed what, and with which numbers"
+)
+REPORT_LEDE = (
+    "Every claim about North Korea's troop deployment to Russia recorded as data: who made it, "
+    "through whom it reached the press, when, and with which figures; the figures compared "
+    "within what they measure, and the statements placed on a calendar."
+)
+KEYS = ("title", "lede", "parameters", "key_articles")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a data folder says about its own report (data/report.yml, optional)."""
+
+    title: str = REPORT_TITLE
+    lede: str = REPORT_LEDE
+    parameters: dict | None = None
+    # Articles whose figures every capped chart keeps (None: the earliest article).
+    key_articles: tuple[str, ...] | None = None
+
+
+SETTINGS_FILE = "report.yml"
+
+
+def read_settings(data_dir: Path) -> Settings:
+    """The report's title, lede and default chapter parameters for this data folder."""
+    path = data_dir / SETTINGS_FILE
+    if not path.exists():
+        return Settings()
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        problem = Problem(str(path), None, None, None, f"not valid YAML: {error}")
+        raise DataError([problem]) from None
+    problems = []
+    if not isinstance(content, dict):
+        content = {}
+        problems.append(Problem(str(path), None, None, None, "must be a mapping of keys"))
+    unknown = sorted(set(content) - set(KEYS))
+    problems += [
+        Problem(str(path), None, key, None, f"unknown key: use {', '.join(KEYS)}")
+        for key in unknown
+    ]
+    for key in ("title", "lede"):
+        if key in content and not (isinstance(content[key], str) and content[key].strip()):
+            problems.append(Problem(str(path), None, key, None, "must be non-empty text"))
+    if not isinstance(content.get("parameters", {}), dict):
+        problems.append(Problem(str(path), None, "parameters", None, "must be a mapping"))
+    key_articles = content.get("key_articles")
+    if key_articles is not None and not (
+        isinstance(key_articles, list)
+        and all(isinstance(item, str) and item.strip() for item in key_articles)
+    ):
+        problems.append(
+            Problem(str(path), None, "key_articles", None, "must be a list of article ids")
+        )
+    if problems:
+        raise DataError(problems)
+    return Settings(
+        title=content.get("title", REPORT_TITLE),
+        lede=content.get("lede", REPORT_LEDE),
+        parameters=content.get("parameters") or {},
+        key_articles=tuple(key_articles) if key_articles else None,
+    )

@@ -1,0 +1,137 @@
+"""One version per statement: which outlet's copy stands for a statement that several
+outlets carried, and where each copy departs from it.
+
+Rows that report one real-world statement share a statement_key; each row is a
+*copy* of the statement as one outlet carried it. A real copy (with its claim id)
+stands for the statement, chosen by these rules, in order:
+
+1. agreement: the copy that gives the value most copies give on the most fields
+   (attribution, date, measure, stance, figure, qualifier), a field counting only
+   where one value leads outright and at least two copies give it (a value only one
+   copy gives is no majority, however many copies are silent on the field);
+2. nearness to the claimant: a copy that names the wire agency or the relay (the
+   briefing it came through) beats one that names neither;
+3. precision of the date: a stated day beats a publication-day fallback;
+4. the earliest published copy, then the claim id, so that the choice is stable.
+
+A copy that differs from the standing version never replaces it, however it sorts:
+the outlets chapter flags the copies that depart from the standing version.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from crosscheck.estimates import qualifier_bound
+from crosscheck.present import format_count
+
+# (field compared, what a difference in it means), in the order they are shown.
+COMPARED_FIELDS = (
+    ("attribution", "different attribution"),
+    ("stated", "different date"),
+    ("measure_label", "different measure"),
+    ("stance_label", "different stance"),
+    ("figure", "different figure"),
+    ("qualifier_reading", "different qualifier"),
+)
+
+
+def figure_text(claims: pd.DataFrame) -> pd.Series:
+    """The number a copy gives, whatever its qualifier: '12,000', or '6,000–12,000' for a
+    range. 'About 3,000' and '3,000' give the same number; the qualifier is compared on
+    its own."""
+    low, best, high = (format_count(claims[column]) for column in ("low", "best", "high"))
+    is_range = (low != "") & (high != "") & (low != high)
+    single = best.where(best != "", low.where(low != "", high))
+    return (low + "–" + high).where(is_range, single)
+
+
+def compared_values(claims: pd.DataFrame) -> pd.DataFrame:
+    """The value of each compared field for each copy ('' where the copy gives none).
+
+    Input: labelled copies (claims.labelled) with columns statement, attribution,
+    stated_on, stated_precision, measure_label, stance_label, low, best, high,
+    qualifier. Output: one string column per field of COMPARED_FIELDS, same index.
+    A date is compared only where the copy gives one; attribution by the body the
+    claimant speaks for (provenance.attribution_bodies).
+    """
+    figures = figure_text(claims)
+    reading = qualifier_bound(claims["qualifier"]).astype("object")
+    reading = reading.where(reading.notna(), np.where(figures != "", "exact or range", ""))
+    dated = claims["stated_precision"].fillna("unknown") != "unknown"
+    return pd.DataFrame(
+        {
+            "attribution": claims["attribution"].fillna(""),
+            "stated": claims["stated_on"].dt.strftime("%Y-%m-%d").where(dated, "").fillna(""),
+            "measure_label": claims["measure_label"].fillna(""),
+            "stance_label": claims["stance_label"].fillna(""),
+            "figure": figures,
+            "qualifier_reading": pd.Series(reading, index=claims.index).fillna("").astype(str),
+        },
+        index=claims.index,
+    )
+
+
+def _leading(statement: pd.Series, values: pd.Series) -> pd.Series:
+    """Per copy: True where its value is the one value most copies of its statement give,
+    and at least two give it (a tie for the lead leaves the field without a leader)."""
+    frame = pd.DataFrame({"statement": statement, "value": values})
+    given = frame[frame["value"] != ""]
+    counts = given.groupby(["statement", "value"]).size().rename("n").reset_index()
+    top = counts.groupby("statement")["n"].transform("max")
+    leaders = counts[(counts["n"] == top) & (counts["n"] >= 2)]
+    unique = leaders[~leaders.duplicated("statement", keep=False)]
+    key = pd.MultiIndex.from_frame(frame[["statement", "value"]])
+    leads = key.isin(pd.MultiIndex.from_frame(unique[["statement", "value"]]))
+    return pd.Series(leads, index=frame.index)
+
+
+def mark_standing(claims: pd.DataFrame) -> pd.DataFrame:
+    """Add `standing` (True for the one copy that stands for its statement) and
+    `agreement` (how many fields it shares with the lead), by the rules above.
+
+    Input: labelled copies with a `statement` column (the statement_key, or the claim
+    id for a statement carried once), `wire_agency`, `relayed_via_id`,
+    `stated_precision`, `published_on` and the columns compared_values reads.
+    """
+    if claims.empty:
+        return claims.assign(standing=pd.Series(dtype="bool"), agreement=pd.Series(dtype="int64"))
+    values = compared_values(claims)
+    agreement = sum(
+        _leading(claims["statement"], values[field]).astype("int64") for field, _ in COMPARED_FIELDS
+    )
+    near = claims["wire_agency"].notna() | claims["relayed_via_id"].notna()
+    dated = claims["stated_precision"].fillna("unknown") != "unknown"
+    ranked = pd.DataFrame(
+        {
+            "statement": claims["statement"],
+            "agreement": agreement,
+            "near": near,
+            "dated": dated,
+            "published_on": claims["published_on"],
+            "claim_id": claims["claim_id"],
+        }
+    ).sort_values(
+        ["statement", "agreement", "near", "dated", "published_on", "claim_id"],
+        ascending=[True, False, False, False, True, True],
+    )
+    standing = pd.Series(False, index=claims.index)
+    standing[ranked.drop_duplicates("statement").index] = True
+    return claims.assign(standing=standing, agreement=agreement.astype("int64"))
+
+
+def statements(copies: pd.DataFrame) -> pd.DataFrame:
+    """One row per statement: its standing copy, with how many copies and distinct
+    outlets carried it (`copies`, `outlets`, int64). Input: copies marked by
+    mark_standing (re-marked here when the set of copies is a subset, such as the
+    copies published by a given day)."""
+    marked = mark_standing(copies)
+    if marked.empty:
+        return marked.assign(copies=pd.Series(dtype="int64"), outlets=pd.Series(dtype="int64"))
+    grouped = marked.groupby("statement")
+    chosen = marked[marked["standing"]]
+    return chosen.assign(
+        copies=chosen["statement"].map(grouped.size()).astype("int64"),
+        outlets=chosen["statement"].map(grouped["outlet"].nunique()).astype("int64"),
+    ).sort_values(["measure", "stated_on", "claim_id"], na_position="last")
