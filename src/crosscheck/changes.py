@@ -57,30 +57,37 @@ def claim_changes(before: pd.DataFrame | None, after: pd.DataFrame) -> pd.DataFr
     return pd.DataFrame(rows, columns=columns).sort_values(["change", "claim"], ignore_index=True)
 
 
-MOVE_COLUMNS = ["measure", "window before", "window now", "range before", "range now",
-                "verdict before", "verdict now"]  # fmt: skip
+MOVE_COLUMNS = ["measure", "before", "now", "trend before", "trend now"]
 
 
 def estimate_moves(previous_dir: str | Path | None, headlines: pd.DataFrame) -> pd.DataFrame:
-    """Per measure: its latest window, range and verdict before and now, where any moved.
+    """Per measure: its latest comparison and its trend before and now, where either moved.
 
-    Input: the headlines of this build (estimates.headlines, the very table chapter 2
-    exports) and the previous build's export of them. Both are read as text, as
-    written, so a build of the same data with the same parameters shows no move."""
+    Input: the headlines as chapter 2 shows and exports them (estimates.headline_table:
+    measure, latest comparison, trend) and the previous build's export of them. Both
+    are compared as text, as written, so a build of the same data with the same
+    parameters shows no move."""
     before = None if previous_dir is None else _read(Path(previous_dir) / COMPARISON)
     if before is None:
         return pd.DataFrame(columns=MOVE_COLUMNS)
-    fields = ["measure", "window", "range", "verdict"]
-    now = headlines.astype({field: "string" for field in fields}).set_index("measure_id")[fields]
-    old = before.set_index("measure_id").reindex(columns=fields)
+    fields = ["latest comparison", "trend"]
+    now = headlines.astype("string").fillna("").set_index("measure")[fields]
+    old = before.set_index("measure").reindex(columns=fields).fillna("")
     both = now.join(old, how="outer", lsuffix=" now", rsuffix=" before").fillna("")
-    moved = (
-        (both["window now"] != both["window before"])
-        | (both["range now"] != both["range before"])
-        | (both["verdict now"] != both["verdict before"])
+    moved = (both["latest comparison now"] != both["latest comparison before"]) | (
+        both["trend now"] != both["trend before"]
     )
-    both["measure"] = both["measure now"].where(both["measure now"] != "", both["measure before"])
-    return both[moved].sort_index().reset_index(drop=True)[MOVE_COLUMNS]
+    table = both[moved].sort_index().reset_index()
+    return pd.DataFrame(
+        {
+            "measure": table["measure"],
+            "before": table["latest comparison before"],
+            "now": table["latest comparison now"],
+            "trend before": table["trend before"],
+            "trend now": table["trend now"],
+        },
+        columns=MOVE_COLUMNS,
+    )
 
 
 def summary(changes: pd.DataFrame, first_build: bool) -> str:

@@ -390,6 +390,15 @@ def headlines(comparison: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
 
 
+HEADLINE_SHOWN = ["measure", "latest comparison", "trend"]
+
+
+def headline_table(headlines_: pd.DataFrame) -> pd.DataFrame:
+    """The headlines as a reader reads them: per measure, the latest comparison and the
+    trend in words (the other columns are in the analysed view)."""
+    return headlines_[HEADLINE_SHOWN].reset_index(drop=True)
+
+
 # Pairs grow with the square of the sources: beyond a dozen a table of them helps no one.
 MAX_PAIR_SOURCES = 12
 PAIR_COLUMNS = ["measure", "window", "source A", "figure A", "source B", "figure B", "intervals",

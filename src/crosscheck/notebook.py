@@ -44,6 +44,8 @@ def find_data_dir(data_dir: str | Path) -> Path:
 # A page stays readable (and under a few megabytes) whatever the size of the data:
 # longer tables show their first rows and say where the full table is.
 MAX_ROWS_SHOWN = 300
+# Columns that join a table to others: in its CSV, not in the page a reader reads.
+KEY_COLUMNS = ("measure_id", "window_end")
 MAX_INTERACTIVE_ROWS = 500
 
 
@@ -121,7 +123,8 @@ class Chapter:
         if frame.empty:
             display(HTML(empty_html(name, caption, empty or self._nothing(caption))))
             return
-        display(HTML(html_table(*_shown(frame, caption, name, MAX_ROWS_SHOWN), name=name)))
+        shown = frame.drop(columns=[c for c in KEY_COLUMNS if c in frame.columns])
+        display(HTML(html_table(*_shown(shown, caption, name, MAX_ROWS_SHOWN), name=name)))
 
     def _nothing(self, caption: str) -> str:
         cutoff = ""

@@ -55,7 +55,9 @@ def over_time_title(figured: pd.DataFrame, measure: str, target: str | None) -> 
         title += f" to {last['point']:,.0f} ({last['stated_on']:%-d %b %Y})"
     targets = figured[figured["measure"] == target].sort_values("stated_on") if target else None
     if targets is not None and not targets.empty:
-        latest = targets.iloc[-1]
+        # The latest target with a deadline, the one a pace can be worked out for.
+        dated = targets[targets["period_start"].notna()]
+        latest = (dated if not dated.empty else targets).iloc[-1]
         deadline = latest["period_wording"] if pd.notna(latest["period_wording"]) else ""
         title += f"; target {latest['point']:,.0f} {deadline}".rstrip()
     return title
