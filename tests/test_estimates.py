@@ -411,9 +411,6 @@ def test_the_envelope_holds_every_sources_latest_figure_and_row_order_changes_no
     assert pd.isna(row["highest"]) or latest["point"].max() <= row["highest"]
     random.shuffle(rows)
     again = analysis.analyse(make_dataset(folder / "b", rows, ACTORS)).comparison
-    # The rung column is left out: with ties in time it depends on row order, a known bug
-    # (test_reliability.py::test_row_order_never_changes_a_rung, xfail).
-    order_free = [c for c in estimates.COMPARISON_COLUMNS if c != "best established as"]
     pd.testing.assert_frame_equal(
-        again[order_free].reset_index(drop=True), view.comparison[order_free].reset_index(drop=True)
+        again.reset_index(drop=True), view.comparison.reset_index(drop=True)
     )

@@ -118,15 +118,17 @@ def different_measures_prompt(statements: pd.DataFrame) -> list[dict]:
     ]
 
 
-def known_on_prompt(figures: pd.DataFrame, day: pd.Timestamp | None) -> list[dict]:
+def known_on_prompt(
+    figures: pd.DataFrame, day: pd.Timestamp | None, copies: pd.DataFrame | None = None
+) -> list[dict]:
     """'What was known on a day', worded by the same sentence as the timeline chapter."""
     if day is None or figures.empty:
         return []
-    known = timeline.known_by(figures, day)
+    known = timeline.known_by(figures, day, copies)
     return [
         _prompt(
             "what was known when",
-            f"{timeline.known_count_sentence(figures, day)} Write the headline a careful "
+            f"{timeline.known_count_sentence(figures, day, copies)} Write the headline a careful "
             f"outlet could have run on {_day(day)}, using only what was known then.",
             known["claim_id"],
         )
@@ -160,7 +162,7 @@ def discussion_prompts(view, known_on: pd.Timestamp | None) -> pd.DataFrame:
         denial_prompts(standing),
         silence_prompts(standing),
         hedge_prompt(view.claims),
-        known_on_prompt(view.figures, known_on),
+        known_on_prompt(view.figures, known_on, view.claims),
     ]
     rows = [row for theme in themes for row in theme[:MAX_PER_THEME]]
     return pd.DataFrame(rows, columns=PROMPT_COLUMNS)

@@ -31,6 +31,10 @@ def _amount(low: float | None, high: float | None, unit: str) -> str:
     return f"between {low:,.0f} and {high:,.0f} {unit}"
 
 
+# The two ICD 203 terms that are nouns, not adjectives: "There is a roughly even chance".
+OPENINGS = {"roughly even chance": "There is a roughly even chance",
+            "almost no chance": "There is almost no chance"}  # fmt: skip
+
 JUDGEMENT_COLUMNS = ["measure", "window", "judgement", "likelihood", "confidence",
                      "what drives the confidence", "best established as", "independent sources",
                      "measure_id"]  # fmt: skip
@@ -59,7 +63,8 @@ def judgements(latest: pd.DataFrame) -> pd.DataFrame:
             term = ladder.likelihood(top, sources)
             best = group.loc[group["weight"].idxmax()]
             chance = ladder.likelihood_range(term)
-            judgement = f"It is {term} ({chance}) that {label} numbered {amount}{when}."
+            opening = OPENINGS.get(term, f"It is {term}")
+            judgement = f"{opening} ({chance}) that {label} numbered {amount}{when}."
             confidence_ = ladder.confidence(group["weight"], sources)
             drivers = (f"{sources} independent source{'s' if sources != 1 else ''}; best graded "
                        f"{best['grade']} ({best['claimant']})")  # fmt: skip

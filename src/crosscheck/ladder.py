@@ -113,43 +113,54 @@ def with_rungs(figured: pd.DataFrame, actors: pd.DataFrame, window_days: int = 7
 
 def _corroborated(figured: pd.DataFrame, excluded: pd.Series, window_days: int) -> pd.Series:
     """True where another independent non-party source gave an overlapping figure for the
-    same measure: its figure nearest in time, which for a measure that changes with time
-    must lie within window_days.
+    same measure on the day nearest in time to it (any of its figures of that day), a
+    day which for a measure that changes with time must lie within window_days.
 
-    One nearest-in-time join per other source keeps the work linear in the number of
-    figures (times the number of sources).
+    One nearest-day join per other source keeps the work linear in the number of
+    figures (times the number of sources); the result does not depend on row order.
     """
     frame = pd.DataFrame(
         {
-            "measure": figured["measure"].astype(str),
-            "origin": figured["origin_id"].astype(str),
-            "low": figured["interval_low"].astype("Float64").fillna(0).astype(float),
-            "high": figured["interval_high"].astype("Float64").fillna(np.inf).astype(float),
-            "stated_on": figured["stated_on"].astype("datetime64[ns]"),
-            "timed": figured["measure_kind"].isin(["running_total", "count_at_date"]),
+            "measure": figured["measure"].astype(str).to_numpy(),
+            "origin": figured["origin_id"].astype(str).to_numpy(),
+            "low": figured["interval_low"].astype("Float64").fillna(0).astype(float).to_numpy(),
+            "high": figured["interval_high"]
+            .astype("Float64")
+            .fillna(np.inf)
+            .astype(float)
+            .to_numpy(),
+            "stated_on": figured["stated_on"].astype("datetime64[ns]").to_numpy(),
+            "timed": figured["measure_kind"].isin(["running_total", "count_at_date"]).to_numpy(),
+            "excluded": excluded.loc[figured.index].to_numpy(),
             "row": np.arange(len(figured)),
         }
-    ).sort_values("stated_on")
-    others = frame[~excluded.loc[figured.index].to_numpy()[frame["row"].to_numpy()]]
+    )
+    others = frame[~frame["excluded"]]
     result = np.zeros(len(figured), dtype=bool)
     tolerance = pd.Timedelta(days=max(window_days - 1, 0))
     for origin, theirs in others.groupby("origin", sort=True):
-        theirs = theirs[["measure", "stated_on", "low", "high"]].rename(
-            columns={"low": "their_low", "high": "their_high"}
+        days = (
+            theirs[["measure", "stated_on"]]
+            .drop_duplicates()
+            .assign(their_day=lambda d: d["stated_on"])
+            .sort_values("stated_on", kind="stable")
         )
-        theirs = theirs.assign(their_day=theirs["stated_on"])
-        mine = frame[frame["origin"] != origin]
+        mine = frame[frame["origin"] != origin].sort_values(["stated_on", "row"], kind="stable")
         if mine.empty:
             continue
-        nearest = pd.merge_asof(mine, theirs, on="stated_on", by="measure", direction="nearest")
+        nearest = pd.merge_asof(mine, days, on="stated_on", by="measure", direction="nearest")
+        nearest = nearest[nearest["their_day"].notna()]
         close = ~nearest["timed"] | (
             (nearest["stated_on"] - nearest["their_day"]).abs() <= tolerance
         )
-        overlap = (nearest["low"] <= nearest["their_high"]) & (
-            nearest["their_low"] <= nearest["high"]
+        pairs = nearest[close].merge(
+            theirs[["measure", "stated_on", "low", "high"]].rename(
+                columns={"stated_on": "their_day", "low": "their_low", "high": "their_high"}
+            ),
+            on=["measure", "their_day"],
         )
-        hit = (overlap & close & nearest["their_day"].notna()).to_numpy()
-        result[nearest["row"].to_numpy()[hit]] = True
+        overlap = (pairs["low"] <= pairs["their_high"]) & (pairs["their_low"] <= pairs["high"])
+        result[pairs.loc[overlap, "row"].to_numpy()] = True
     return pd.Series(result, index=figured.index)
 
 

@@ -148,26 +148,36 @@ def snapshot_note(dropped: list, as_of: pd.Timestamp | None) -> str:
     )
 
 
-def known_by(figures: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+def known_by(
+    figures: pd.DataFrame, day: pd.Timestamp, copies: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The statements a reader could have read by a day: the copies published by then,
-    one standing version per statement among them (versions.statements)."""
-    return versions.statements(figures[figures["published_on"] <= day])
+    one standing version per statement among them (versions.statements; `copies`: every
+    copy, with or without a figure, as the analysed view holds them)."""
+    published = None if copies is None else copies[copies["published_on"] <= day]
+    return versions.statements(figures[figures["published_on"] <= day], published)
 
 
 KNOWN_COLUMNS = ["known on", "measure", "source", "figure", "stated", "bound", "alignment",
                  "measure_id"]  # fmt: skip
 
 
-def known_on(figures: pd.DataFrame, days: list, measures: list[str] | None = None) -> pd.DataFrame:
+def known_on(
+    figures: pd.DataFrame,
+    days: list,
+    measures: list[str] | None = None,
+    copies: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """Each independent source's latest figure per measure as a reader could have known
-    it on each given day. Input: every figured copy (with published_on)."""
+    it on each given day. Input: every figured copy (with published_on), and every copy
+    (to decide which version stood; see known_by)."""
     if measures is not None:
         figures = figures[figures["measure"].isin(measures)]
     frames = []
     for day in days:
         cutoff = pd.Timestamp(day)
         latest = (
-            known_by(figures, cutoff)
+            known_by(figures, cutoff, copies)
             .sort_values(["stated_on", "claim_id"])
             .groupby(["measure", "origin_id"], sort=True)
             .tail(1)
@@ -193,10 +203,12 @@ def known_on(figures: pd.DataFrame, days: list, measures: list[str] | None = Non
     )
 
 
-def known_count_sentence(figures: pd.DataFrame, day: pd.Timestamp) -> str:
+def known_count_sentence(
+    figures: pd.DataFrame, day: pd.Timestamp, copies: pd.DataFrame | None = None
+) -> str:
     """'By 20 Oct 2024, 4 figures had been published; 60 more came later.' The one
     sentence for "what was known on a day", in the chapters and in the prompts."""
-    known = len(known_by(figures, day))
+    known = len(known_by(figures, day, copies))
     later = figures["statement"].nunique() - known
     return (
         f"By {day:%-d %b %Y}, {known:,} figure{'s' if known != 1 else ''} had been published"

@@ -5,6 +5,8 @@ Rows that report one real-world statement share a statement_key; each row is a
 *copy* of the statement as one outlet carried it. A real copy (with its claim id)
 stands for the statement, chosen by these rules, in order:
 
+0. a copy that gives a figure beats one that gives none, so that no figure is lost
+   to a copy that left it out;
 1. agreement: the copy that gives the value most copies give on the most fields
    (attribution, date, measure, stance, figure, qualifier), a field counting only
    where one value leads outright and at least two copies give it (a value only one
@@ -101,11 +103,13 @@ def mark_standing(claims: pd.DataFrame) -> pd.DataFrame:
     agreement = sum(
         _leading(claims["statement"], values[field]).astype("int64") for field, _ in COMPARED_FIELDS
     )
+    has_figure = claims[["low", "best", "high"]].notna().any(axis=1)
     near = claims["wire_agency"].notna() | claims["relayed_via_id"].notna()
     dated = claims["stated_precision"].fillna("unknown") != "unknown"
     ranked = pd.DataFrame(
         {
             "statement": claims["statement"],
+            "has_figure": has_figure,
             "agreement": agreement,
             "near": near,
             "dated": dated,
@@ -113,24 +117,30 @@ def mark_standing(claims: pd.DataFrame) -> pd.DataFrame:
             "claim_id": claims["claim_id"],
         }
     ).sort_values(
-        ["statement", "agreement", "near", "dated", "published_on", "claim_id"],
-        ascending=[True, False, False, False, True, True],
+        ["statement", "has_figure", "agreement", "near", "dated", "published_on", "claim_id"],
+        ascending=[True, False, False, False, False, True, True],
     )
     standing = pd.Series(False, index=claims.index)
     standing[ranked.drop_duplicates("statement").index] = True
     return claims.assign(standing=standing, agreement=agreement.astype("int64"))
 
 
-def statements(copies: pd.DataFrame) -> pd.DataFrame:
-    """One row per statement: its standing copy, with how many copies and distinct
-    outlets carried it (`copies`, `outlets`, int64). Input: copies marked by
-    mark_standing (re-marked here when the set of copies is a subset, such as the
-    copies published by a given day)."""
-    marked = mark_standing(copies)
-    if marked.empty:
-        return marked.assign(copies=pd.Series(dtype="int64"), outlets=pd.Series(dtype="int64"))
+def statements(figures: pd.DataFrame, copies: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per statement with a figure: its standing copy (a row of `figures`, with its
+    interval and rung), and how many copies and distinct outlets carried it (`copies`,
+    `outlets`, int64).
+
+    The standing copy is decided among `copies` (every copy of the statements, with or
+    without a figure; by default the figured copies themselves), by mark_standing, so
+    that the outlets chapter and every table of statements name the same copy. Give the
+    copies published by a day to know which version stood on that day.
+    """
+    marked = mark_standing(figures if copies is None else copies)
+    standing = set(marked.loc[marked["standing"], "claim_id"])
+    chosen = figures[figures["claim_id"].isin(standing)].assign(standing=True)
+    if chosen.empty:
+        return chosen.assign(copies=pd.Series(dtype="int64"), outlets=pd.Series(dtype="int64"))
     grouped = marked.groupby("statement")
-    chosen = marked[marked["standing"]]
     return chosen.assign(
         copies=chosen["statement"].map(grouped.size()).astype("int64"),
         outlets=chosen["statement"].map(grouped["outlet"].nunique()).astype("int64"),
