@@ -63,3 +63,20 @@ def test_a_bad_report_yml_is_named(tmp_path):
         read_settings(data)
     message = caught.value.report()
     assert "report.yml: column 'colour'" in message and "report.yml: column 'title'" in message
+
+
+def test_key_articles_are_read_from_report_yml(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(RALLY, data)
+    (data / "report.yml").write_text("key_articles: [river-post-2025-03-02]\n")
+    assert read_settings(data).key_articles == ("river-post-2025-03-02",)
+
+
+def test_key_articles_that_are_not_a_list_of_ids_are_refused(tmp_path):
+    from crosscheck.problems import DataError
+
+    data = tmp_path / "data"
+    shutil.copytree(RALLY, data)
+    (data / "report.yml").write_text("key_articles: river-post\n")
+    with pytest.raises(DataError, match="key_articles.*must be a list of article ids"):
+        read_settings(data)

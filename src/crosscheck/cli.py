@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--as-of",
         default=None,
         metavar="YYYY-MM-DD",
-        help="use only claims stated on or before this day (default: every claim)",
+        help="use only claims published on or before this day (default: every claim)",
     )
     report.add_argument("--out", type=Path, default=Path("reports"), help="output folder (reports)")
     report.add_argument(
