@@ -154,6 +154,7 @@ def test_every_table_block_shows_rows_or_says_why_it_has_none(opened):
 def test_the_headline_of_troops_sent_is_the_latest_week_and_the_trend(opened):
     row = opened.page.locator("#table-estimate_headlines tr", has_text="Troops sent to Russia")
     text = row.first.inner_text()
-    assert "In the week to 30 Apr 2025, 1 source: Government of South Korea: 15,000" in text
-    assert "from 1,500 on 18 Oct 2024 to 15,000 on 30 Apr 2025, revised upwards" in text
+    assert "Stated on 30 Apr 2025, 1 source: Government of South Korea: 15,000" in text
+    assert "from 1,500 on 18 Oct 2024 (Government of South Korea) to 15,000 on 30 Apr" in text
+    assert "revised upwards" in text
     assert row.first.is_visible()

@@ -111,7 +111,7 @@ def test_a_count_that_falls_with_a_comment_passes_and_says_so(tmp_path):
         ],
     )
     row = result[result["check"].str.contains("does not fall")].iloc[0]
-    assert (row["status"], row["result"]) == ("pass", "falls, with a comment")
+    assert (row["status"], row["result"]) == ("pass", "falls; the coder's note: some went home")
 
 
 def test_a_figure_coded_against_its_qualifier_fails(tmp_path):

@@ -182,8 +182,8 @@ def test_single_source_prompts_are_only_for_measures_that_count_people(tmp_path)
         single["prompt"]
         .iloc[0]
         .startswith(
-            "The latest figure for 'Troops sent to Russia so far' (3,000 on 23 Oct 2024) rests on "
-            "one source in the week to 23 Oct 2024: Nis."
+            "The latest figure for 'Troops sent to Russia so far' (about 3,000 on 23 Oct 2024) "
+            "rests on one source: Nis."
         )
     )
 

@@ -119,7 +119,7 @@ def test_revisions_by_one_source_are_no_disagreement(tmp_path):
         figure("c2", "nis", "troops_dispatched", low=3000, best=3000, high=3000),
     ).iloc[0]
     assert row["verdict"] == "single source" and row["independent sources"] == 1
-    assert row["figures"] == 2 and row["window"] == "the week to 23 Oct 2024"
+    assert row["figures"] == 2 and row["window"] == "18–23 Oct 2024"
     # Only the source's latest figure stands for it: the range is not 1,500 to 3,000.
     assert (row["lowest"], row["highest"], row["range"]) == (3000, 3000, "3,000")
     assert row["latest by source"] == "Nis: 3,000 (23 Oct 2024)"
@@ -193,7 +193,7 @@ def test_two_bodies_of_one_state_are_one_independent_source(tmp_path):
     )
     row = comparison.iloc[0]
     assert row["independent sources"] == 2
-    assert "Kr Gov: 2,800" in row["latest by source"]
+    assert "Kr Gov: about 2,800" in row["latest by source"]
 
 
 # Windows: a figure that changes with time is compared only with figures of its window.
@@ -204,7 +204,7 @@ def test_a_figure_ten_days_after_another_sources_is_not_compared_with_it(tmp_pat
          figure("c2", "us", "troops_dispatched", best=9000, stated_wording="2024-10-23")],
     )  # fmt: skip
     windows = view.windowed.set_index("claim_id")["window"].to_dict()
-    assert windows == {"c1": "the week to 13 Oct 2024", "c2": "the week to 23 Oct 2024"}
+    assert windows == {"c1": "13 Oct 2024", "c2": "23 Oct 2024"}
     assert view.comparison["window"].tolist() == list(windows.values())
     assert set(view.comparison["verdict"]) == {"single source"}
     assert estimates.overlap_pairs(view.windowed).empty
@@ -217,7 +217,7 @@ def test_figures_six_days_apart_share_a_window_and_are_compared(tmp_path):
          figure("c2", "us", "troops_dispatched", best=9000, stated_wording="2024-10-23")],
     )  # fmt: skip
     row = view.comparison.iloc[0]
-    assert len(view.comparison) == 1 and row["window"] == "the week to 23 Oct 2024"
+    assert len(view.comparison) == 1 and row["window"] == "17–23 Oct 2024"
     assert (row["independent sources"], row["verdict"]) == (2, "differ by 3.0×")
     pairs = estimates.overlap_pairs(view.windowed)
     assert pairs[["source A", "source B", "intervals"]].values.tolist() == [
@@ -241,7 +241,7 @@ def test_the_window_length_is_a_parameter(tmp_path):
         figure("c2", "us", "troops_dispatched", best=9000, stated_wording="2024-10-23"),
     ]
     view = view_of(tmp_path, claims, window_days=14)
-    assert view.comparison["window"].tolist() == ["the 14 days to 23 Oct 2024"]
+    assert view.comparison["window"].tolist() == ["13–23 Oct 2024"]
     with pytest.raises(ValueError, match="window_days"):
         analysis.Parameters.parse(window_days=0)
     with pytest.raises(ValueError, match="window_days"):
@@ -262,16 +262,16 @@ def test_a_month_only_statement_is_marked_and_joins_the_windows_of_its_month(tmp
     )  # fmt: skip
     month = view.windowed[view.windowed["claim_id"] == "m"]
     assert month["by_month"].all()
-    assert month["window"].tolist() == ["the week to 10 Oct 2024", "the week to 23 Oct 2024"]
+    assert month["window"].tolist() == ["10 Oct 2024", "23 Oct 2024"]
     dated = view.windowed[view.windowed["claim_id"].isin(["d1", "d2"])]
     assert not dated["by_month"].any() and len(dated) == 2
     # A month with no dated window gets a window of its own.
     september = view.windowed[view.windowed["claim_id"] == "s"].iloc[0]
     assert (september["window"], september["by_month"]) == ("Sep 2024 (month only)", True)
     by_window = view.comparison.set_index("window")
-    latest_week = by_window.loc["the week to 23 Oct 2024", "latest by source"]
-    assert "Ua: 4,000 (31 Oct 2024, month only)" in latest_week
-    assert by_window.loc["the week to 10 Oct 2024", "independent sources"] == 2
+    latest_week = by_window.loc["23 Oct 2024", "latest by source"]
+    assert "Ua: about 4,000 (31 Oct 2024, month only)" in latest_week
+    assert by_window.loc["10 Oct 2024", "independent sources"] == 2
 
 
 def test_in_windows_of_nothing_is_empty_with_its_columns(tmp_path):
@@ -284,7 +284,7 @@ def test_in_windows_of_one_statement_is_its_own_window(tmp_path):
     view = view_of(tmp_path, [figure("c1", "nis", "troops_dispatched", best=3000)])
     windowed = estimates.in_windows(view.statements)
     row = windowed.iloc[0]
-    assert len(windowed) == 1 and row["window"] == "the week to 23 Oct 2024"
+    assert len(windowed) == 1 and row["window"] == "23 Oct 2024"
     assert row["window_start"] == row["window_end"] == pd.Timestamp("2024-10-23")
     assert not row["by_month"]
 
@@ -316,7 +316,7 @@ def test_a_headline_of_one_figure_names_its_window_and_source(tmp_path):
     row = headlines.iloc[0]
     assert (
         row["latest comparison"]
-        == "In the week to 23 Oct 2024, 1 source: Nis: 3,000 (23 Oct 2024)."
+        == "Stated on 23 Oct 2024, 1 source: Nis: about 3,000 (23 Oct 2024)."
     )
     assert row["trend"] == ""
 
@@ -332,13 +332,14 @@ def test_the_headline_gives_the_latest_window_and_the_trend_across_windows(tmp_p
     )  # fmt: skip
     assert view.headlines["measure_id"].tolist() == ["troops_committed", "troops_dispatched"]
     sent = view.headlines.set_index("measure_id").loc["troops_dispatched"]
-    assert sent["window"] == "the week to 23 Oct 2024"
+    assert sent["window"] == "22–23 Oct 2024"
     assert sent["latest comparison"] == (
-        "In the week to 23 Oct 2024, 2 sources: Nis: 3,000 (23 Oct 2024); "
-        "Us: 2,500 (22 Oct 2024) (differ by 1.2×)."
+        "Stated between 22 and 23 Oct 2024, 2 sources: Nis: about 3,000 (23 Oct 2024); "
+        "Us: about 2,500 (22 Oct 2024) (differ by 1.2×)."
     )
     assert sent["trend"] == (
-        "from 1,500 on 1 Oct 2024 to 3,000 on 23 Oct 2024, revised upwards 1 time by 1 source"
+        "from about 1,500 on 1 Oct 2024 (Nis) to about 3,000 on 23 Oct 2024 (Nis), "
+        "revised upwards 1 time by 1 source"
     )
     # A one-time measure has no trend: a later target is another figure, not a revision.
     committed = view.headlines.set_index("measure_id").loc["troops_committed"]
@@ -355,7 +356,8 @@ def test_a_trend_counts_downward_revisions_by_source(tmp_path):
          figure("c4", "ua", "troops_prepared", best=8000, stated_wording="2024-10-20")],
     )  # fmt: skip
     assert view.headlines.iloc[0]["trend"] == (
-        "from 12,000 on 1 Oct 2024 to 8,000 on 20 Oct 2024, revised downwards 2 times by 2 sources"
+        "from about 12,000 on 1 Oct 2024 (Nis) to about 8,000 on 20 Oct 2024 (Ua), "
+        "revised downwards 2 times by 2 sources"
     )
 
 

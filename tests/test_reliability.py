@@ -116,7 +116,7 @@ def test_a_judgement_keeps_likelihood_and_confidence_apart(dataset):
     row = judgements.judgements(view_of(dataset).latest).iloc[0]
     assert row["judgement"] == (
         "It is likely (55%–80%) that troops being prepared numbered between 10,000 and "
-        "20,000 soldiers in the week to 23 Oct 2024."
+        "20,000 soldiers on 23 Oct 2024."
     )
     assert row["confidence"] in {"high confidence", "moderate confidence", "low confidence"}
     assert row["confidence"] not in row["judgement"]
@@ -164,6 +164,10 @@ def test_a_person_without_a_grade_takes_the_grade_of_the_body_above_him(tmp_path
     assert director == ["F6", "B2", "Nis"]
     assert table.loc["deputy", ["graded as", "grade from"]].tolist() == ["B2", "Nis"]
     assert table.loc["director", "weight"] == pytest.approx(0.64)
+    # What the reader reads beside the grade is what it weighed: the inherited grade.
+    assert table.loc["director", ["reliability", "credibility", "reasoning"]].tolist() == [
+        "usually reliable", "probably true", "takes the grade of Nis, the body it speaks for"
+    ]  # fmt: skip
     # A grade of one's own wins; the body's own grade is not inherited from anywhere.
     assert table.loc["graded-aide", ["graded as", "grade from"]].tolist() == ["C3", ""]
     assert table.loc["nis", ["graded as", "grade from"]].tolist() == ["B2", ""]
@@ -208,8 +212,8 @@ def test_weighted_estimates_and_leave_one_out_are_per_window(tmp_path):
     ]
     view = view_of(make_dataset(tmp_path, claims, ACTORS, grades=GRADES))
     assert view.weighted[["window", "sources", "weighted estimate"]].values.tolist() == [
-        ["the week to 2 Oct 2024", 2, 12000], ["the week to 23 Oct 2024", 1, 30000]]  # fmt: skip
-    assert set(view.leave_one_out["window"]) == {"the week to 2 Oct 2024"}
+        ["1–2 Oct 2024", 2, 12000], ["23 Oct 2024", 1, 30000]]  # fmt: skip
+    assert set(view.leave_one_out["window"]) == {"1–2 Oct 2024"}
 
 
 def test_weighted_estimates_and_leave_one_out_of_nothing_are_empty(tmp_path):
@@ -301,7 +305,7 @@ def test_a_judgement_of_one_figure_says_about_it(tmp_path):
     row = table.iloc[0]
     assert row["judgement"] == (
         "There is a roughly even chance (45%–55%) that troops sent to Russia so far numbered about "
-        "3,000 soldiers in the week to 23 Oct 2024."
+        "3,000 soldiers by 23 Oct 2024."
     )
     assert row["what drives the confidence"] == "1 independent source; best graded B2 (Nis)"
     assert (row["confidence"], row["independent sources"]) == ("moderate confidence", 1)
@@ -314,7 +318,7 @@ def test_an_upper_bound_is_judged_at_most_and_a_lower_bound_at_least(tmp_path):
         figure("b", "nis", "troops_committed", low=3000, qualifier="at least"),
     ).set_index("measure_id")
     assert table.loc["troops_prepared", "judgement"].endswith(
-        "troops being prepared numbered at most 12,000 soldiers in the week to 23 Oct 2024."
+        "troops being prepared numbered at most 12,000 soldiers on 23 Oct 2024."
     )
     assert table.loc["troops_committed", "judgement"].endswith(
         "troops committed in total numbered at least 3,000 soldiers."
@@ -324,4 +328,4 @@ def test_an_upper_bound_is_judged_at_most_and_a_lower_bound_at_least(tmp_path):
 def test_a_count_of_units_gets_no_likelihood(tmp_path):
     row = judgement_of(tmp_path, figure("a", "nis", "units_prepared", best=2)).iloc[0]
     assert row["likelihood"] == "" and row["confidence"] == ""
-    assert row["judgement"] == "Stated in the week to 23 Oct 2024: Nis: 2 units."
+    assert row["judgement"] == "Stated on 23 Oct 2024: Nis: 2 units."

@@ -85,6 +85,8 @@ class Analysis:
     Tables (pandas DataFrames; the columns are those of the function named):
     - claims: every copy known by the cut-off, labelled (claims.labelled) and marked
       standing or not (versions.mark_standing);
+    - standing: the copies that stand for their statement, with or without a figure (one
+      row per statement: what the tables of statements count);
     - figures: the copies with a figure, as intervals with rungs (estimates.figures);
     - statements: one standing copy per statement with a figure (versions.statements);
     - windowed: the statements in their comparison windows (estimates.in_windows);
@@ -99,6 +101,7 @@ class Analysis:
     all_data: Dataset
     data: Dataset
     claims: pd.DataFrame
+    standing: pd.DataFrame
     figures: pd.DataFrame
     statements: pd.DataFrame
     windowed: pd.DataFrame
@@ -137,6 +140,7 @@ def analyse(dataset: Dataset, parameters: Parameters | None = None) -> Analysis:
         all_data=dataset,
         data=data,
         claims=copies,
+        standing=copies[copies["standing"]],
         figures=figures,
         statements=statements,
         windowed=windowed,

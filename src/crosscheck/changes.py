@@ -90,6 +90,13 @@ def estimate_moves(previous_dir: str | Path | None, headlines: pd.DataFrame) -> 
     )
 
 
+def nothing_moved(first_build: bool) -> str:
+    """The sentence in place of an empty table of estimates that moved."""
+    if first_build:
+        return "There is no previous build in this report folder to compare the estimates with."
+    return "No estimate moved: every measure's latest comparison and trend read as before."
+
+
 def summary(changes: pd.DataFrame, first_build: bool) -> str:
     if first_build:
         return "This is the first build in this report folder: there is nothing to compare with."

@@ -139,7 +139,11 @@ def never_falls(statements: pd.DataFrame) -> list[dict]:
                     f"{after['origin']}: {_fmt(before['point'])} "
                     f"({before['stated_on']:%-d %b %Y}) then {_fmt(after['point'])} "
                     f"({after['stated_on']:%-d %b %Y})",
-                    ("falls, with a comment" if commented else "falls without comment")
+                    (
+                        f"falls; the coder's note: {after['note']}"
+                        if commented
+                        else "falls without comment"
+                    )  # fmt: skip
                     if falls
                     else "rises or holds",
                     status,

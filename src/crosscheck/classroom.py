@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosscheck import timeline
+from crosscheck import estimates, timeline
 
 PROMPT_COLUMNS = ["theme", "prompt", "claims", "more claims"]
 # Heuer scores only the evidence against a hypothesis: the one with the least
@@ -45,12 +45,12 @@ def single_source_prompts(headlines: pd.DataFrame, statements: pd.DataFrame) -> 
     for _, measure in single.iterrows():
         figures = statements[statements["measure"] == measure["measure_id"]]
         latest = figures.sort_values(["stated_on", "claim_id"]).iloc[-1]
-        where = "" if measure["window"] == "all dates" else f" in {measure['window']}"
+        said = estimates.as_said(latest.to_frame().T).iloc[0]
         rows.append(
             _prompt(
                 "single source",
-                f"The latest figure for '{measure['measure']}' ({latest['point']:,.0f} on "
-                f"{_day(latest['stated_on'])}) rests on one source{where}: {latest['origin']}. "
+                f"The latest figure for '{measure['measure']}' ({said} on "
+                f"{_day(latest['stated_on'])}) rests on one source: {latest['origin']}. "
                 "What would it take to confirm it, and how should a reporter word it until then?",
                 figures["claim_id"],
             )

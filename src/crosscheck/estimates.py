@@ -158,12 +158,16 @@ TIME_DEPENDENT = ("running_total", "count_at_date")
 COARSE_PRECISIONS = ("month", "range")
 
 
-def window_label(end: pd.Timestamp, window_days: int) -> str:
-    """'the week to 30 Apr 2025', or 'the 10 days to 30 Apr 2025'."""
-    span = "the week" if window_days == 7 else f"the {window_days} days"
-    if window_days == 1:
-        span = "the day"
-    return f"{span} to {end:%-d %b %Y}"
+def window_label(start: pd.Timestamp, end: pd.Timestamp) -> tuple[str, str]:
+    """A window as a table shows it and as a sentence says it:
+    ('18–23 Oct 2024', 'between 18 and 23 Oct 2024'), ('30 Apr 2025', 'on 30 Apr 2025'),
+    ('28 Oct – 3 Nov 2024', 'between 28 Oct and 3 Nov 2024')."""
+    if start == end:
+        return f"{end:%-d %b %Y}", f"on {end:%-d %b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start:%-d}–{end:%-d %b %Y}", f"between {start:%-d} and {end:%-d %b %Y}"
+    first = f"{start:%-d %b}" if start.year == end.year else f"{start:%-d %b %Y}"
+    return f"{first} – {end:%-d %b %Y}", f"between {first} and {end:%-d %b %Y}"
 
 
 def _day_windows(days: pd.Series, window_days: int) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
@@ -184,10 +188,11 @@ def in_windows(statements: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:
 
     A statement of a time-dependent measure falls in the window of at most `window_days`
     days that holds its day; windows run from the earliest statement forwards and are
-    named by their last statement day ("the week to 23 Oct 2024"). A
+    named by their first and last statement days ("18–23 Oct 2024"). A
     statement dated only by its month belongs to every window of that month (by_month
     True) or, where none falls in it, to a window of its own month. A one-time measure
-    has one window, "all dates". Adds window (label), window_start, window_end
+    has one window, "all dates". Adds window (label), window_phrase (the label as a
+    sentence says it: "between 18 and 23 Oct 2024"), window_start, window_end
     (datetime64) and by_month (bool); a month statement may appear in several rows.
     Raises ValueError when window_days is below 1.
     """
@@ -197,6 +202,7 @@ def in_windows(statements: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:
         )
     extra = {
         "window": pd.Series(dtype="string"),
+        "window_phrase": pd.Series(dtype="string"),
         "window_start": pd.Series(dtype="datetime64[ns]"),
         "window_end": pd.Series(dtype="datetime64[ns]"),
         "by_month": pd.Series(dtype="bool"),
@@ -206,7 +212,8 @@ def in_windows(statements: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:
         if group["measure_kind"].iloc[0] not in TIME_DEPENDENT:
             every_date = {"window_start": group["stated_on"].min(),
                           "window_end": group["stated_on"].max()}  # fmt: skip
-            parts.append(group.assign(window="all dates", by_month=False, **every_date))
+            parts.append(group.assign(window="all dates", window_phrase="across all dates",
+                                      by_month=False, **every_date))  # fmt: skip
             continue
         coarse = group["stated_precision"].isin(COARSE_PRECISIONS)
         spans = _day_windows(group.loc[~coarse, "stated_on"], window_days)
@@ -214,13 +221,15 @@ def in_windows(statements: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:
             inside = group[~coarse & group["stated_on"].between(start, end)]
             month = group[coarse & (group["stated_from"] <= end) & (group["stated_on"] >= start)]
             rows = pd.concat([inside.assign(by_month=False), month.assign(by_month=True)])
-            parts.append(rows.assign(window=window_label(end, window_days), window_start=start,
+            label, phrase = window_label(start, end)
+            parts.append(rows.assign(window=label, window_phrase=phrase, window_start=start,
                                      window_end=end))  # fmt: skip
         for (first, last), rows in group[coarse].groupby(["stated_from", "stated_on"]):
             if any(first <= end and last >= start for start, end in spans):
                 continue
             label = f"{first:%b %Y}" if first.month == last.month else f"{first:%b}–{last:%b %Y}"
             parts.append(rows.assign(window=f"{label} (month only)", window_start=first,
+                                     window_phrase=f"in {label} (month only)",
                                      window_end=last, by_month=True))  # fmt: skip
     if not parts:
         return statements.assign(**extra)
@@ -274,14 +283,33 @@ def _all_overlap(latest: pd.DataFrame) -> bool:
 MAX_LISTED_SOURCES = 8
 
 
+def as_said(figures: pd.DataFrame) -> pd.Series:
+    """Each figure as its interval says it: '3,000', 'about 3,000', 'up to 15,000', 'at
+    least 10,000', '25,000–30,000' (a range is never shown as its midpoint)."""
+    if figures.empty:
+        return pd.Series([], index=figures.index, dtype=object)
+    low, point, high = (
+        format_count(figures[c]) for c in ("interval_low", "point", "interval_high")
+    )
+    text = point.copy()
+    bound = figures["bound"]
+    text = text.where(bound != "approximate", "about " + point)
+    text = text.where(bound != "upper bound", "up to " + high)
+    text = text.where(bound != "lower bound", "at least " + low)
+    text = text.where(~bound.isin(["range", "interval"]), low + "–" + high)
+    if "unit" in figures:  # a stated multiple reads "×2", not "2"
+        text = text.where(figures["unit"] != "ratio", "×" + figures["point"].map("{:g}".format))
+    return text
+
+
 def _latest_listing(latest: pd.DataFrame) -> str:
     recent = latest.sort_values(["stated_on", "claim_id"], ascending=False)
     shown = recent.iloc[:MAX_LISTED_SOURCES]
     marks = np.where(shown["by_month"], ", month only", "") if "by_month" in shown else ""
     text = "; ".join(
-        f"{name}: {value:,.0f} ({day:%-d %b %Y}{mark})"
+        f"{name}: {value} ({day:%-d %b %Y}{mark})"
         for name, value, day, mark in zip(
-            shown["origin"], shown["point"], shown["stated_on"],
+            shown["origin"], as_said(shown), shown["stated_on"],
             np.broadcast_to(marks, len(shown)), strict=True,
         )
     )  # fmt: skip
@@ -303,7 +331,8 @@ def verdict(sources: int, overlap: bool, spread: float) -> str:
 
 COMPARISON_COLUMNS = ["measure", "window", "figures", "independent sources", "lowest", "highest",
                       "range", "latest by source", "spread", "intervals overlap", "verdict",
-                      "best established as", "unit", "measure_id", "window_end"]  # fmt: skip
+                      "best established as", "unit", "measure_id", "window_start",
+                      "window_end", "window_phrase"]  # fmt: skip
 
 
 def compare(windowed: pd.DataFrame) -> pd.DataFrame:
@@ -335,7 +364,9 @@ def compare(windowed: pd.DataFrame) -> pd.DataFrame:
                 "best established as": ladder.RUNGS[int(latest["rung"].max())],
                 "unit": group["unit"].iloc[0],
                 "measure_id": measure,
+                "window_start": group["window_start"].iloc[0],
                 "window_end": end,
+                "window_phrase": group["window_phrase"].iloc[0],
             }
         )
     table = pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
@@ -343,18 +374,25 @@ def compare(windowed: pd.DataFrame) -> pd.DataFrame:
 
 
 def _trend(series: pd.DataFrame) -> str:
-    """'from 1,500 on 18 Oct 2024 to 15,000 on 30 Apr 2025, revised upwards 9 times by 6
-    sources' for a time-dependent measure's statements."""
+    """'from 1,500 on 18 Oct 2024 (Government of South Korea) to 15,000 on 30 Apr 2025
+    (Government of South Korea), revised upwards 3 times by 2 sources' for the statements
+    of a time-dependent measure. A source's figure revises its previous one upwards when
+    its interval lies wholly above it, downwards when wholly below: "up to 12,000" then
+    "over 10,000" is no revision."""
     ordered = series.sort_values(["stated_on", "claim_id"])
     if ordered["stated_on"].nunique() < 2:
         return ""
     first, last = ordered.iloc[0], ordered.iloc[-1]
-    steps = ordered.groupby("origin_id")["point"].diff()
+    said = as_said(ordered)
+    low, high = _open_interval(ordered)
+    by_source = ordered["origin_id"]
+    up = low > high.groupby(by_source).shift()
+    down = high < low.groupby(by_source).shift()
     text = (
-        f"from {first['point']:,.0f} on {first['stated_on']:%-d %b %Y} to "
-        f"{last['point']:,.0f} on {last['stated_on']:%-d %b %Y}"
+        f"from {said.iloc[0]} on {first['stated_on']:%-d %b %Y} ({first['origin']}) to "
+        f"{said.iloc[-1]} on {last['stated_on']:%-d %b %Y} ({last['origin']})"
     )
-    for word, moved in (("upwards", steps > 0), ("downwards", steps < 0)):
+    for word, moved in (("upwards", up), ("downwards", down)):
         times, sources = int(moved.sum()), ordered.loc[moved, "origin_id"].nunique()
         if times:
             text += (f", revised {word} {times} time{'s' if times != 1 else ''} by {sources} "
@@ -363,7 +401,8 @@ def _trend(series: pd.DataFrame) -> str:
 
 
 HEADLINE_COLUMNS = ["measure", "latest comparison", "trend", "verdict", "window",
-                    "independent sources", "range", "unit", "measure_id"]  # fmt: skip
+                    "independent sources", "range", "unit", "measure_id",
+                    "window_phrase"]  # fmt: skip
 
 
 def headlines(comparison: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFrame:
@@ -377,7 +416,10 @@ def headlines(comparison: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFram
     rows = []
     for _, row in latest.iterrows():
         sources = int(row["independent sources"])
-        where = "Across all dates" if row["window"] == "all dates" else f"In {row['window']}"
+        phrase = row["window_phrase"]
+        where = (
+            phrase[0].upper() + phrase[1:] if phrase.startswith("across") else f"Stated {phrase}"
+        )
         sentence = (f"{where}, {sources} source{'s' if sources != 1 else ''}: "
                     f"{row['latest by source']}")  # fmt: skip
         if sources > 1:
@@ -386,7 +428,8 @@ def headlines(comparison: pd.DataFrame, statements: pd.DataFrame) -> pd.DataFram
         if kinds.get(row["measure_id"]) in TIME_DEPENDENT:
             trend = _trend(statements[statements["measure"] == row["measure_id"]])
         rows.append([row["measure"], sentence + ".", trend, row["verdict"], row["window"],
-                     sources, row["range"], row["unit"], row["measure_id"]])  # fmt: skip
+                     sources, row["range"], row["unit"], row["measure_id"],
+                     row["window_phrase"]])  # fmt: skip
     return pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
 
 

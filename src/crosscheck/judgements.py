@@ -56,7 +56,11 @@ def judgements(latest: pd.DataFrame) -> pd.DataFrame:
         first = group.iloc[0]
         sources, top = group["origin_id"].nunique(), int(group["rung"].max())
         low, high = envelope(group)
-        when = "" if first["window"] == "all dates" else f" in {first['window']}"
+        # A running total is a count to a day; a count at a date is of its window's days.
+        when = {
+            "running_total": f" by {first['window_end']:%-d %b %Y}",
+            "count_at_date": f" {first['window_phrase']}",
+        }.get(first["measure_kind"], "")
         label = first["measure_label"][0].lower() + first["measure_label"][1:]
         amount = _amount(low, high, first["unit"])
         if bool(first["counts_people"]):
@@ -77,7 +81,7 @@ def judgements(latest: pd.DataFrame) -> pd.DataFrame:
                     group["origin"], group["point"], group["unit"], strict=True
                 )
             )
-            judgement = f"Stated{when}: {said}."
+            judgement = f"Stated {first['window_phrase']}: {said}."
         rows.append([first["measure_label"], first["window"], judgement, term, confidence_,
                      drivers, ladder.RUNGS[top], sources, first["measure"]])  # fmt: skip
     return pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)

@@ -45,7 +45,7 @@ def find_data_dir(data_dir: str | Path) -> Path:
 # longer tables show their first rows and say where the full table is.
 MAX_ROWS_SHOWN = 300
 # Columns that join a table to others: in its CSV, not in the page a reader reads.
-KEY_COLUMNS = ("measure_id", "window_end")
+KEY_COLUMNS = ("measure_id", "window_start", "window_end", "window_phrase")
 MAX_INTERACTIVE_ROWS = 500
 
 

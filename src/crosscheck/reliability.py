@@ -115,12 +115,21 @@ def _inherit_grades(table: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     inherited = by_actor.map(effective).notna() & ~graded.to_numpy()
     table["graded as"] = by_actor.map(effective).fillna(table["grade"]).astype("string")
     table["grade from"] = np.where(inherited, by_actor.map(source).map(names), "")
+    # What the reader reads beside a grade is what the grade weighed: an inherited one too.
+    table["reliability"] = table["graded as"].str[0].map(RELIABILITY)
+    table["credibility"] = table["graded as"].str[1].map(CREDIBILITY)
+    table["reasoning"] = table["reasoning"].where(
+        ~inherited, "takes the grade of " + table["grade from"] + ", the body it speaks for"
+    )
     # Products of two-decimal weights: rounded so that 0.8 × 0.8 reads 0.64, not 0.6400…01.
     table["weight"] = (
         table["graded as"].str[0].map(RELIABILITY_WEIGHTS)
         * table["graded as"].str[1].map(CREDIBILITY_WEIGHTS)
     ).round(2)
-    return table
+    # What a reader needs first: the grade that weighs, where it comes from, its meaning.
+    order = ["actor_id", "name", "graded as", "grade from", "weight", "reliability",
+             "credibility", "reasoning", "default grade", "grade", "overridden"]  # fmt: skip
+    return table[order]
 
 
 def with_weights(latest: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from crosscheck import versions
+from crosscheck import estimates, versions
 
 
 def calendar(claims: pd.DataFrame) -> pd.DataFrame:
@@ -79,9 +79,8 @@ def calendar_title(claims: pd.DataFrame) -> str:
 
 PACE_COLUMNS = ["target", "target by", "target stated", "deadline from", "deadline to",
                 "from count", "counted by", "counted on", "basis", "days left", "still to send",
-                "per day, by the last day", "per day, by the first day",
-                "per week, by the last day",
-                "per week, by the first day"]  # fmt: skip
+                "per day, by the first day", "per day, by the last day",
+                "per week, by the first day", "per week, by the last day"]  # fmt: skip
 
 
 def required_pace(statements: pd.DataFrame, measure: str, target: str | None) -> pd.DataFrame:
@@ -109,17 +108,22 @@ def required_pace(statements: pd.DataFrame, measure: str, target: str | None) ->
         ]
         chosen = {}
         for basis, pool in (("same or allied source", allied), ("any source", before)):
-            if not pool.empty and pool.iloc[-1]["claim_id"] not in chosen:
-                chosen[pool.iloc[-1]["claim_id"]] = (basis, pool.iloc[-1])
+            if pool.empty:
+                continue
+            latest = pool.iloc[-1]
+            if latest["claim_id"] in chosen:  # one count is the latest of both: one row
+                chosen[latest["claim_id"]] = ("same or allied source, and latest of any", latest)
+            else:
+                chosen[latest["claim_id"]] = (basis, latest)
         for basis, count in chosen.values():
             remaining = float(goal["point"] - count["point"])
-            days = [(goal[end] - count["stated_on"]).days for end in ("period_end", "period_start")]
+            days = [(goal[end] - count["stated_on"]).days for end in ("period_start", "period_end")]
             pace = [remaining / d if d > 0 else None for d in days]
             rows.append(
                 [goal["point"], goal["origin"], goal["stated_on"], goal["period_start"],
                  goal["period_end"], count["point"],
                  count["origin"], count["stated_on"], basis,
-                 f"{days[1]}" if days[0] == days[1] else f"{days[1]}–{days[0]}", remaining,
+                 f"{days[0]}" if days[0] == days[1] else f"{days[0]}–{days[1]}", remaining,
                  *pace, *[None if p is None else 7 * p for p in pace]]
             )  # fmt: skip
     table = pd.DataFrame(rows, columns=PACE_COLUMNS)
@@ -158,8 +162,8 @@ def known_by(
     return versions.statements(figures[figures["published_on"] <= day], published)
 
 
-KNOWN_COLUMNS = ["known on", "measure", "source", "figure", "stated", "bound", "alignment",
-                 "measure_id"]  # fmt: skip
+KNOWN_COLUMNS = ["known on", "measure", "source", "figure", "as said", "stated", "bound",
+                 "alignment", "measure_id"]  # fmt: skip
 
 
 def known_on(
@@ -189,6 +193,7 @@ def known_on(
                     "measure": latest["measure_label"],
                     "source": latest["origin"],
                     "figure": latest["point"],
+                    "as said": estimates.as_said(latest),
                     "stated": latest["stated_on"],
                     "bound": latest["bound"],
                     "alignment": latest["claimant_alignment"],
