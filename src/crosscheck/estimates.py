@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from crosscheck import ladder
-from crosscheck.present import format_count
+from crosscheck.present import format_count, format_day
 
 # The qualifier rules (data/README.md, "Figures: low, best, high"): which words
 # set which end of an interval. A coder records only what the source says; the
@@ -183,6 +183,11 @@ def _day_windows(days: pd.Series, window_days: int) -> list[tuple[pd.Timestamp, 
     return spans
 
 
+def _lookup(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """values[key] for each key; unlike Series.map it keeps dates when keys is empty."""
+    return pd.Series(values.reindex(keys).to_numpy(), index=keys.index, dtype=values.dtype)
+
+
 def in_windows(statements: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:
     """Each statement in the comparison window(s) it belongs to.
 
@@ -200,40 +205,53 @@ def in_windows(statements: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:
         raise ValueError(
             f"window_days must be a whole number of days, 1 or more, not {window_days}"
         )
-    extra = {
-        "window": pd.Series(dtype="string"),
-        "window_phrase": pd.Series(dtype="string"),
-        "window_start": pd.Series(dtype="datetime64[ns]"),
-        "window_end": pd.Series(dtype="datetime64[ns]"),
-        "by_month": pd.Series(dtype="bool"),
-    }
-    parts = []
-    for _, group in statements.groupby("measure", sort=True):
-        if group["measure_kind"].iloc[0] not in TIME_DEPENDENT:
-            every_date = {"window_start": group["stated_on"].min(),
-                          "window_end": group["stated_on"].max()}  # fmt: skip
-            parts.append(group.assign(window="all dates", window_phrase="across all dates",
-                                      by_month=False, **every_date))  # fmt: skip
-            continue
-        coarse = group["stated_precision"].isin(COARSE_PRECISIONS)
-        spans = _day_windows(group.loc[~coarse, "stated_on"], window_days)
-        for start, end in spans:
-            inside = group[~coarse & group["stated_on"].between(start, end)]
-            month = group[coarse & (group["stated_from"] <= end) & (group["stated_on"] >= start)]
-            rows = pd.concat([inside.assign(by_month=False), month.assign(by_month=True)])
-            label, phrase = window_label(start, end)
-            parts.append(rows.assign(window=label, window_phrase=phrase, window_start=start,
-                                     window_end=end))  # fmt: skip
-        for (first, last), rows in group[coarse].groupby(["stated_from", "stated_on"]):
-            if any(first <= end and last >= start for start, end in spans):
-                continue
-            label = f"{first:%b %Y}" if first.month == last.month else f"{first:%b}–{last:%b %Y}"
-            parts.append(rows.assign(window=f"{label} (month only)", window_start=first,
-                                     window_phrase=f"in {label} (month only)",
-                                     window_end=last, by_month=True))  # fmt: skip
-    if not parts:
-        return statements.assign(**extra)
-    windowed = pd.concat(parts)
+    timed = statements["measure_kind"].isin(TIME_DEPENDENT)
+    coarse = timed & statements["stated_precision"].isin(COARSE_PRECISIONS)
+    daily = timed & ~coarse
+
+    once = statements[~timed]
+    span = once.groupby("measure")["stated_on"].agg(["min", "max"])
+    once = once.assign(
+        window="all dates", window_phrase="across all dates", by_month=False,
+        window_start=_lookup(once["measure"], span["min"]),
+        window_end=_lookup(once["measure"], span["max"]),
+    )  # fmt: skip
+
+    # The windows: a short loop over each measure's distinct days, not over statements.
+    days = statements.loc[daily, ["measure", "stated_on"]].drop_duplicates()
+    spans = pd.DataFrame(
+        [
+            (measure, start, end, *window_label(start, end))
+            for measure, group in days.groupby("measure", sort=True)
+            for start, end in _day_windows(group["stated_on"], window_days)
+        ],
+        columns=["measure", "window_start", "window_end", "window", "window_phrase"],
+    ).astype({"window_start": "datetime64[ns]", "window_end": "datetime64[ns]",
+              "measure": statements["measure"].dtype})  # fmt: skip
+    dated = pd.merge_asof(
+        statements[daily].sort_values("stated_on").astype({"stated_on": "datetime64[ns]"}),
+        spans.sort_values("window_start"),
+        left_on="stated_on", right_on="window_start", by="measure", direction="backward",
+    ).assign(by_month=False)  # fmt: skip
+
+    # A statement dated by its month joins every window that overlaps its month ...
+    months = statements[coarse].reset_index().merge(spans, on="measure", how="left")
+    joins = (months["stated_from"] <= months["window_end"]) & (
+        months["stated_on"] >= months["window_start"]
+    )
+    in_spans = months[joins]
+    # ... or, where none does, a window of its own month.
+    alone = statements[coarse & ~statements.index.isin(in_spans["index"])]
+    first, last = alone["stated_from"], alone["stated_on"]
+    own = (first.dt.strftime("%b") + "–" + last.dt.strftime("%b %Y")).where(
+        first.dt.month != last.dt.month, first.dt.strftime("%b %Y")
+    )
+    alone = alone.assign(
+        window=own + " (month only)", window_phrase="in " + own + " (month only)",
+        window_start=first, window_end=last, by_month=True,
+    )  # fmt: skip
+    parts = [once, dated, in_spans.drop(columns="index").assign(by_month=True), alone]
+    windowed = pd.concat([part for part in parts if not part.empty] or [once])
     return windowed.sort_values(["measure", "window_end", "stated_on", "claim_id"])
 
 
@@ -274,11 +292,6 @@ def envelope_text(low: float | None, high: float | None) -> str:
     return f"{low:,.0f}" if low == high else f"{low:,.0f} to {high:,.0f}"
 
 
-def _all_overlap(latest: pd.DataFrame) -> bool:
-    lows, highs = _open_interval(latest)
-    return bool(lows.max() <= highs.min())
-
-
 # Sources named in the "latest by source" cell; the table of figures has them all.
 MAX_LISTED_SOURCES = 8
 
@@ -302,20 +315,29 @@ def as_said(figures: pd.DataFrame) -> pd.Series:
     return text
 
 
-def _latest_listing(latest: pd.DataFrame) -> str:
-    recent = latest.sort_values(["stated_on", "claim_id"], ascending=False)
-    shown = recent.iloc[:MAX_LISTED_SOURCES]
-    marks = np.where(shown["by_month"], ", month only", "") if "by_month" in shown else ""
-    text = "; ".join(
-        f"{name}: {value} ({day:%-d %b %Y}{mark})"
-        for name, value, day, mark in zip(
-            shown["origin"], as_said(shown), shown["stated_on"],
-            np.broadcast_to(marks, len(shown)), strict=True,
-        )
+WINDOW_KEYS = ["measure", "window_end"]
+
+
+def listings(latest: pd.DataFrame) -> pd.Series:
+    """Per measure and window (WINDOW_KEYS), each source's latest figure as said, newest
+    first: 'NIS: 3,000 (23 Oct 2024); …', at most MAX_LISTED_SOURCES, then a count."""
+    ordered = latest.sort_values([*WINDOW_KEYS, "stated_on", "claim_id"],
+                                 ascending=[True, True, False, False])  # fmt: skip
+    marks = (
+        ordered["by_month"].map({True: ", month only", False: ""}) if "by_month" in ordered else ""
+    )
+    items = (
+        ordered["origin"] + ": " + as_said(ordered) + " ("
+        + format_day(ordered["stated_on"]) + marks + ")"
     )  # fmt: skip
-    if len(recent) > MAX_LISTED_SOURCES:
-        text += f"; and {len(recent) - MAX_LISTED_SOURCES:,} more sources"
-    return text
+    grouped = items.groupby([ordered[key] for key in WINDOW_KEYS], sort=True)
+
+    def joined(group: pd.Series) -> str:
+        text = "; ".join(group.iloc[:MAX_LISTED_SOURCES])
+        more = len(group) - MAX_LISTED_SOURCES
+        return text + (f"; and {more:,} more sources" if more > 0 else "")
+
+    return grouped.agg(joined)
 
 
 def verdict(sources: int, overlap: bool, spread: float) -> str:
@@ -339,38 +361,61 @@ def compare(windowed: pd.DataFrame) -> pd.DataFrame:
     """Per measure and window: the sources, the range their latest figures allow, the
     spread of their points (largest / smallest), whether the intervals overlap, and a
     plain verdict. Input: in_windows(statements). Never compares figures of two
-    windows of a time-dependent measure."""
-    rows = []
-    for (measure, end), group in windowed.groupby(["measure", "window_end"], sort=True):
-        latest = latest_by_source(group)
-        points = latest["point"].astype(float)
-        spread = float(points.max() / points.min()) if points.min() > 0 else np.inf
-        overlap = _all_overlap(latest)
-        sources = latest["origin_id"].nunique()
-        low, high = envelope(latest)
-        rows.append(
-            {
-                "measure": group["measure_label"].iloc[0],
-                "window": group["window"].iloc[0],
-                "figures": len(group),
-                "independent sources": sources,
-                "lowest": low,
-                "highest": high,
-                "range": envelope_text(low, high),
-                "latest by source": _latest_listing(latest),
-                "spread": round(spread, 2) if np.isfinite(spread) else None,
-                "intervals overlap": "yes" if overlap else "no",
-                "verdict": verdict(sources, overlap, spread),
-                "best established as": ladder.RUNGS[int(latest["rung"].max())],
-                "unit": group["unit"].iloc[0],
-                "measure_id": measure,
-                "window_start": group["window_start"].iloc[0],
-                "window_end": end,
-                "window_phrase": group["window_phrase"].iloc[0],
-            }
+    windows of a time-dependent measure. Vectorised: one pass per column, whatever the
+    number of windows."""
+    if windowed.empty:
+        return pd.DataFrame(columns=COMPARISON_COLUMNS).astype(
+            {"lowest": "Float64", "highest": "Float64", "spread": "Float64"}
         )
-    table = pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
-    return table.astype({"lowest": "Float64", "highest": "Float64", "spread": "Float64"})
+    latest = latest_by_source(windowed)
+    low, high = _open_interval(latest)
+    frame = latest.assign(
+        _low=low, _high=high, _point=latest["point"].astype(float),
+        _low_open=latest["interval_low"].isna(), _high_open=latest["interval_high"].isna(),
+        _lowest=latest["interval_low"].astype("Float64"),
+        _highest=latest["interval_high"].astype("Float64"),
+    )  # fmt: skip
+    table = frame.groupby(WINDOW_KEYS, sort=True).agg(
+        measure_label=("measure_label", "first"), window=("window", "first"),
+        window_start=("window_start", "first"), window_phrase=("window_phrase", "first"),
+        unit=("unit", "first"), sources=("origin_id", "nunique"), max_low=("_low", "max"),
+        min_high=("_high", "min"), most=("_point", "max"), least=("_point", "min"),
+        low_open=("_low_open", "any"), high_open=("_high_open", "any"),
+        lowest=("_lowest", "min"), highest=("_highest", "max"), rung=("rung", "max"),
+    )  # fmt: skip
+    table["figures"] = windowed.groupby(WINDOW_KEYS, sort=True).size()
+    spread = (table["most"] / table["least"]).where(table["least"] > 0, np.inf)
+    overlap = table["max_low"] <= table["min_high"]
+    lowest = table["lowest"].mask(table["low_open"])
+    highest = table["highest"].mask(table["high_open"])
+    table = table.reset_index()
+    return pd.DataFrame(
+        {
+            "measure": table["measure_label"],
+            "window": table["window"],
+            "figures": table["figures"].astype("int64"),
+            "independent sources": table["sources"].astype("int64"),
+            "lowest": lowest.to_numpy(),
+            "highest": highest.to_numpy(),
+            "range": [
+                envelope_text(None if pd.isna(a) else a, None if pd.isna(b) else b)
+                for a, b in zip(lowest, highest, strict=True)
+            ],  # fmt: skip
+            "latest by source": listings(latest).to_numpy(),
+            "spread": spread.round(2).where(np.isfinite(spread)).to_numpy(),
+            "intervals overlap": np.where(overlap, "yes", "no"),
+            "verdict": [
+                verdict(n, o, r) for n, o, r in zip(table["sources"], overlap, spread, strict=True)
+            ],  # fmt: skip
+            "best established as": table["rung"].astype(int).map(ladder.RUNGS),
+            "unit": table["unit"],
+            "measure_id": table["measure"],
+            "window_start": table["window_start"],
+            "window_end": table["window_end"],
+            "window_phrase": table["window_phrase"],
+        },
+        columns=COMPARISON_COLUMNS,
+    ).astype({"lowest": "Float64", "highest": "Float64", "spread": "Float64"})
 
 
 def _trend(series: pd.DataFrame) -> str:

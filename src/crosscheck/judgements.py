@@ -11,7 +11,6 @@ from __future__ import annotations
 import pandas as pd
 
 from crosscheck import ladder
-from crosscheck.estimates import envelope
 
 
 def _as_said(point: float, unit: str) -> str:
@@ -51,37 +50,51 @@ def judgements(latest: pd.DataFrame) -> pd.DataFrame:
     what was said, no likelihood. An upper bound gives no floor, a lower bound no
     ceiling (estimates.envelope).
     """
+    if latest.empty:
+        return pd.DataFrame(columns=JUDGEMENT_COLUMNS)
+    keys = ["measure", "window_end"]
+    # The best-graded source of each window first, so that "first" below is that source.
+    ranked = latest.assign(
+        _lowest=latest["interval_low"].astype("Float64"),
+        _highest=latest["interval_high"].astype("Float64"),
+        _said=latest["origin"] + ": " + [_as_said(p, u) for p, u in
+                                         zip(latest["point"], latest["unit"], strict=True)],
+    ).sort_values([*keys, "weight"], ascending=[True, True, False], kind="stable")  # fmt: skip
+    table = ranked.groupby(keys, sort=True).agg(
+        label=("measure_label", "first"), window=("window", "first"),
+        phrase=("window_phrase", "first"), kind=("measure_kind", "first"),
+        unit=("unit", "first"), people=("counts_people", "first"),
+        sources=("origin_id", "nunique"), top=("rung", "max"),
+        low_open=("_lowest", lambda v: v.isna().any()),
+        high_open=("_highest", lambda v: v.isna().any()),
+        lowest=("_lowest", "min"), highest=("_highest", "max"),
+        best_grade=("grade", "first"), best_claimant=("claimant", "first"),
+        weights=("weight", list), said=("_said", "; ".join),
+    ).reset_index()  # fmt: skip
     rows = []
-    for (_, _), group in latest.groupby(["measure", "window_end"], sort=True):
-        first = group.iloc[0]
-        sources, top = group["origin_id"].nunique(), int(group["rung"].max())
-        low, high = envelope(group)
+    for row in table.itertuples(index=False):
+        low = None if row.low_open else float(row.lowest)
+        high = None if row.high_open else float(row.highest)
         # A running total is a count to a day; a count at a date is of its window's days.
         when = {
-            "running_total": f" by {first['window_end']:%-d %b %Y}",
-            "count_at_date": f" {first['window_phrase']}",
-        }.get(first["measure_kind"], "")
-        label = first["measure_label"][0].lower() + first["measure_label"][1:]
-        amount = _amount(low, high, first["unit"])
-        if bool(first["counts_people"]):
+            "running_total": f" by {row.window_end:%-d %b %Y}",
+            "count_at_date": f" {row.phrase}",
+        }.get(row.kind, "")
+        label = row.label[0].lower() + row.label[1:]
+        top, sources = int(row.top), int(row.sources)
+        if bool(row.people):
             term = ladder.likelihood(top, sources)
-            best = group.loc[group["weight"].idxmax()]
             chance = ladder.likelihood_range(term)
             opening = OPENINGS.get(term, f"It is {term}")
+            amount = _amount(low, high, row.unit)
             judgement = f"{opening} ({chance}) that {label} numbered {amount}{when}."
-            confidence_ = ladder.confidence(group["weight"], sources)
+            confidence_ = ladder.confidence(pd.Series(row.weights, dtype=float), sources)
             drivers = (f"{sources} independent source{'s' if sources != 1 else ''}; best graded "
-                       f"{best['grade']} ({best['claimant']})")  # fmt: skip
+                       f"{row.best_grade} ({row.best_claimant})")  # fmt: skip
         else:
             term, confidence_ = "", ""
             drivers = "no likelihood is given for a count of units or a ratio"
-            said = "; ".join(
-                f"{origin}: {_as_said(point, unit)}"
-                for origin, point, unit in zip(
-                    group["origin"], group["point"], group["unit"], strict=True
-                )
-            )
-            judgement = f"Stated {first['window_phrase']}: {said}."
-        rows.append([first["measure_label"], first["window"], judgement, term, confidence_,
-                     drivers, ladder.RUNGS[top], sources, first["measure"]])  # fmt: skip
+            judgement = f"Stated {row.phrase}: {row.said}."
+        rows.append([row.label, row.window, judgement, term, confidence_, drivers,
+                     ladder.RUNGS[top], sources, row.measure])  # fmt: skip
     return pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)

@@ -166,11 +166,10 @@ def _corroborated(figured: pd.DataFrame, excluded: pd.Series, window_days: int) 
 
 def likelihood(highest_rung: int, independent_sources: int) -> str:
     """The ICD 203 term our rule gives a measure (see LIKELIHOOD_RULES)."""
-    rules = LIKELIHOOD_RULES[
-        (LIKELIHOOD_RULES["highest rung"] <= highest_rung)
-        & (LIKELIHOOD_RULES["independent sources at least"] <= independent_sources)
-    ]
-    return rules.iloc[0]["likelihood"] if not rules.empty else "unlikely"
+    for rung, sources, term in LIKELIHOOD_RULES.itertuples(index=False):
+        if rung <= highest_rung and sources <= independent_sources:
+            return term  # the rules run from the strongest down: the first that holds
+    return "unlikely"
 
 
 def likelihood_range(term: str) -> str:

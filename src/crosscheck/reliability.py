@@ -14,6 +14,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from crosscheck.present import format_count
+
 RELIABILITY = {
     "A": "completely reliable",
     "B": "usually reliable",
@@ -148,32 +150,50 @@ WEIGHTED_COLUMNS = ["measure", "window", "sources", "unweighted mean", "weighted
                     "window_end"]  # fmt: skip
 
 
-def _bounds_listing(bounds: pd.DataFrame) -> str:
-    words = bounds["bound"].map({"upper bound": "up to", "lower bound": "at least"})
-    return "; ".join(
-        f"{origin}: {word} {point:,.0f}"
-        for origin, word, point in zip(bounds["origin"], words, bounds["point"], strict=True)
-    )
+def _bounds_listing(latest: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Per window, the figures that are only a bound: 'NIS: up to 12,000; …'."""
+    bounds = latest[latest["bound"].isin(BOUND_ONLY)]
+    words = bounds["bound"].map({"upper bound": "up to ", "lower bound": "at least "})
+    items = bounds["origin"] + ": " + words + format_count(bounds["point"])
+    return items.groupby([bounds[key] for key in keys], sort=True).agg("; ".join)
 
 
 def weighted_estimates(latest: pd.DataFrame) -> pd.DataFrame:
     """Per measure and window: the grade-weighted mean of each independent source's latest
     figure. Input: with_weights(latest figures per measure and window). A figure that is
     only a bound is never averaged as if it were a point: it is listed apart."""
-    rows = []
-    for (measure, end), group in latest.groupby(["measure", "window_end"], sort=True):
-        points_only = group[~group["bound"].isin(BOUND_ONLY)]
-        points = points_only["point"].astype(float)
-        weights = points_only["weight"].astype(float)
-        estimate = round(float((points * weights).sum() / weights.sum())) if len(points) else None
-        some = len(points) > 0
-        bounds = _bounds_listing(group[group["bound"].isin(BOUND_ONLY)])
-        rows.append([group["measure_label"].iloc[0], group["window"].iloc[0], len(group),
-                     points.mean() if some else None, estimate, points.min() if some else None,
-                     points.max() if some else None, bounds, measure, end])  # fmt: skip
-    table = pd.DataFrame(rows, columns=WEIGHTED_COLUMNS)
-    return table.astype({"unweighted mean": "Float64", "weighted estimate": "Int64",
-                         "lowest latest": "Float64", "highest latest": "Float64"})  # fmt: skip
+    keys = ["measure", "window_end"]
+    if latest.empty:
+        return pd.DataFrame(columns=WEIGHTED_COLUMNS)
+    points = latest.assign(
+        _point=latest["point"].astype(float).where(~latest["bound"].isin(BOUND_ONLY)),
+        _weight=latest["weight"].astype(float).where(~latest["bound"].isin(BOUND_ONLY)),
+    )
+    points["_weighted"] = points["_point"] * points["_weight"]
+    table = points.groupby(keys, sort=True).agg(
+        label=("measure_label", "first"), window=("window", "first"), sources=("claim_id", "size"),
+        mean=("_point", "mean"), weighted=("_weighted", "sum"), weights=("_weight", "sum"),
+        lowest=("_point", "min"), highest=("_point", "max"), points=("_point", "count"),
+    )  # fmt: skip
+    estimate = (table["weighted"] / table["weights"]).round().where(table["points"] > 0)
+    table["bounds, not averaged"] = _bounds_listing(latest, keys)
+    table = table.reset_index()
+    return pd.DataFrame(
+        {
+            "measure": table["label"],
+            "window": table["window"],
+            "sources": table["sources"].astype("int64"),
+            "unweighted mean": table["mean"].to_numpy(),
+            "weighted estimate": estimate.to_numpy(),
+            "lowest latest": table["lowest"].to_numpy(),
+            "highest latest": table["highest"].to_numpy(),
+            "bounds, not averaged": table["bounds, not averaged"].fillna("").to_numpy(),
+            "measure_id": table["measure"],
+            "window_end": table["window_end"],
+        },
+        columns=WEIGHTED_COLUMNS,
+    ).astype({"unweighted mean": "Float64", "weighted estimate": "Int64",
+              "lowest latest": "Float64", "highest latest": "Float64"})  # fmt: skip
 
 
 LEAVE_ONE_OUT_COLUMNS = ["measure", "window", "source left out", "its figure", "its weight",
@@ -184,31 +204,30 @@ LEAVE_ONE_OUT_COLUMNS = ["measure", "window", "source left out", "its figure", "
 def leave_one_out(latest: pd.DataFrame) -> pd.DataFrame:
     """How far the weighted estimate moves when each source is left out in turn, per
     measure and window with two or more point figures (bounds are never averaged)."""
-    frames = []
-    points_only = latest[~latest["bound"].isin(BOUND_ONLY)]
-    for _, group in points_only.groupby(["measure", "window_end"], sort=True):
-        if len(group) < 2:
-            continue
-        weights, points = group["weight"].astype(float), group["point"].astype(float)
-        total, weighted = weights.sum(), (points * weights).sum()
-        full = round(float(weighted / total))
-        # Leaving source i out removes its share from both sums: no refit needed.
-        without = ((weighted - points * weights) / (total - weights)).round()
-        frames.append(
-            pd.DataFrame(
-                {
-                    "measure": group["measure_label"],
-                    "window": group["window"],
-                    "source left out": group["origin"],
-                    "its figure": points,
-                    "its weight": weights.round(2),
-                    "estimate with all": full,
-                    "estimate without it": without,
-                    "shift": without - full,
-                    "shift %": (100 * (without - full) / full).round(1),
-                }
-            )
-        )
-    if not frames:
+    keys = ["measure", "window_end"]
+    points = latest[~latest["bound"].isin(BOUND_ONLY)]
+    points = points[points.groupby(keys)["claim_id"].transform("size") >= 2]
+    if points.empty:
         return pd.DataFrame(columns=LEAVE_ONE_OUT_COLUMNS)
-    return pd.concat(frames, ignore_index=True)[LEAVE_ONE_OUT_COLUMNS]
+    weights, values = points["weight"].astype(float), points["point"].astype(float)
+    groups = [points[key] for key in keys]
+    total = weights.groupby(groups).transform("sum")
+    weighted = (values * weights).groupby(groups).transform("sum")
+    full = (weighted / total).round()
+    # Leaving source i out removes its share from both sums: no refit needed.
+    without = ((weighted - values * weights) / (total - weights)).round()
+    table = pd.DataFrame(
+        {
+            "measure": points["measure_label"],
+            "window": points["window"],
+            "source left out": points["origin"],
+            "its figure": values,
+            "its weight": weights.round(2),
+            "estimate with all": full,
+            "estimate without it": without,
+            "shift": without - full,
+            "shift %": (100 * (without - full) / full).round(1),
+        }
+    )
+    # latest_by_source ordered the rows by measure, window and source already.
+    return table.reset_index(drop=True)[LEAVE_ONE_OUT_COLUMNS]
