@@ -28,8 +28,14 @@ def test_the_drafter_finds_the_gold_figures_with_recall_and_precision_above_targ
     assert overall["precision"] >= 0.8
 
 
+# The seed article is kept beside the project, not in it: a clone without it evaluates
+# the drafter on the other gold articles and says nothing of the seed.
+SEED_BESIDE = (ROOT.parent / "shared" / "seed" / "article.txt").exists()
+
+
 def test_the_evaluation_reports_every_gold_article_and_the_pooled_overall(gold_table):
-    assert list(gold_table.index) == ["seed", "briefing", "casualties", "captives", "overall"]
+    seed = ["seed"] if SEED_BESIDE else []
+    assert list(gold_table.index) == [*seed, "briefing", "casualties", "captives", "overall"]
     assert gold_table.loc["overall", "gold"] == gold_table.drop("overall")["gold"].sum()
 
 
