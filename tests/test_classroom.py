@@ -345,3 +345,10 @@ def test_two_students_with_different_grades_get_different_answer_cards(tmp_path)
     estimated = ana.dropna(subset=["my estimate"])
     assert len(table) == len(estimated) < len(ana)
     assert (table["lowest"] <= table["highest"]).all()
+
+
+def test_the_known_on_prompt_never_speaks_of_a_day_after_the_cut_off():
+    view = analysis.analyse(load_dataset(DATA), analysis.Parameters.parse(as_of="2024-10-17"))
+    prompts = classroom.discussion_prompts(view, pd.Timestamp("2024-10-20"))
+    known = prompts.loc[prompts["theme"] == "what was known when", "prompt"].iloc[0]
+    assert known.startswith("By 17 Oct 2024, ") and "20 Oct" not in known

@@ -305,3 +305,28 @@ def test_two_builds_of_the_same_data_and_parameters_report_no_change(
     assert table(tmp_path, "claim_changes").empty
     assert table(tmp_path, "estimate_moves").empty
     assert not table(tmp_path, "estimate_headlines").empty
+
+
+def test_a_build_on_a_day_when_nothing_was_known_says_so_in_every_table(tmp_path):
+    from html.parser import HTMLParser
+
+    build(BuildOptions(data_dir=DATA, out_dir=tmp_path, as_of="2024-10-01", progress=False))
+    blocks: list[dict] = []
+
+    class Blocks(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "div" and "crosscheck-block" in (attrs.get("class") or ""):
+                blocks.append({"id": attrs.get("id"), "rows": 0, "sentence": False})
+            elif blocks and tag == "td":
+                blocks[-1]["rows"] += 1
+            elif blocks and tag == "p" and "crosscheck-empty" in (attrs.get("class") or ""):
+                blocks[-1]["sentence"] = True
+
+    Blocks().feed((tmp_path / "index.html").read_text(encoding="utf-8"))
+    tables = [b for b in blocks if (b["id"] or "").startswith("table-")]
+    assert len(tables) >= 20
+    # Rules tables (intervals, qualifiers, likelihood) have rows whatever the data.
+    silent = [b["id"] for b in tables if not b["rows"] and not b["sentence"]]
+    assert silent == []
+    assert table(tmp_path, "claims").empty and table(tmp_path, "estimate_headlines").empty

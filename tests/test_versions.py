@@ -44,10 +44,15 @@ def before_and_after(tmp_path_factory):
         if path.is_file():
             (folder / path.name).write_bytes(path.read_bytes())
     articles = read_rows(folder / "articles.csv")
+    original = {row["article_id"]: row for row in articles}
+    same_day = original[next(row["article_id"] for row in read_rows(folder / "claims.csv")
+                             if row["statement_key"] == "nis-2024-12-19-killed-100")]  # fmt: skip
     for article_id, day in ((MISREPORTS, "2024-10-24"), (f"{MISREPORTS}-b", "2024-12-24")):
         articles.append(articles[0] | {"article_id": article_id, "outlet": "Copycat Daily",
                                        "published_on": day, "date_basis": "stated",
                                        "date_note": "", "url": "", "wire_agency": ""})  # fmt: skip
+    articles.append(same_day | {"article_id": f"{MISREPORTS}-c", "outlet": "Copycat Daily",
+                                "url": ""})  # fmt: skip
     write_rows(folder / "articles.csv", articles)
     claims = read_rows(folder / "claims.csv")
     added = [
@@ -62,6 +67,13 @@ def before_and_after(tmp_path_factory):
         # The article's "up to 12,000", misdated and cut to 1,200 by a third outlet.
         copy_of(claims, "zelenskyy-2024-10-22-up-to-12000", 4, stated_wording="2024-10-21",
                 high="1200"),
+        # A figure added to a statement that six outlets carry without one.
+        copy_of(claims, "austin-2024-10-23-presence", 5, measure="troops_dispatched",
+                claim_type="troops_dispatched", low="10000", best="10000", high="10000",
+                unit="soldiers"),
+        # A same-day copy, through the same agency, of a statement one outlet carried.
+        copy_of(claims, "nis-2024-12-19-killed-100", 6, low="1000",
+                article_id=f"{MISREPORTS}-c"),
     ]  # fmt: skip
     write_rows(folder / "claims.csv", claims + added)
     return analysis.analyse(load_dataset(DATA)), analysis.analyse(load_dataset(folder)), added
@@ -104,6 +116,9 @@ def test_only_the_misreported_copies_are_flagged(before_and_after):
     assert (f"{MISREPORTS}-01", "different date") in kinds
     assert (f"{MISREPORTS}-03", "different measure") in kinds
     assert (f"{MISREPORTS}-02", "figure that cannot be right as written (off by a factor of "
+            "ten or more)") in kinds  # fmt: skip
+    assert (f"{MISREPORTS}-05", "different figure: one the standing version does not give") in kinds
+    assert (f"{MISREPORTS}-06", "figure that cannot be right as written (off by a factor of "
             "ten or more)") in kinds  # fmt: skip
 
 

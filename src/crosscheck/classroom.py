@@ -152,6 +152,13 @@ def hedge_prompt(claims: pd.DataFrame) -> list[dict]:
     ]
 
 
+def _not_after(day: pd.Timestamp | None, cutoff: pd.Timestamp | None) -> pd.Timestamp | None:
+    """A day of 'what was known then' is never after the report's own cut-off."""
+    if day is None or cutoff is None:
+        return day
+    return min(day, cutoff)
+
+
 def discussion_prompts(view, known_on: pd.Timestamp | None) -> pd.DataFrame:
     """Prompts for a class, each pointing at the claims it rests on (PROMPT_COLUMNS).
     Input: the analysed view (analysis.Analysis) and the day of 'what was known then'."""
@@ -162,7 +169,7 @@ def discussion_prompts(view, known_on: pd.Timestamp | None) -> pd.DataFrame:
         denial_prompts(standing),
         silence_prompts(standing),
         hedge_prompt(view.claims),
-        known_on_prompt(view.figures, known_on, view.claims),
+        known_on_prompt(view.figures, _not_after(known_on, view.parameters.as_of), view.claims),
     ]
     rows = [row for theme in themes for row in theme[:MAX_PER_THEME]]
     return pd.DataFrame(rows, columns=PROMPT_COLUMNS)

@@ -50,7 +50,11 @@ def discrepancies(copies: pd.DataFrame) -> pd.DataFrame:
     for order, (field, kind) in enumerate(COMPARED_FIELDS):
         theirs = claims["statement"].map(standing[field])
         agreeing = (claims[field] == theirs).groupby(claims["statement"]).sum()
-        departs = claims[(claims[field] != "") & (theirs != "") & (claims[field] != theirs)]
+        # A figure or measure the standing version does not give is a departure too.
+        adds = field in ADDED_FIELDS
+        departs = claims[
+            (claims[field] != "") & ((theirs != "") | adds) & (claims[field] != theirs)
+        ]
         if departs.empty:
             continue
         reference = departs["statement"].map(standing[field])
@@ -79,12 +83,17 @@ def discrepancies(copies: pd.DataFrame) -> pd.DataFrame:
     ]
 
 
+ADDED_FIELDS = ("figure", "measure_label")
+
+
 def _numbers(figure: str) -> list[float]:
     return [float(v.replace(",", "")) for v in figure.split("–") if v.strip()]
 
 
 def _kind(kind: str, field: str, value: str, other: str) -> str:
     """Name a figure that differs from the standing one by a factor of ten as a likely typo."""
+    if field in ADDED_FIELDS and value and not other:
+        return f"{kind}: one the standing version does not give"
     if field != "figure" or not value or not other:
         return kind
     ours, theirs = _numbers(value), _numbers(other)

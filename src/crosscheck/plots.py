@@ -69,6 +69,15 @@ MAX_MEASURES_CHARTED = 10
 MAX_PATHS = 20
 
 
+def nothing_to_draw(title: str, source: str) -> Figure:
+    """A small figure that says there is nothing to draw, in place of an empty chart."""
+    figure, axes = plt.subplots(figsize=(8, 1.2))
+    axes.axis("off")
+    axes.text(0.0, 0.5, _wrap(title), fontsize=11, fontweight="bold", va="center")
+    _source_line(figure, source)
+    return figure
+
+
 def _wrap(title: str, width: int = 80) -> str:
     return textwrap.fill(title, width)
 
@@ -107,6 +116,8 @@ def estimate_ranges(
     The MAX_MEASURES_CHARTED measures with most figures; per measure the statements in
     `keep` (the key articles') and the latest others up to MAX_ROWS_PER_PANEL; the
     source line says how many were left out."""
+    if figured.empty:
+        return nothing_to_draw("No figures to draw: none had been stated", source)
     busiest = figured["measure"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_MEASURES_CHARTED]
     figured = figured[figured["measure"].isin(busiest)]
@@ -168,6 +179,8 @@ def estimate_ranges(
 def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -> Figure:
     """Claimants down the side, days across: a marker per statement, bars for periods spoken
     of; the MAX_CLAIMANTS claimants with most statements."""
+    if labelled_claims.empty:
+        return nothing_to_draw("No statements to draw", source)
     busiest = labelled_claims["claimant"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_CLAIMANTS]
     claims = labelled_claims[labelled_claims["claimant"].isin(busiest)].sort_values("stated_on")
@@ -228,6 +241,8 @@ def figure_over_time(
 ) -> Figure:
     """A measure's figures by statement date per source, with the target, its deadline,
     and the paces that would reach it by either end of the deadline."""
+    if not figured["measure"].isin([measure, target]).any():
+        return nothing_to_draw(title, source)
     figure, axes = plt.subplots(figsize=(8, 4.2))
     if pace is not None:
         for _, row in pace[pace["target"] > pace["from count"]].iterrows():
@@ -294,6 +309,8 @@ def figure_over_time(
 def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
     """Sources left, relays in the middle, outlets right; arrow width grows with claim count.
     The MAX_PATHS paths that carry most claims."""
+    if chains.empty:
+        return nothing_to_draw("No claims, so no paths from sources to outlets", source)
     chains = chains.sort_values(["claims", "source"], ascending=[False, True]).head(MAX_PATHS)
     columns = {
         "source": list(dict.fromkeys(chains["source"])),
@@ -355,6 +372,8 @@ def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
 def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
     """Small multiples: each source's latest figure per measure as it stood on each day
     (per day and measure, the MAX_ROWS_PER_PANEL most recent sources)."""
+    if known.empty:
+        return nothing_to_draw("Nothing had been published on these days", source)
     known = (
         known.sort_values(["stated", "source"])
         .groupby(["known on", "measure"])

@@ -5,16 +5,19 @@ Rows that report one real-world statement share a statement_key; each row is a
 *copy* of the statement as one outlet carried it. A real copy (with its claim id)
 stands for the statement, chosen by these rules, in order:
 
-0. a copy that gives a figure beats one that gives none, so that no figure is lost
-   to a copy that left it out;
 1. agreement: the copy that gives the value most copies give on the most fields
-   (attribution, date, measure, stance, figure, qualifier), a field counting only
+   (attribution, date, measure, stance, and the figure with its qualifier), less the
+   fields on which it alone gives a value that two or more copies leave out; a field
+   counting only
    where one value leads outright and at least two copies give it (a value only one
    copy gives is no majority, however many copies are silent on the field);
-2. nearness to the claimant: a copy that names the wire agency or the relay (the
+2. a copy that gives a figure beats one that gives none (a figure only one copy gives,
+   against agreeing copies without it, is flagged in chapter 6, never lost);
+3. nearness to the claimant: a copy that names the wire agency or the relay (the
    briefing it came through) beats one that names neither;
-3. precision of the date: a stated day beats a publication-day fallback;
-4. the earliest published copy, then the claim id, so that the choice is stable.
+4. precision of the date: a stated day beats a publication-day fallback;
+5. the earliest published copy, then the copy recorded first in claims.csv: a copy
+   added later never displaces one already standing when nothing else tells them apart.
 
 A copy that differs from the standing version never replaces it, however it sorts:
 the outlets chapter flags the copies that depart from the standing version.
@@ -89,6 +92,16 @@ def _leading(statement: pd.Series, values: pd.Series) -> pd.Series:
     return pd.Series(leads, index=frame.index)
 
 
+def _lone(statement: pd.Series, values: pd.Series) -> pd.Series:
+    """Per copy: True where it alone gives its value while two or more copies of its
+    statement give nothing for the field (a figure added to a statement others carry
+    without one)."""
+    frame = pd.DataFrame({"statement": statement, "value": values})
+    empty = (frame["value"] == "").groupby(frame["statement"]).transform("sum")
+    same = frame.groupby(["statement", "value"])["value"].transform("size")
+    return (frame["value"] != "") & (same == 1) & (empty >= 2)
+
+
 def mark_standing(claims: pd.DataFrame) -> pd.DataFrame:
     """Add `standing` (True for the one copy that stands for its statement) and
     `agreement` (how many fields it shares with the lead), by the rules above.
@@ -100,8 +113,14 @@ def mark_standing(claims: pd.DataFrame) -> pd.DataFrame:
     if claims.empty:
         return claims.assign(standing=pd.Series(dtype="bool"), agreement=pd.Series(dtype="int64"))
     values = compared_values(claims)
+    # The figure, its bounds and its qualifier are one thing said: a copy with another
+    # figure does not vote on the qualifier of the right one.
+    values["figure"] = values["figure"] + " " + values.pop("qualifier_reading")
+    values["figure"] = values["figure"].where(values["figure"].str.strip() != "", "")
     agreement = sum(
-        _leading(claims["statement"], values[field]).astype("int64") for field, _ in COMPARED_FIELDS
+        _leading(claims["statement"], values[field]).astype("int64")
+        - _lone(claims["statement"], values[field]).astype("int64")
+        for field in values.columns
     )
     has_figure = claims[["low", "best", "high"]].notna().any(axis=1)
     near = claims["wire_agency"].notna() | claims["relayed_via_id"].notna()
@@ -114,10 +133,11 @@ def mark_standing(claims: pd.DataFrame) -> pd.DataFrame:
             "near": near,
             "dated": dated,
             "published_on": claims["published_on"],
-            "claim_id": claims["claim_id"],
+            # the loader keeps the file's row order in the index
+            "recorded": np.arange(len(claims)) if claims.index.has_duplicates else claims.index,
         }
     ).sort_values(
-        ["statement", "has_figure", "agreement", "near", "dated", "published_on", "claim_id"],
+        ["statement", "agreement", "has_figure", "near", "dated", "published_on", "recorded"],
         ascending=[True, False, False, False, False, True, True],
     )
     standing = pd.Series(False, index=claims.index)
