@@ -367,10 +367,12 @@ def test_overlap_pairs_of_one_figure_are_none(tmp_path):
     assert pairs.empty and list(pairs.columns) == estimates.PAIR_COLUMNS
 
 
-def test_the_envelope_leaves_an_open_end_open():
-    rows = pd.DataFrame({"interval_low": pd.array([None, 3000], dtype="Float64"),
-                         "interval_high": pd.array([12000, 5000], dtype="Float64")})  # fmt: skip
-    assert estimates.envelope(rows) == (None, 12000)
+def test_the_range_of_a_window_leaves_an_open_end_open(tmp_path):
+    rows = [figure("c1", "nis", "troops_prepared", high=12000, qualifier="up to"),
+            figure("c2", "us", "troops_prepared", low=3000, high=5000)]  # fmt: skip
+    view = view_of(tmp_path, rows)
+    row = view.comparison.iloc[0]
+    assert (pd.isna(row["lowest"]), row["highest"], row["range"]) == (True, 12000, "up to 12,000")
     assert estimates.envelope_text(None, 12000) == "up to 12,000"
     assert estimates.envelope_text(3000, None) == "at least 3,000"
     assert estimates.envelope_text(None, None) == "open"

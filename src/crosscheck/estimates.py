@@ -271,16 +271,6 @@ def _open_interval(rows: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return low, high
 
 
-def envelope(latest: pd.DataFrame) -> tuple[float | None, float | None]:
-    """The lowest and highest value the figures allow; None for an open end (an upper
-    bound gives no floor, a lower bound no ceiling)."""
-    lows = latest["interval_low"].astype("Float64")
-    highs = latest["interval_high"].astype("Float64")
-    low = None if lows.isna().any() else float(lows.min())
-    high = None if highs.isna().any() else float(highs.max())
-    return low, high
-
-
 def envelope_text(low: float | None, high: float | None) -> str:
     """'3,000 to 15,000', 'up to 12,000', 'at least 3,000', '3,000', or 'open'."""
     if low is None and high is None:
