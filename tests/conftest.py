@@ -63,6 +63,19 @@ def early_report(tmp_path_factory) -> Path:
     return out
 
 
+RALLY = ROOT / "tests" / "topics" / "rally"
+
+
+@pytest.fixture(scope="session")
+def rally_report(tmp_path_factory) -> Path:
+    """The report on another topic's data (a rally's crowd size, tests/topics/rally/)."""
+    from crosscheck.report import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("rally")
+    build(BuildOptions(data_dir=RALLY, out_dir=out, progress=False))
+    return out
+
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless",

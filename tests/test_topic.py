@@ -8,18 +8,9 @@ import pandas as pd
 import pytest
 
 from crosscheck.problems import DataError
-from crosscheck.report import BuildOptions, build, read_settings
+from crosscheck.report import read_settings
 
-from conftest import ROOT
-
-RALLY = ROOT / "tests" / "topics" / "rally"
-
-
-@pytest.fixture(scope="module")
-def rally_report(tmp_path_factory):
-    out = tmp_path_factory.mktemp("rally")
-    build(BuildOptions(data_dir=RALLY, out_dir=out, progress=False))
-    return out
+from conftest import RALLY
 
 
 def test_the_report_takes_its_title_and_lede_from_the_data(rally_report):

@@ -13,9 +13,9 @@ from IPython.display import HTML, Markdown, display
 from crosscheck import claims as claims_module
 from crosscheck.analysis import Analysis, Parameters, cached_or_analysed
 from crosscheck.load import Dataset, load_dataset
+from crosscheck.plots import figure_html
 from crosscheck.present import (
     empty_html,
-    figure_html,
     format_day,
     html_table,
     interactive_table_html,

@@ -7,6 +7,9 @@ figure, and labels its axes with units.
 
 from __future__ import annotations
 
+import base64
+import html
+import io
 import textwrap
 
 import matplotlib
@@ -401,3 +404,19 @@ def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
     _source_line(figure, source)
     figure.tight_layout(rect=(0, 0.03, 1, 1))
     return figure
+
+
+def figure_html(figure: Figure, name: str, alt: str) -> str:
+    """A chart as an embedded PNG with alt text, linked to the CSV of its data."""
+    buffer = io.BytesIO()
+    # No metadata: the same chart gives the same bytes on every build.
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (
+        f'<figure class="crosscheck-figure" id="figure-{html.escape(name)}">'
+        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt)}" '
+        f'style="max-width:100%">'
+        f"<figcaption>{html.escape(alt)} "
+        f'<a href="data/{html.escape(name)}.csv">(data: {html.escape(name)}.csv)</a>'
+        f"</figcaption></figure>"
+    )

@@ -6,14 +6,11 @@ Everything from the data is escaped here: a claim's text is shown, never run.
 
 from __future__ import annotations
 
-import base64
 import html
-import io
 from pathlib import Path
 
 import itables
 import pandas as pd
-from matplotlib.figure import Figure
 
 # OWASP, "CSV Injection": a cell beginning with one of these is read as a
 # formula by Excel and LibreOffice. Such text cells are exported with a leading
@@ -148,22 +145,6 @@ def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
         caption,
         f'<div class="crosscheck-interactive">{interactive}</div>'
         f'<div class="crosscheck-print-only">{_plain_table(frame)}</div>',
-    )
-
-
-def figure_html(figure: Figure, name: str, alt: str) -> str:
-    """A chart as an embedded PNG with alt text, linked to the CSV of its data."""
-    buffer = io.BytesIO()
-    # No metadata: the same chart gives the same bytes on every build.
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return (
-        f'<figure class="crosscheck-figure" id="figure-{html.escape(name)}">'
-        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt)}" '
-        f'style="max-width:100%">'
-        f"<figcaption>{html.escape(alt)} "
-        f'<a href="data/{html.escape(name)}.csv">(data: {html.escape(name)}.csv)</a>'
-        f"</figcaption></figure>"
     )
 
 

@@ -378,7 +378,7 @@ def _header_html(build_info: dict) -> str:
         '<header class="crosscheck-header">'
         f'<h1 id="report-title">{html.escape(title)}</h1>'
         f'<p class="lede">{html.escape(build_info.get("lede", REPORT_LEDE))}</p>'
-        "<details open><summary>How this report was built</summary>"
+        "<details><summary>How this report was built</summary>"
         f'<table class="crosscheck-build">{rows}</table></details>'
         "<!-- crosscheck:toc -->"
         "</header>"
@@ -393,6 +393,14 @@ def _merge(executed: list, with_code: bool) -> nbformat.NotebookNode:
             tags = set(cell.get("metadata", {}).get("tags", []))
             if not with_code and tags & PARAMETER_TAGS:
                 continue
+            if cell.cell_type == "code":
+                # What a chapter writes to stderr (warnings, tracebacks of a library) is for
+                # whoever ran it; the executed notebook in notebooks/ keeps it.
+                cell = nbformat.from_dict(cell)
+                cell.outputs = [
+                    output for output in cell.outputs
+                    if not (output.get("output_type") == "stream" and output.get("name") == "stderr")
+                ]  # fmt: skip
             merged.cells.append(cell)
     return merged
 
