@@ -33,9 +33,10 @@ from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 from traitlets import CaselessStrEnum, default
 
-from crosscheck import __version__, analysis, changes, jsonld, schema
+from crosscheck import __version__, analysis, changes, findings, jsonld, schema
 from crosscheck.load import load_dataset
-from crosscheck.settings import REPORT_LEDE, REPORT_TITLE, read_settings
+from crosscheck.present import write_csv
+from crosscheck.settings import REPORT_LEDE, REPORT_TITLE, read_settings, with_period
 from crosscheck.subset import write_subset
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -125,8 +126,13 @@ def build(options: BuildOptions) -> Path:
         with _environment(analysis.CACHE_VARIABLE, str(cache)):
             executed = _run_notebooks(notebooks, staging, options)
         build_info = _build_info(options, dataset.counts(), notebooks)
-        build_info["title"], build_info["lede"] = settings.title, settings.lede
+        span = findings.period(view)
+        build_info["title"] = with_period(settings.title, span)
+        build_info["lede"] = with_period(settings.lede, span)
         (staging / "data").mkdir(exist_ok=True)
+        key_findings = findings.key_findings(view)
+        write_csv(key_findings, staging / "data" / "key_findings.csv")
+        build_info["findings"] = findings_html(view, key_findings)
         articles = view.data.articles
         jsonld.write_jsonld(view.claims, articles, staging / "data" / "claims.jsonld")
         # The page embeds the most recent claims; the file beside it holds them all.
@@ -367,8 +373,36 @@ def _build_info(options: BuildOptions, counts: dict[str, int], notebooks: list[P
     }
 
 
+def findings_html(view: analysis.Analysis, key_findings) -> str:
+    """The key findings block: a sentence per measure (findings.key_findings), what they
+    rest on, and a link to their CSV; every text from the data escaped."""
+    statements = view.statements
+    found = statements["statement"].isin(view.key_statements).any()
+    if key_findings.empty:
+        items = "<li>No figure had been stated in the claims selected.</li>"
+    else:
+        items = "".join(
+            f"<li><strong>{html.escape(label)}</strong>{html.escape(text[len(label) :])}</li>"
+            if text.startswith(label)
+            else f"<li>{html.escape(text)}</li>"
+            for label, text in zip(key_findings["measure"], key_findings["finding"], strict=True)
+        )
+    notes = " ".join([findings.key_articles_sentence(view, found) if not key_findings.empty
+                      else "", findings.scope_sentence(view)]).strip()  # fmt: skip
+    return (
+        '<section class="crosscheck-findings" aria-labelledby="key-findings">'
+        '<h2 id="key-findings">Key findings</h2>'
+        f"<ul>{items}</ul>"
+        f'<p class="crosscheck-period">{html.escape(notes)} '
+        '<a href="data/key_findings.csv">(data: key_findings.csv)</a></p></section>'
+    )
+
+
+_HEADER_ONLY = ("title", "lede", "findings")
+
+
 def _header_html(build_info: dict) -> str:
-    details = {k: v for k, v in build_info.items() if k not in ("title", "lede")}
+    details = {k: v for k, v in build_info.items() if k not in _HEADER_ONLY}
     rows = "".join(
         f"<tr><th>{html.escape(key)}</th><td>{html.escape(value)}</td></tr>"
         for key, value in details.items()
@@ -377,6 +411,7 @@ def _header_html(build_info: dict) -> str:
     return (
         '<header class="crosscheck-header">'
         f'<h1 id="report-title">{html.escape(title)}</h1>'
+        f"{build_info.get('findings', '')}"
         f'<p class="lede">{html.escape(build_info.get("lede", REPORT_LEDE))}</p>'
         "<details><summary>How this report was built</summary>"
         f'<table class="crosscheck-build">{rows}</table></details>'
@@ -397,12 +432,13 @@ def _merge(executed: list, with_code: bool) -> nbformat.NotebookNode:
                 # What a chapter writes to stderr (warnings, tracebacks of a library) is for
                 # whoever ran it; the executed notebook in notebooks/ keeps it.
                 cell = nbformat.from_dict(cell)
-                cell.outputs = [
-                    output for output in cell.outputs
-                    if not (output.get("output_type") == "stream" and output.get("name") == "stderr")
-                ]  # fmt: skip
+                cell.outputs = [output for output in cell.outputs if not _is_stderr(output)]
             merged.cells.append(cell)
     return merged
+
+
+def _is_stderr(output) -> bool:
+    return output.get("output_type") == "stream" and output.get("name") == "stderr"
 
 
 def render(
@@ -435,7 +471,7 @@ def _table_of_contents(page: str) -> str:
     """A nested list of the chapter (h1) and section (h2) headings of the rendered page."""
     items, open_sections = [], False
     for level, anchor, text in _HEADING.findall(page):
-        if anchor == "report-title":
+        if anchor in ("report-title", "key-findings"):
             continue
         label = re.sub(r"<[^>]+>", "", text).strip()
         link = f'<a href="#{anchor}">{label}</a>'

@@ -1,6 +1,7 @@
 """What a data folder says about its own report: data/report.yml (optional).
 
-Keys: title and lede (text), parameters (default chapter parameters, a mapping) and
+Keys: title and lede (text; "{period}" in them becomes the span of the claims shown),
+parameters (default chapter parameters, a mapping) and
 key_articles (article ids whose figures every capped chart keeps). Another
 controversy needs a data folder only: its words live here, not in the code.
 """
@@ -14,14 +15,14 @@ import yaml
 
 from crosscheck.problems import DataError, Problem
 
-REPORT_TITLE = (
-    "North Korean troops in Russia, October 2024: who claimed what, and with which numbers"
-)
+# Without a report.yml, a title and lede that name no topic: a topic's words are data.
+REPORT_TITLE = "Contested claims, {period}: who claimed what, and with which numbers"
 REPORT_LEDE = (
-    "Every claim about North Korea's troop deployment to Russia recorded as data: who made it, "
-    "through whom it reached the press, when, and with which figures; the figures compared "
-    "within what they measure, and the statements placed on a calendar."
+    "Every claim recorded as data: who made it, through whom it reached the press, when, "
+    "and with which figures; the figures compared within what they measure."
 )
+# In the title and lede, replaced by the span of the claims in the report ("October 2024").
+PERIOD_FIELD = "{period}"
 KEYS = ("title", "lede", "parameters", "key_articles")
 
 
@@ -71,6 +72,13 @@ def read_settings(data_dir: Path) -> Settings:
         problems.append(
             Problem(str(path), None, "key_articles", None, "must be a list of article ids")
         )
+    for key in ("title", "lede"):
+        text = content.get(key)
+        if isinstance(text, str) and (
+            "{" in text.replace(PERIOD_FIELD, "") or "}" in text.replace(PERIOD_FIELD, "")
+        ):
+            problems.append(Problem(str(path), None, key, None,
+                                    f"braces are for the field {PERIOD_FIELD} only"))  # fmt: skip
     if problems:
         raise DataError(problems)
     return Settings(
@@ -78,4 +86,16 @@ def read_settings(data_dir: Path) -> Settings:
         lede=content.get("lede", REPORT_LEDE),
         parameters=content.get("parameters") or {},
         key_articles=tuple(key_articles) if key_articles else None,
+    )
+
+
+def with_period(text: str, period: str) -> str:
+    """A title or lede with its {period} field filled ('' period: the field and the comma
+    or space before it go)."""
+    if period:
+        return text.replace(PERIOD_FIELD, period)
+    return (
+        text.replace(", " + PERIOD_FIELD, "")
+        .replace(" " + PERIOD_FIELD, "")
+        .replace(PERIOD_FIELD, "")
     )

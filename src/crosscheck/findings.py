@@ -1,0 +1,141 @@
+"""The key findings a reader sees first: per measure that the key articles report, what
+they said, what became of it later, and how far the latest figure is established.
+
+The sentences are made from the analysed view (analysis.Analysis) only, so they change
+with the cut-off day, the articles selected and the topic's data. The likelihood and
+confidence words are those the judgements already computed (ICD 203, Analytic
+Standards, 2015, section D.6.e); nothing here grades or weighs anew.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from crosscheck.analysis import Analysis
+from crosscheck.estimates import as_said
+from crosscheck.present import format_day
+
+# A reader's first screen holds a handful of sentences; the rest is in the chapters.
+MAX_FINDINGS = 7
+FINDINGS_COLUMNS = ["measure_id", "measure", "finding"]
+
+
+def _day(day: pd.Timestamp) -> str:
+    return format_day(pd.Series([day]))[0]
+
+
+def _said_list(rows: pd.DataFrame) -> str:
+    """'1,500 (18 Oct 2024), then 3,000 (23 Oct 2024)' for one source's key figures."""
+    words = as_said(rows)
+    said = [f"{text} ({_day(day)})" for text, day in zip(words, rows["stated_on"], strict=True)]
+    return ", then ".join(said)
+
+
+def _key_part(rows: pd.DataFrame) -> str:
+    """What the key articles' statements of one measure said, source by source, in the
+    order the sources first spoke."""
+    parts = []
+    for claimant, said in rows.groupby("claimant", sort=False):
+        parts.append(f"{claimant} gave {_said_list(said)}")
+    return "; ".join(parts)
+
+
+def _later_part(later: pd.DataFrame, as_of: pd.Timestamp | None) -> str:
+    """The latest statement after the key ones, or that there is none."""
+    if later.empty:
+        until = f"by {_day(as_of)}" if as_of is not None else "in the data"
+        return f"no later figure {until}"
+    last = later.iloc[-1]
+    text = as_said(later.tail(1)).iloc[0]
+    others = later["origin"].nunique()
+    sources = f"{len(later):,} later figure{'s' if len(later) != 1 else ''} from {others:,} "
+    sources += f"independent source{'s' if others != 1 else ''}"
+    return f"{sources}; the latest, {text} by {last['claimant']} ({_day(last['stated_on'])})"
+
+
+def _established(judgements: pd.DataFrame, measure_id: str) -> str:
+    """The latest window's judgement of a measure (ICD 203 likelihood, then confidence),
+    as the judgements table words it; '' for a measure given no likelihood."""
+    rows = judgements[judgements["measure_id"] == measure_id]
+    rows = rows[rows["likelihood"].fillna("").astype(str).str.strip().ne("")]
+    if rows.empty:
+        return ""
+    last = rows.iloc[-1]
+    return f" {last['judgement'].rstrip('.')} ({last['confidence']})."
+
+
+def key_findings(view: Analysis) -> pd.DataFrame:
+    """One sentence per measure that the key articles report (at most MAX_FINDINGS).
+
+    In: the analysed view; its key_statements name the key articles' statements (from
+    report.yml `key_articles`, else the earliest article). When none of the key
+    articles is within the selection (a cut-off before them, another set of articles),
+    the measures with most statements in the selection take their place, and the
+    sentence says so.
+    Out: a DataFrame with FINDINGS_COLUMNS (text; measure_id is the measures.csv id),
+    in the order of measures.csv; empty when the selection holds no figure.
+    """
+    statements = view.statements.sort_values(["stated_on", "claim_id"])
+    key = statements[statements["statement"].isin(view.key_statements)]
+    from_key = not key.empty
+    if from_key:
+        measures = list(dict.fromkeys(key["measure"]))
+    else:
+        counts = statements["measure"].value_counts(sort=False)
+        measures = list(counts.sort_values(ascending=False, kind="stable").index)
+    order = {m: i for i, m in enumerate(view.data.measures["measure"])}
+    measures = sorted(measures, key=lambda m: order.get(m, len(order)))[:MAX_FINDINGS]
+    rows = []
+    for measure in measures:
+        of_measure = statements[statements["measure"] == measure]
+        said = key[key["measure"] == measure] if from_key else of_measure.head(1)
+        later = of_measure[of_measure["stated_on"] > said["stated_on"].max()]
+        label = of_measure["measure_label"].iloc[0]
+        sentence = f"{label}: {_key_part(said)}; {_later_part(later, view.parameters.as_of)}."
+        sentence += _established(view.judgements, measure)
+        rows.append({"measure_id": measure, "measure": label, "finding": sentence})
+    return pd.DataFrame(rows, columns=FINDINGS_COLUMNS)
+
+
+def period(view: Analysis) -> str:
+    """The span of the claims in the selection, as a reader says it: 'October 2024',
+    'October–December 2024', 'October 2024 – December 2025'; '' for no dated claim."""
+    days = view.claims["stated_on"].dropna()
+    if days.empty:
+        return ""
+    first, last = days.min(), days.max()
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%B %Y}"
+    if first.year == last.year:
+        return f"{first:%B}–{last:%B %Y}"
+    return f"{first:%B %Y} – {last:%B %Y}"
+
+
+def scope_sentence(view: Analysis) -> str:
+    """What the findings rest on: claims, sources, articles and their days."""
+    claims = view.claims
+    if claims.empty:
+        return "The selection holds no claims."
+    days = claims["stated_on"].dropna()
+    span = f", stated {_day(days.min())} to {_day(days.max())}" if not days.empty else ""
+    return (
+        f"From {len(claims):,} claims by {claims['claimant_id'].nunique():,} sources in "
+        f"{claims['article_id'].nunique():,} articles{span}."
+    )
+
+
+def key_articles_sentence(view: Analysis, found: bool) -> str:
+    """Which articles the findings start from, or why they start elsewhere."""
+    articles = view.all_data.articles.set_index("article_id")
+    named = [
+        f"{articles.at[a, 'outlet']} ({_day(articles.at[a, 'published_on'])})"
+        if a in articles.index
+        else a
+        for a in view.key_articles
+    ]
+    if found:
+        return f"Each line starts from the figures of the key article: {', '.join(named)}."
+    return (
+        f"The key article ({', '.join(named)}) is not in this selection, so each line starts "
+        "from the earliest figure of the measures most often stated."
+    )
