@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SETUP  := $(VENV)/.installed-test
 LAB    := $(VENV)/.installed-lab
 
-.PHONY: help setup browser report validate test bench lint lab clean
+.PHONY: help setup browser report screenshots validate test bench lint lab clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -25,6 +25,10 @@ validate: $(SETUP)  ## check the data in data/ and list every problem
 
 report: $(SETUP)  ## validate the data and build reports/index.html
 	$(BIN)/crosscheck report
+
+screenshots: report browser  ## photograph the report: first screen, each chapter, A4 print (test-artifacts/)
+	$(BIN)/python -m crosscheck.screenshots reports/index.html test-artifacts
+	cp test-artifacts/first-screen.png reports/first-screen.png
 
 browser:  ## install Debian's chromium for the browser tests, if missing and possible
 	@sh scripts/ensure-chromium

@@ -7,6 +7,10 @@ every request that is not file:, data: or blob: (made in the page) is blocked an
 from __future__ import annotations
 
 import os
+import re
+import shutil
+import subprocess
+import sys
 
 import pytest
 
@@ -158,3 +162,94 @@ def test_the_headline_of_troops_sent_is_the_latest_week_and_the_trend(opened):
     assert "from 1,500 on 18 Oct 2024 (Government of South Korea) to 15,000 on 30 Apr" in text
     assert "revised upwards" in text
     assert row.first.is_visible()
+
+
+def test_the_first_screen_shows_the_key_findings_with_the_seed_articles_figures(opened):
+    page = opened.page
+    page.evaluate("window.scrollTo(0, 0)")
+    findings = page.locator(".crosscheck-findings")
+    box = findings.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 900, "findings run below the fold"
+    text = findings.inner_text()
+    for figure in ("1,500", "3,000", "10,000", "12,000"):
+        assert figure in text
+
+
+def test_no_parameter_table_is_visible_in_the_readers_page(opened):
+    page = opened.page
+    # Every chapter's parameters are there for analysts, folded away.
+    assert page.locator("details.crosscheck-analyst").count() == len(
+        list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    )
+    visible = page.evaluate(
+        """() => [...document.querySelectorAll('td, th, code')]
+             .filter(e => e.offsetParent !== null)
+             .map(e => e.innerText.trim())
+             .filter(t => t === 'data_dir' || t === 'tables_dir')"""
+    )
+    assert visible == []
+    assert not page.locator("details:has(> summary:text('How this report was built'))").evaluate(
+        "d => d.open"
+    )
+
+
+def test_axe_finds_no_serious_or_critical_violation(opened):
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(opened.page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']}, {len(v['nodes'])} elements"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
+
+
+def test_the_policy_lists_the_pages_own_scripts_and_allows_no_other_inline_script(built_report):
+    page = (built_report / "index.html").read_text()
+    policy = re.search(r'<meta content="([^"]*)" http-equiv="Content-Security-Policy"', page)
+    assert policy, "the page carries no content security policy"
+    script_src = next(d for d in policy.group(1).split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'sha256-" in script_src
+
+
+def test_a_script_slipped_into_the_page_does_not_run_and_the_table_still_works(
+    browser, built_report, tmp_path
+):
+    # As an escaping bug would: a script element in the body, where a claim's text goes.
+    page_text = (built_report / "index.html").read_text()
+    injected = page_text.replace("<main>", "<main><script>window.__slipped = true;</script>", 1)
+    assert injected != page_text
+    shutil.copytree(built_report, tmp_path / "report")
+    (tmp_path / "report" / "index.html").write_text(injected)
+    page = fresh_page(browser, tmp_path / "report")
+    assert page.evaluate("window.__slipped === undefined")
+    before = claims_table(page).locator("tbody tr").count()
+    page.locator("#table-claims input[type=search]").fill("Kremlin")
+    page.wait_for_function(
+        "n => document.querySelectorAll('#table-claims table.dataTable tbody tr').length < n",
+        arg=before,
+    )
+    page.close()
+
+
+def test_screenshots_photograph_the_first_screen_every_chapter_and_the_print(
+    built_report, tmp_path
+):
+    from crosscheck.screenshots import printed_pages
+
+    # Its own process: Playwright allows one sync driver per thread, and the session's
+    # browser holds this one.
+    done = subprocess.run(
+        [sys.executable, "-m", "crosscheck.screenshots", str(built_report / "index.html"),
+         str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    names = sorted(path.name for path in tmp_path.iterdir())
+    chapters = len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    for number in range(1, chapters + 1):
+        assert any(name.startswith(f"chapter-{number:02d}-") for name in names), number
+    assert "first-screen.png" in names
+    assert printed_pages((tmp_path / "report-a4.pdf").read_bytes()) >= chapters
+    assert f"({printed_pages((tmp_path / 'report-a4.pdf').read_bytes())} A4 pages)" in done.stderr

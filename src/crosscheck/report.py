@@ -9,6 +9,7 @@ in <out>/failed/ for debugging.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import dataclasses
 import hashlib
@@ -461,7 +462,36 @@ def render(
         "metadata": {"name": build_info.get("title", REPORT_TITLE)},
     }
     body, _ = exporter.from_notebook_node(_merge(executed, with_code), resources=resources_in)
-    return body.replace("<!-- crosscheck:toc -->", _table_of_contents(body), 1)
+    return with_script_hashes(body.replace("<!-- crosscheck:toc -->", _table_of_contents(body), 1))
+
+
+# Inline scripts the browser runs: no type, a JavaScript type, or a module (WHATWG HTML,
+# "prepare the script element"); JSON-LD and other data blocks are never run.
+_SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<text>.*?)</script>", re.S | re.I)
+_RUN_TYPES = {"", "text/javascript", "application/javascript", "module"}
+SCRIPT_HASHES_FIELD = "crosscheck-script-hashes"
+
+
+def with_script_hashes(page: str) -> str:
+    """The page with its Content-Security-Policy's script-src listing the SHA-256 hash of
+    each inline script it carries, in place of the template's placeholder: a script that
+    slipped into the page past escaping has no hash listed, and the browser refuses it.
+
+    Source of the rule: W3C Content Security Policy Level 3, section 8.3 (hash-source: the
+    base64 SHA-256 of the script element's text, UTF-8 encoded). Raises BuildError when
+    the template's placeholder is missing (the page would run any inline script).
+    """
+    if SCRIPT_HASHES_FIELD not in page:
+        raise BuildError("the page template has no script-src placeholder to fill")
+    hashes = []
+    for script in _SCRIPT.finditer(page):
+        kind = re.search(r'\btype\s*=\s*["\']?([^"\'\s>]*)', script["attributes"], re.I)
+        if (kind.group(1).lower() if kind else "") not in _RUN_TYPES:
+            continue
+        digest = hashlib.sha256(script["text"].encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+    listed = " ".join(dict.fromkeys(hashes)) or "'none'"
+    return page.replace(SCRIPT_HASHES_FIELD, listed, 1)
 
 
 _HEADING = re.compile(r'<h([12]) id="([^"]+)">(.*?)(?:<a class="anchor-link".*?)?</h\1>', re.S)
