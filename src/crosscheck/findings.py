@@ -25,9 +25,14 @@ def _day(day: pd.Timestamp) -> str:
 
 
 def _said_list(rows: pd.DataFrame) -> str:
-    """'1,500 (18 Oct 2024), then 3,000 (23 Oct 2024)' for one source's key figures."""
+    """'1,500 (18 Oct 2024), then 3,000 (23 Oct 2024)' for one source's key figures, with
+    the words that hedge them (ladder.HEDGE_WORDS, as the analysis found them)."""
     words = as_said(rows)
-    said = [f"{text} ({_day(day)})" for text, day in zip(words, rows["stated_on"], strict=True)]
+    hedges = rows["hedges"].fillna("").astype(str) if "hedges" in rows else [""] * len(rows)
+    said = [
+        f"{text} ({_day(day)}{f', hedged “{hedge}”' if hedge else ''})"
+        for text, day, hedge in zip(words, rows["stated_on"], hedges, strict=True)
+    ]
     return ", then ".join(said)
 
 
