@@ -25,13 +25,16 @@ def _day(day: pd.Timestamp) -> str:
 
 
 def _said_list(rows: pd.DataFrame) -> str:
-    """'1,500 (18 Oct 2024), then 3,000 (23 Oct 2024)' for one source's key figures, with
-    the words that hedge them (ladder.HEDGE_WORDS, as the analysis found them)."""
+    """'1,500 (18 Oct 2024, intelligence assessment, relayed), then 3,000 (23 Oct 2024,
+    independently verified)' for one source's key figures: each with how far it is
+    established (ladder.RUNGS) and the words that hedge it (ladder.HEDGE_WORDS)."""
     words = as_said(rows)
-    hedges = rows["hedges"].fillna("").astype(str) if "hedges" in rows else [""] * len(rows)
+    hedges = rows["hedges"].fillna("").astype(str)
     said = [
-        f"{text} ({_day(day)}{f', hedged “{hedge}”' if hedge else ''})"
-        for text, day, hedge in zip(words, rows["stated_on"], hedges, strict=True)
+        f"{text} ({_day(day)}, {rung}{f', hedged “{hedge}”' if hedge else ''})"
+        for text, day, rung, hedge in zip(
+            words, rows["stated_on"], rows["rung_label"], hedges, strict=True
+        )
     ]
     return ", then ".join(said)
 
