@@ -37,19 +37,22 @@ def test_the_notebook_is_committed_without_outputs(notebook):
             assert cell.outputs == [] and cell.execution_count is None
 
 
-def test_the_first_cell_is_a_title_and_the_second_the_parameters(notebook):
+def test_a_title_then_the_analysts_notes_then_the_parameters(notebook):
     assert notebook.cells[0].cell_type == "markdown"
     assert notebook.cells[0].source.startswith("# ")
-    assert notebook.cells[1].metadata.get("tags") == ["parameters"]
+    # The notes fold away in the reader's page ("For analysts: rerun this chapter").
+    assert notebook.cells[1].cell_type == "markdown"
+    assert notebook.cells[1].metadata.get("tags") == ["analyst"]
+    assert notebook.cells[2].metadata.get("tags") == ["parameters"]
 
 
 def test_the_parameters_cell_holds_plain_assignments_only(notebook):
-    cell = notebook.cells[1]
+    cell = notebook.cells[2]
     assert all(isinstance(node, ast.Assign) for node in ast.parse(cell.source).body)
 
 
-def test_every_parameter_is_documented_in_the_first_cell(notebook):
-    documented = set(re.findall(r"^\| `([a-z_]+)` \|", notebook.cells[0].source, re.M))
+def test_every_parameter_is_documented_in_the_analysts_notes(notebook):
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", notebook.cells[1].source, re.M))
     assert set(parameter_names(notebook)) == documented
     assert {"data_dir", "as_of"} <= documented
 
@@ -65,8 +68,8 @@ def test_the_notebook_names_the_kernel_the_build_uses(notebook):
 
 
 def test_code_cells_are_short_calls_into_the_package(notebook):
-    for cell in notebook.cells[2:]:
-        if cell.cell_type == "code":
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and "parameters" not in cell.metadata.get("tags", []):
             tree = ast.parse(cell.source)
             logic = (ast.FunctionDef, ast.ClassDef, ast.For, ast.While)
             assert not any(isinstance(node, logic) for node in ast.walk(tree))
