@@ -98,3 +98,18 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def scripts_report(tmp_path_factory) -> Path:
+    """The report on the shipped data with names in Hangul, Cyrillic and Arabic and claims
+    a year later (factories.two_year_scripts_data): charts across two years, in three
+    scripts."""
+    from crosscheck.report import BuildOptions, build
+
+    from factories import two_year_scripts_data
+
+    data = two_year_scripts_data(tmp_path_factory.mktemp("scripts-data") / "data")
+    out = tmp_path_factory.mktemp("scripts-report")
+    build(BuildOptions(data_dir=data, out_dir=out, progress=False))
+    return out

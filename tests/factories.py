@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pandas as pd
+
 from crosscheck import schema
 from crosscheck.load import Dataset, load_dataset
 
-from conftest import DATA, write_rows
+from conftest import DATA, read_rows, write_rows
 
 ARTICLE = {
     "article_id": "a1",
@@ -83,3 +85,54 @@ def make_dataset(
     if grades:
         write_rows(folder / "grades.csv", grades, list(schema.GRADES.columns))
     return load_dataset(folder)
+
+
+# Names in three scripts and at length, for the charts' layout tests: a chart must draw
+# Hangul, Cyrillic and Arabic names, and long ones, without text over text.
+SCRIPT_NAMES = {
+    "rok-nis": "국가정보원",
+    "dmitry-peskov": "Дмитрий Сергеевич Песков, пресс-секретарь Президента Российской Федерации",
+    "us-government": "حكومة الولايات المتحدة الأمريكية ووزارة خارجيتها ووزارة دفاعها",
+    "rok-government": "Government of the Republic of Korea (Office of the President, Ministry of "
+    "National Defense and National Intelligence Service)",
+}
+LONG_OUTLET = ("Defence Talks", "Defence Talks: Independent Defence and Security News Worldwide")
+A_YEAR_LATER = pd.Timedelta(days=364)  # 52 weeks: "on Wednesday" stays a Wednesday
+
+
+def two_year_scripts_data(folder: Path) -> Path:
+    """The shipped data with actors named in Hangul, Cyrillic and Arabic (SCRIPT_NAMES),
+    one outlet's name made long, and October 2024's articles and claims published again
+    a year later (ids ending -next), so that the claims span two years. Returns the folder."""
+    shutil.copytree(DATA, folder)
+    actors = read_rows(folder / "actors.csv")
+    for row in actors:
+        row["name"] = SCRIPT_NAMES.get(row["actor_id"], row["name"])
+    write_rows(folder / "actors.csv", actors)
+    articles = read_rows(folder / "articles.csv")
+    for row in articles:
+        row["outlet"] = LONG_OUTLET[1] if row["outlet"] == LONG_OUTLET[0] else row["outlet"]
+    again = {
+        row["article_id"]: row | {
+            "article_id": f"{row['article_id']}-next",
+            "published_on": f"{pd.Timestamp(row['published_on']) + A_YEAR_LATER:%Y-%m-%d}",
+        }
+        for row in articles
+        if row["published_on"].startswith("2024-10")
+    }  # fmt: skip
+    write_rows(folder / "articles.csv", articles + list(again.values()))
+    claims = read_rows(folder / "claims.csv")
+    copied = {row["claim_id"] for row in claims if row["article_id"] in again}
+    later = [
+        row | {
+            "claim_id": f"{row['claim_id']}-next",
+            "article_id": again[row["article_id"]]["article_id"],
+            "statement_key": f"{row['statement_key']}-next" if row["statement_key"] else "",
+            "relates_to": f"{row['relates_to']}-next" if row["relates_to"] in copied
+            else row["relates_to"],
+        }
+        for row in claims
+        if row["article_id"] in again
+    ]  # fmt: skip
+    write_rows(folder / "claims.csv", claims + later)
+    return folder

@@ -1,10 +1,16 @@
-"""Charts that cap what they draw keep the key articles' figures and say what they left out."""
+"""Charts that cap what they draw keep the key articles' figures and say what they left out;
+every chart draws an empty and a one-row input; a chart reaches the page as inline SVG."""
 
 from __future__ import annotations
 
-import pandas as pd
+import re
+import warnings
 
-from crosscheck import plots
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from crosscheck import chartcheck, plots
 
 
 def statements(count: int, measure: str = "m") -> pd.DataFrame:
@@ -45,3 +51,145 @@ def test_the_cap_is_per_measure():
 def test_a_cap_of_nothing_draws_nothing():
     drawn, left_out = plots.capped(statements(0), keep={"s00"}, limit=3)
     assert drawn.empty and left_out == 0
+
+
+# --- the chart in the page: inline SVG ---------------------------------------------------
+
+
+def small_chart(title: str = "A title") -> plots.Figure:
+    return plots.nothing_to_draw(title, "a source")
+
+
+def test_a_chart_is_inline_svg_with_its_text_as_text():
+    page = plots.figure_html(small_chart("국가정보원 said 3,000"), "estimate_ranges", "Ranges.")
+    assert "<svg " in page and "<img" not in page and "data:image/png" not in page
+    assert ">국가정보원 said 3,000</text>" in page
+
+
+def test_the_svg_has_no_prolog_doctype_metadata_or_page_wide_style():
+    page = plots.figure_html(small_chart(), "timeline", "Statements by claimant.")
+    assert "<?xml" not in page and "<!DOCTYPE" not in page
+    assert "<metadata" not in page and "<style" not in page and "<!--" not in page
+
+
+def test_the_svg_scales_to_the_column_and_keeps_its_viewbox():
+    svg = re.search(r"<svg [^>]*>", plots.figure_html(small_chart(), "timeline", "Alt text."))[0]
+    assert 'width="100%"' in svg and re.search(r'viewBox="0 0 648 [0-9.]+"', svg)
+    assert "height=" not in svg.replace("height:auto", "")
+
+
+def test_the_svg_names_fonts_the_browser_can_fall_back_on():
+    page = plots.figure_html(small_chart(), "timeline", "Alt text.")
+    assert "font-family:'DejaVu Sans', 'Noto Sans CJK KR', 'Noto Sans', sans-serif" in page
+    assert page.count("font-family") == 1  # on the <svg>, inherited by every <text>
+
+
+def test_the_chart_keeps_its_alt_text_caption_and_data_link():
+    page = plots.figure_html(small_chart(), "relay_chains", "Paths from <sources> to outlets.")
+    assert re.search(r'<svg role="img" aria-label="Paths from &lt;sources&gt; to outlets\."', page)
+    assert "<title>Paths from &lt;sources&gt; to outlets.</title>" in page
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", page)[1]
+    assert caption == (
+        'Paths from &lt;sources&gt; to outlets. (<a href="data/relay_chains.csv">'
+        "data: relay_chains.csv</a>)"
+    )
+
+
+def test_two_charts_in_one_page_share_no_id():
+    first = plots.figure_html(small_chart(), "timeline", "Alt text.")
+    second = plots.figure_html(small_chart(), "known_on", "Alt text.")
+    ids = re.findall(r'\bid="([^"]+)"', first + second)
+    assert len(ids) > 4 and len(ids) == len(set(ids))
+    references = re.findall(r'(?:url\(#|href="#)([^)"]+)', first + second)
+    assert set(references) <= set(ids)
+
+
+def test_the_same_chart_gives_the_same_bytes():
+    assert plots.figure_html(small_chart(), "timeline", "Alt.") == plots.figure_html(
+        small_chart(), "timeline", "Alt."
+    )
+
+
+def test_drawing_a_glyph_no_font_has_warns_nothing():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plots.figure_html(small_chart("\U00013000 Egyptian"), "timeline", "Alt text.")
+
+
+# --- every chart: an empty input says so, a one-row input draws -------------------------
+
+
+def one_statement(**fields) -> pd.DataFrame:
+    row = {
+        "measure": "troops_dispatched", "measure_label": "Troops sent", "unit": "soldiers",
+        "statement": "s1", "claim_id": "c1", "claimant": "국가정보원", "origin": "국가정보원",
+        "claimant_alignment": "supports_ukraine", "stated_on": pd.Timestamp("2024-10-18"),
+        "point": 1500.0, "interval_low": 1500.0, "interval_high": 1500.0, "bound": "exact",
+        "period_start": pd.NaT, "period_end": pd.NaT, "period_wording": None,
+        "stance_label": "asserts",
+    }  # fmt: skip
+    return pd.DataFrame([row | fields])
+
+
+def texts_of(figure) -> list[str]:
+    texts = [box.text for box in chartcheck.text_boxes(figure)]
+    assert chartcheck.text_problems(figure) == []
+    plt.close(figure)
+    return texts
+
+
+@pytest.mark.parametrize(
+    ("draw", "says"),
+    [
+        (lambda: plots.estimate_ranges(one_statement().iloc[0:0], "t", "src"), "No figures"),
+        (lambda: plots.statement_timeline(one_statement().iloc[0:0], "t", "src"),
+         "No statements"),
+        (lambda: plots.figure_over_time(one_statement().iloc[0:0], "troops_dispatched", None,
+                                        "No figures yet", "src"), "No figures yet"),
+        (lambda: plots.known_on_chart(pd.DataFrame(), "t", "src"), "Nothing had been"),
+        (lambda: plots.relay_chart(pd.DataFrame(), "t", "src"), "No claims"),
+    ],
+)  # fmt: skip
+def test_an_empty_input_draws_a_sentence_saying_so(draw, says):
+    texts = texts_of(draw())
+    assert any(text.startswith(says) for text in texts) and "Source: src" in texts
+
+
+def test_one_figure_draws_as_one_range_with_its_label():
+    texts = texts_of(plots.estimate_ranges(one_statement(), "One figure", "src"))
+    assert "1,500 (exact)" in texts and "국가정보원 (18 Oct 2024)" in texts
+
+
+def test_one_statement_draws_on_the_calendar():
+    texts = texts_of(plots.statement_timeline(one_statement(), "One statement", "src"))
+    assert "국가정보원" in texts and "17 Oct 2024" in texts and "18 Oct" in texts
+
+
+def test_one_figure_draws_over_time_on_a_day_axis_with_its_year():
+    texts = texts_of(plots.figure_over_time(one_statement(), "troops_dispatched", None,
+                                            "One figure", "src"))  # fmt: skip
+    assert "1,500" in texts and "17 Oct 2024" in texts and "18 Oct" in texts
+
+
+def test_one_known_figure_draws_as_one_bar():
+    known = pd.DataFrame([{"known on": pd.Timestamp("2024-10-20"), "measure": "Troops sent",
+                           "source": "국가정보원", "figure": 1500.0, "stated": pd.Timestamp(
+                               "2024-10-18"), "alignment": "supports_ukraine"}])  # fmt: skip
+    texts = texts_of(plots.known_on_chart(known, "One figure", "src"))
+    assert "1,500" in texts and "known on 20 Oct 2024" in texts
+
+
+def test_one_path_draws_source_and_outlet():
+    chains = pd.DataFrame([{"source": "국가정보원", "relayed via": "(direct)", "outlet": "KBS",
+                            "claims": 1, "alignment": "supports_ukraine"}])  # fmt: skip
+    texts = texts_of(plots.relay_chart(chains, "One path", "src"))
+    assert {"국가정보원", "KBS", "sources", "outlets"} <= set(texts)
+
+
+def test_sources_of_one_side_differ_by_marker_and_dashes():
+    rows = pd.concat([one_statement(origin=f"source {n}", claim_id=f"c{n}", point=1000.0 * n)
+                      for n in range(1, 5)], ignore_index=True)  # fmt: skip
+    figure = plots.figure_over_time(rows, "troops_dispatched", None, "Four sources", "src")
+    styles = {(line.get_marker(), line.get_linestyle()) for line in figure.axes[0].lines}
+    plt.close(figure)
+    assert len(styles) == 4

@@ -1,16 +1,24 @@
-"""The report's charts: one function per chart, each returning a matplotlib Figure.
+"""The report's charts: one function per chart, each returning a matplotlib Figure, and
+figure_html, which puts a figure in the page as inline SVG.
 
 Every chart colours a source by its alignment in the conflict with the same
 colour-blind-safe palette (Okabe & Ito, 2008), states its data source on the
-figure, and labels its axes with units.
+figure, and labels its axes with units. Every chart is laid out so that no text
+covers other text or leaves the figure (OWID's rule; chartcheck measures it): titles
+wrap to the figure's width, tick labels thin out until they stand apart, legends sit
+outside the data, and a point label that would cover another text is left out (the
+table beside the chart holds every figure).
 """
 
 from __future__ import annotations
 
-import base64
+import functools
 import html
 import io
-import textwrap
+import re
+import unicodedata
+import warnings
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -18,12 +26,16 @@ matplotlib.use("Agg")  # the report renders to files; no screen is needed or ass
 
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.ticker as mticker  # noqa: E402
+import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
-from crosscheck.present import text_or
+from crosscheck import chartcheck  # noqa: E402
+from crosscheck.present import text_or  # noqa: E402
 
 ALIGNMENT_COLOURS = {
     "ukraine": "#0072B2",
@@ -46,22 +58,62 @@ STANCE_MARKERS = {
     "no comment": "s",
     "cannot confirm": "v",
 }
+# Sources of one side share a colour, so each source line also gets its own marker and
+# dash pattern: a reader without colour, or on paper, still tells them apart.
+SOURCE_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+SOURCE_DASHES = ["-", "--", "-.", ":"]
+
+# The fonts the reader's browser draws the charts' text in, in order of preference:
+# DejaVu Sans (matplotlib's own, whose measures laid the chart out), then Noto for the
+# scripts DejaVu lacks (Hangul, Han, kana), then whatever sans-serif the reader has.
+SVG_FONT_FAMILY = "'DejaVu Sans', 'Noto Sans CJK KR', 'Noto Sans', sans-serif"
+# The fonts matplotlib measures text with: the same list, as far as this machine has
+# them (a missing family would make matplotlib log a warning on every chart).
+MEASURING_FONTS = ("DejaVu Sans", "Noto Sans CJK KR", "Noto Sans")
+
+
+def _measuring_fonts() -> list[str]:
+    known = {entry.name for entry in font_manager.fontManager.ttflist}
+    if "Noto Sans CJK KR" not in known:
+        # matplotlib lists the system's fonts once, in a cache made before fonts installed
+        # later (Debian's fonts-noto-cjk); those are looked for once per process.
+        for path in font_manager.findSystemFonts():
+            if "NotoSansCJK" in path:
+                font_manager.fontManager.addfont(path)
+        known = {entry.name for entry in font_manager.fontManager.ttflist}
+    return [name for name in MEASURING_FONTS if name in known]
+
 
 plt.rcParams.update(
     {
         "figure.dpi": 110,
         "savefig.dpi": 110,
+        "font.family": _measuring_fonts(),
         "font.size": 9,
-        "axes.titlesize": 11,
+        "axes.titlesize": 9,
         "axes.titleweight": "bold",
         "axes.spines.top": False,
         "axes.spines.right": False,
+        "legend.fontsize": 8,
+        "legend.title_fontsize": 8,
+        "xtick.labelsize": 8,
+        "ytick.labelsize": 8,
+        # Text stays text in the SVG: the browser draws it, in any script, searchable.
+        "svg.fonttype": "none",
         "svg.hashsalt": "crosscheck",  # identical inputs give identical SVG output
         # Text from the data is drawn as written: a '$' starts no TeX formula.
         "text.parse_math": False,
     }
 )
 
+# Every chart is as wide as the page's column, so that its text is drawn at one scale.
+WIDTH = 9.0  # inches
+TITLE_SIZE = 11
+LABEL_SIZE = 8
+SOURCE_SIZE = 7.5
+# Labels longer than this (in character widths, a Hangul or Han character counting two)
+# are shortened with an ellipsis; the table and CSV beside the chart hold them whole.
+LABEL_WIDTH = 42
 
 # Charts aggregate before they draw: however large the data, a chart shows at most
 # this many rows per panel (the latest, or the busiest) and says so; the CSV beside
@@ -70,35 +122,261 @@ MAX_ROWS_PER_PANEL = 8
 MAX_CLAIMANTS = 30
 MAX_MEASURES_CHARTED = 10
 MAX_PATHS = 20
+MAX_PERIODS = 8
 
 
-def nothing_to_draw(title: str, source: str) -> Figure:
-    """A small figure that says there is nothing to draw, in place of an empty chart."""
-    figure, axes = plt.subplots(figsize=(8, 1.2))
-    axes.axis("off")
-    axes.text(0.0, 0.5, _wrap(title), fontsize=11, fontweight="bold", va="center")
-    _source_line(figure, source)
-    return figure
+def _quietly(draw):
+    """Draw without matplotlib's 'Glyph … missing from font' warnings: the browser draws
+    those glyphs from the reader's fonts, and nothing a chapter writes to stderr belongs
+    in the page."""
+
+    @functools.wraps(draw)
+    def drawn(*args, **kwargs):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message=r".*[Gg]lyph .* missing from")
+            return draw(*args, **kwargs)
+
+    return drawn
 
 
-def _wrap(title: str, width: int = 80) -> str:
-    return textwrap.fill(title, width)
+# --- text that fits ---------------------------------------------------------------------
+
+
+def _display_width(text: str) -> int:
+    """Width in character cells: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _shorten(text: str, width: int = LABEL_WIDTH) -> str:
+    """The text, or its start and an ellipsis when it is wider than `width` cells."""
+    text = str(text)
+    if _display_width(text) <= width:
+        return text
+    kept = ""
+    for character in text:
+        if _display_width(kept + character) > width - 1:
+            break
+        kept += character
+    return kept.rstrip() + "…"
+
+
+def _wrap(text: str, width: int) -> str:
+    """Words joined into lines of at most `width` cells (a longer word is shortened)."""
+    lines: list[str] = []
+    for word in str(text).split():
+        word = _shorten(word, width)
+        if lines and _display_width(lines[-1]) + 1 + _display_width(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def _cells_across(inches: float, fontsize: float, bold: bool = False) -> int:
+    """How many character cells fit across `inches` at `fontsize`: DejaVu Sans averages
+    about 0.6 em a character, 0.68 em in bold; a tenth is kept spare."""
+    return int(inches * 72 * 0.9 / ((0.68 if bold else 0.6) * fontsize))
 
 
 def _colour(alignment: str) -> str:
     return ALIGNMENT_COLOURS.get(alignment, ALIGNMENT_COLOURS["neutral"])
 
 
-def _source_line(figure: Figure, text: str) -> None:
-    figure.text(0.01, 0.005, f"Source: {text}", fontsize=7, color="#555555", va="bottom")
+def _day(day: pd.Timestamp) -> str:
+    return f"{day:%-d %b %Y}"
 
 
-def _alignment_legend(axes, alignments) -> None:
-    handles = [
+# --- figure frame: title above, source below, layout, ticks, labels ---------------------
+
+
+def _frame(figure: Figure, title: str, source: str) -> None:
+    """The title (its finding) above and the source line below, both wrapped to the width;
+    constrained layout keeps the panels clear of both."""
+    figure.suptitle(
+        _wrap(title, _cells_across(WIDTH, TITLE_SIZE, bold=True)),
+        x=0.01, ha="left", fontsize=TITLE_SIZE, fontweight="bold", linespacing=1.5,
+    )  # fmt: skip
+    figure.supxlabel(
+        _wrap(f"Source: {source}", _cells_across(WIDTH, SOURCE_SIZE)),
+        x=0.01, ha="left", fontsize=SOURCE_SIZE, color="#555555", linespacing=1.5,
+    )  # fmt: skip
+
+
+def _settle(figure: Figure, legend: tuple | None = None) -> None:
+    """Run the layout once and keep it: labels placed afterwards are measured against
+    panels that no longer move. legend: (axes, handles, title) for _legend_panel, whose
+    fitting runs the layout."""
+    if legend:
+        _legend_panel(*legend)
+    else:
+        figure.canvas.draw()
+    figure.set_layout_engine("none")
+
+
+def _tick_labels_collide(axis) -> bool:
+    renderer = axis.get_figure(root=True).canvas.get_renderer()
+    axis.get_tightbbox(renderer)  # places this axis's ticks and labels, drawing nothing
+    # A gap of about an em between neighbours, so that numbers do not run together.
+    boxes = [text.get_window_extent(renderer).padded(5) for text in chartcheck.drawn_texts(axis)
+             if text is not axis.label]  # fmt: skip
+    return any(chartcheck.collide(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def _numbers_axis(axis, most: int = 6) -> None:
+    """Whole numbers with thousands separators, as many ticks as stand apart (≤ most)."""
+    axis.set_major_formatter(mticker.StrMethodFormatter("{x:,.0f}"))
+    for bins in range(most, 1, -1):
+        axis.set_major_locator(mticker.MaxNLocator(nbins=bins, integer=True, min_n_ticks=2))
+        if not _tick_labels_collide(axis):
+            return
+
+
+class DayFormatter(mticker.Formatter):
+    """Dates as '18 Oct' or 'Oct', with the year on the first tick and wherever the year
+    changes, so that a chart across a year never leaves a date without its year."""
+
+    def __init__(self, unit: str):
+        self.unit = unit  # "day", "month" or "year"
+
+    def __call__(self, value, pos=None):
+        return self.format_ticks([value])[0]
+
+    def format_ticks(self, values):
+        days = [mdates.num2date(value) for value in values]
+        labels = []
+        for i, day in enumerate(days):
+            new_year = i == 0 or day.year != days[i - 1].year
+            if self.unit == "year":
+                labels.append(f"{day:%Y}")
+            elif self.unit == "month":
+                labels.append(f"{day:%b %Y}" if new_year else f"{day:%b}")
+            else:
+                labels.append(f"{day:%-d %b %Y}" if new_year else f"{day:%-d %b}")
+        return labels
+
+
+# From the finest to the coarsest: the first that gives ticks standing apart is used.
+DAY_LOCATORS = [
+    (lambda: mdates.DayLocator(), "day"),
+    (lambda: mdates.DayLocator(interval=2), "day"),
+    (lambda: mdates.DayLocator(bymonthday=[1, 8, 15, 22]), "day"),
+    (lambda: mdates.DayLocator(bymonthday=[1, 15]), "day"),
+    (lambda: mdates.MonthLocator(), "month"),
+    (lambda: mdates.MonthLocator(bymonth=[1, 3, 5, 7, 9, 11]), "month"),
+    (lambda: mdates.MonthLocator(bymonth=[1, 4, 7, 10]), "month"),
+    (lambda: mdates.MonthLocator(bymonth=[1, 7]), "month"),
+    (lambda: mdates.YearLocator(), "year"),
+    (lambda: mdates.YearLocator(2), "year"),
+    (lambda: mdates.YearLocator(5), "year"),
+]
+
+
+def _dates_axis(axis, most: int = 9) -> None:
+    """Day, month or year ticks, the finest that give at most `most` ticks standing apart,
+    each labelled by DayFormatter."""
+    low, high = sorted(axis.get_view_interval())
+    for make, unit in DAY_LOCATORS:
+        locator = make()
+        ticks = [t for t in locator.tick_values(mdates.num2date(low), mdates.num2date(high))
+                 if low <= t <= high]  # fmt: skip
+        if not 2 <= len(ticks) <= most:
+            continue
+        axis.set_major_locator(locator)
+        axis.set_major_formatter(DayFormatter(unit))
+        if not _tick_labels_collide(axis):
+            return
+
+
+def _date_limits(axes, days: pd.Series) -> None:
+    """The days drawn with a margin, at least a day each side (one day alone is not
+    drawn across years)."""
+    first, last = days.min(), days.max()
+    margin = max(pd.Timedelta(days=1), (last - first) * 0.04)
+    axes.set_xlim(first - margin, last + margin)
+
+
+@dataclass
+class Label:
+    """A label a chart would like to draw by a point, if it covers no other text."""
+
+    text: str
+    xy: tuple
+    colour: str = "#222222"
+    # Where to try it, in points from the point, with its alignment; the first that fits.
+    places: tuple = ((5, 3, "left", "bottom"), (5, -3, "left", "top"),
+                     (-5, 3, "right", "bottom"), (-5, -3, "right", "top"))  # fmt: skip
+
+
+# Pixels kept clear around each label (both sides: twice this between two labels): a
+# browser draws a text's box about a fifth of an em taller than matplotlib measures it.
+LABEL_GAP = 2
+
+RIGHT_FIRST = ((7, 0, "left", "center"), (0, 5, "center", "bottom"), (0, -5, "center", "top"),
+               (-7, 0, "right", "center"))  # fmt: skip
+
+
+def _place_labels(figure: Figure, labels_by_panel: dict) -> int:
+    """Draw each label at its first place where it covers no text already drawn and stays
+    inside its panel; a label with no such place is left out (the table holds it).
+    labels_by_panel: Axes -> list of Label, in order of importance. Returns how many were
+    left out. Call after _settle: the panels must not move."""
+    # The ticks were placed by _numbers_axis and _dates_axis: no need to draw again.
+    taken = [box.box.padded(LABEL_GAP) for box in chartcheck.text_boxes(figure, draw=False)]
+    renderer = figure.canvas.get_renderer()
+    left_out = 0
+    for axes, labels in labels_by_panel.items():
+        frame = axes.get_window_extent(renderer)
+        for label in labels:
+            for dx, dy, ha, va in label.places:
+                note = axes.annotate(
+                    label.text, label.xy, xytext=(dx, dy), textcoords="offset points", ha=ha,
+                    va=va, fontsize=LABEL_SIZE, color=label.colour, annotation_clip=False,
+                )  # fmt: skip
+                box = note.get_window_extent(renderer)
+                if not chartcheck.outside(box, frame) and not any(
+                    chartcheck.collide(box, other) for other in taken
+                ):
+                    taken.append(box.padded(LABEL_GAP))
+                    break
+                note.remove()
+            else:
+                left_out += 1
+    return left_out
+
+
+def _side_handles(alignments) -> list[Line2D]:
+    return [
         Line2D([], [], color=_colour(a), marker="o", linestyle="", label=ALIGNMENT_LABELS.get(a, a))
         for a in sorted(set(alignments), key=list(ALIGNMENT_COLOURS).index)
     ]
-    axes.legend(handles=handles, title="source's side", loc="best", fontsize=7, title_fontsize=7)
+
+
+def _legend_panel(axes, handles: list, title: str) -> None:
+    """A legend in a panel of its own above the data (constrained layout gives it room, so
+    it covers neither the data nor the title), in as many columns (≤ 5) as fit across the
+    figure. Call once the other panels are drawn: their labels decide where it starts."""
+    axes.axis("off")
+    figure = axes.get_figure(root=True)
+    for columns in range(min(len(handles), 5), 0, -1):
+        legend = axes.legend(handles=handles, title=title, loc="center left", ncols=columns,
+                             frameon=False, borderaxespad=0, alignment="left")  # fmt: skip
+        figure.canvas.draw()
+        if legend.get_window_extent().x1 <= figure.bbox.x1 - 4:
+            return
+
+
+LEGEND_ROW = 0.45  # inches: a legend's title and one row of entries
+
+
+# --- the charts -------------------------------------------------------------------------
+
+
+@_quietly
+def nothing_to_draw(title: str, source: str) -> Figure:
+    """A small figure that says there is nothing to draw, in place of an empty chart."""
+    figure = plt.figure(figsize=(WIDTH, 1.0), layout="constrained")
+    _frame(figure, title, source)
+    return figure
 
 
 def capped(statements: pd.DataFrame, keep: set[str], limit: int = MAX_ROWS_PER_PANEL):
@@ -112,13 +390,17 @@ def capped(statements: pd.DataFrame, keep: set[str], limit: int = MAX_ROWS_PER_P
     return drawn, len(statements) - len(drawn)
 
 
+ROW = 0.27  # inches per row of a chart with one row per source or statement
+
+
+@_quietly
 def estimate_ranges(
     figured: pd.DataFrame, title: str, source: str, keep: set[str] | None = None
 ) -> Figure:
-    """One panel per measure: each figure as a range (line) around its point (dot).
-    The MAX_MEASURES_CHARTED measures with most figures; per measure the statements in
-    `keep` (the key articles') and the latest others up to MAX_ROWS_PER_PANEL; the
-    source line says how many were left out."""
+    """One panel per measure, one under the other: each figure as a range (line) around
+    its point (dot). The MAX_MEASURES_CHARTED measures with most figures; per measure the
+    statements in `keep` (the key articles') and the latest others up to
+    MAX_ROWS_PER_PANEL; the source line says how many were left out."""
     if figured.empty:
         return nothing_to_draw("No figures to draw: none had been stated", source)
     busiest = figured["measure"].value_counts().sort_index(kind="stable")
@@ -131,57 +413,52 @@ def estimate_ranges(
             f"all; {left_out:,} earlier figures are in the table and its CSV"
         )
     measures = list(dict.fromkeys(figured["measure"]))
-    # Many measures go two abreast, so the chart grows half as tall.
-    columns = 2 if len(measures) > 3 else 1
     rows_of = figured["measure"].value_counts()
-    panel_rows = [
-        max(rows_of[m] for m in measures[i : i + columns]) for i in range(0, len(measures), columns)
-    ]
-    heights = [max(1.2, 0.45 * n + 0.8) for n in panel_rows]
+    heights = [rows_of[m] + 1.6 for m in measures]  # rows, the panel's title and its axis
     figure, panels = plt.subplots(
-        len(panel_rows), columns, figsize=(8 * columns, sum(heights) + 0.8),
-        height_ratios=heights, squeeze=False,
+        len(measures) + 1, 1, figsize=(WIDTH, ROW * sum(heights) + LEGEND_ROW + 1.6),
+        height_ratios=[LEGEND_ROW / ROW, *heights], layout="constrained",
     )  # fmt: skip
-    for axes in panels.flat[len(measures) :]:
-        axes.set_visible(False)
-    for axes, measure in zip(panels.flat, measures, strict=False):
+    labels_of = {}
+    for axes, measure in zip(panels[1:], measures, strict=True):
         rows = figured[figured["measure"] == measure].sort_values(["stated_on", "claim_id"])
-        labels = [
-            f"{name} ({day:%-d %b %Y})"
-            for name, day in zip(rows["claimant"], rows["stated_on"], strict=True)
-        ]
         ys = np.arange(len(rows))[::-1]
-        for y, (_, row) in zip(ys, rows.iterrows(), strict=True):
-            colour = _colour(row["claimant_alignment"])
-            low = row["interval_low"] if pd.notna(row["interval_low"]) else 0
-            high = row["interval_high"] if pd.notna(row["interval_high"]) else row["point"] * 1.15
-            style = "-" if pd.notna(row["interval_low"]) and pd.notna(row["interval_high"]) else ":"
-            axes.plot([low, high], [y, y], style, color=colour, linewidth=3, alpha=0.6)
-            axes.plot(row["point"], y, "o", color=colour, markersize=7)
-            axes.annotate(
-                f"{row['point']:,.0f} ({row['bound']})",
-                (row["point"], y),
-                xytext=(6, 5),
-                textcoords="offset points",
-                fontsize=7,
-            )
-        axes.set_yticks(ys, labels)
+        point = rows["point"].to_numpy(dtype=float)
+        low = rows["interval_low"].fillna(0).to_numpy(dtype=float)
+        high = rows["interval_high"].fillna(rows["point"] * 1.15).to_numpy(dtype=float)
+        closed = (rows["interval_low"].notna() & rows["interval_high"].notna()).to_numpy()
+        colours = [_colour(a) for a in rows["claimant_alignment"]]
+        # A closed range is a solid bar; an open one (at least, at most) a dotted line.
+        axes.hlines(ys[closed], low[closed], high[closed], colors=np.array(colours)[closed],
+                    linewidth=3, alpha=0.6)  # fmt: skip
+        axes.hlines(ys[~closed], low[~closed], high[~closed], colors=np.array(colours)[~closed],
+                    linewidth=2, alpha=0.6, linestyles=":")  # fmt: skip
+        axes.scatter(point, ys, c=colours, s=30, zorder=3)
+        axes.set_yticks(ys, [
+            _shorten(f"{name} ({_day(day)})", LABEL_WIDTH + 6)
+            for name, day in zip(rows["claimant"], rows["stated_on"], strict=True)
+        ])  # fmt: skip
         axes.set_ylim(-0.7, len(rows) - 0.3)
-        axes.set_xlim(left=0, right=max(figured.loc[rows.index, "point"].max() * 1.35, 1))
-        axes.set_title(rows["measure_label"].iloc[0], loc="left", fontsize=9)
-        axes.set_xlabel(rows["unit"].iloc[0])
-        axes.xaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
-        axes.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-    _alignment_legend(panels[0, 0], figured["claimant_alignment"])
-    figure.suptitle(_wrap(title, 80 * columns), x=0.01, ha="left", fontsize=11, fontweight="bold")
-    _source_line(figure, source)
-    figure.tight_layout(rect=(0, 0.03, 1, 1))
+        axes.set_xlim(0, max(np.nanmax(np.append(high, point)) * 1.45, 1))
+        axes.set_title(_shorten(rows["measure_label"].iloc[0], 80), loc="left")
+        axes.set_xlabel(rows["unit"].iloc[0], fontsize=LABEL_SIZE)
+        labels_of[axes] = [
+            Label(f"{value:,.0f} ({bound})", (max(value, end), y), places=RIGHT_FIRST)
+            for value, end, bound, y in zip(point, high, rows["bound"], ys, strict=True)
+        ]
+    _frame(figure, title, source)
+    _settle(figure, (panels[0], _side_handles(figured["claimant_alignment"]), "source's side"))
+    for axes in labels_of:
+        _numbers_axis(axes.xaxis)
+    _place_labels(figure, labels_of)
     return figure
 
 
+@_quietly
 def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -> Figure:
-    """Claimants down the side, days across: a marker per statement, bars for periods spoken
-    of; the MAX_CLAIMANTS claimants with most statements."""
+    """Claimants down the side, days across: a marker per statement; above them, a lane
+    per period spoken of (the MAX_PERIODS most spoken of) as a bar over its days. The
+    MAX_CLAIMANTS claimants with most statements."""
     if labelled_claims.empty:
         return nothing_to_draw("No statements to draw", source)
     busiest = labelled_claims["claimant"].value_counts().sort_index(kind="stable")
@@ -194,46 +471,69 @@ def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -
     claims = claims.drop_duplicates(["claimant", "stated_on", "stance_label", "period_wording"])
     claimants = list(dict.fromkeys(claims["claimant"]))[::-1]
     row_of = {name: i for i, name in enumerate(claimants)}
-    figure, axes = plt.subplots(figsize=(9, 0.38 * len(claimants) + 2.2))
-    periods = claims.dropna(subset=["period_start"]).drop_duplicates("period_wording")
-    for _, period in periods.iterrows():
-        axes.axvspan(period["period_start"], period["period_end"], color="#E8E8E8", zorder=0)
-        axes.text(
-            period["period_start"],
-            len(claimants) - 0.4,
-            period["period_wording"],
-            fontsize=7,
-            color="#444444",
-            va="bottom",
-        )
+    dated = claims.dropna(subset=["period_start"])
+    cited = dated["period_wording"].value_counts().sort_index(kind="stable")
+    cited = cited.sort_values(ascending=False, kind="stable").index[:MAX_PERIODS]
+    periods = (
+        dated[dated["period_wording"].isin(cited)]
+        .drop_duplicates("period_wording")
+        .sort_values(["period_start", "period_end", "period_wording"], ascending=False)
+    )
+    lanes = len(periods) + 1.2 if len(periods) else 0
+    height = ROW * (len(claimants) + 1.5 + lanes) + 2 * LEGEND_ROW + 1.6
+    if len(periods):
+        figure, (legend_axes, span_axes, axes) = plt.subplots(
+            3, 1, figsize=(WIDTH, height), layout="constrained",
+            height_ratios=[2 * LEGEND_ROW / ROW, lanes, len(claimants) + 1.5],
+        )  # fmt: skip
+        span_axes.sharex(axes)
+        span_axes.barh(
+            range(len(periods)),
+            (periods["period_end"] - periods["period_start"] + pd.Timedelta(days=1)).dt.days,
+            left=periods["period_start"], height=0.55, color="#BBBBBB",
+        )  # fmt: skip
+        span_axes.set_yticks(range(len(periods)), [_shorten(w) for w in periods["period_wording"]])
+        span_axes.set_ylim(-0.7, len(periods) - 0.3)
+        span_axes.set_title("the periods the claims speak of", loc="left", fontsize=LABEL_SIZE)
+        span_axes.tick_params(axis="x", labelbottom=False)
+        span_axes.grid(axis="x", color="#DDDDDD", linewidth=0.5)
+    else:
+        figure, (legend_axes, axes) = plt.subplots(
+            2, 1, figsize=(WIDTH, height), layout="constrained",
+            height_ratios=[2 * LEGEND_ROW / ROW, len(claimants) + 1.5],
+        )  # fmt: skip
     for stance, marker in STANCE_MARKERS.items():
         rows = claims[claims["stance_label"] == stance]
         if rows.empty:
             continue
         axes.scatter(
-            rows["stated_on"],
-            rows["claimant"].map(row_of),
-            c=[_colour(a) for a in rows["claimant_alignment"]],
-            marker=marker,
-            s=40,
-            label=stance,
-            edgecolors="black",
-            linewidths=0.4,
-            zorder=3,
-        )
-    axes.set_yticks(range(len(claimants)), claimants)
-    axes.set_ylim(-0.7, len(claimants) + 0.3)
-    axes.xaxis.set_major_locator(mdates.MonthLocator())
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
-    axes.set_xlabel("date (statement markers; shaded: the period a claim speaks of)")
-    axes.legend(title="stance", fontsize=7, title_fontsize=7, loc="lower left")
+            rows["stated_on"], rows["claimant"].map(row_of),
+            c=[_colour(a) for a in rows["claimant_alignment"]], marker=marker, s=40,
+            edgecolors="black", linewidths=0.4, zorder=3,
+        )  # fmt: skip
+    axes.set_yticks(range(len(claimants)), [_shorten(name) for name in claimants])
+    axes.set_ylim(-0.7, len(claimants) - 0.3)
+    axes.set_title("statements, by claimant", loc="left", fontsize=LABEL_SIZE)
+    axes.set_xlabel("date stated", fontsize=LABEL_SIZE)
     axes.grid(axis="x", color="#DDDDDD", linewidth=0.5)
-    axes.set_title(_wrap(title), loc="left")
-    _source_line(figure, source)
-    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    days = pd.concat([claims["stated_on"], periods["period_start"], periods["period_end"]])
+    _date_limits(axes, days)
+    stances = [s for s in STANCE_MARKERS if s in set(claims["stance_label"])]
+    handles = [
+        Line2D([], [], color="#444444", marker=STANCE_MARKERS[s], linestyle="", label=s)
+        for s in stances
+    ] + [
+        Line2D([], [], color=_colour(a), marker="o", linestyle="", label=ALIGNMENT_LABELS[a])
+        for a in ALIGNMENT_COLOURS
+        if a in set(claims["claimant_alignment"])
+    ]
+    _frame(figure, title, source)
+    _settle(figure, (legend_axes, handles, "marker: the stance; colour: the claimant's side"))
+    _dates_axis(axes.xaxis)
     return figure
 
 
+@_quietly
 def figure_over_time(
     figured: pd.DataFrame,
     measure: str,
@@ -242,11 +542,15 @@ def figure_over_time(
     source: str,
     pace: pd.DataFrame | None = None,
 ) -> Figure:
-    """A measure's figures by statement date per source, with the target, its deadline,
-    and the paces that would reach it by either end of the deadline."""
+    """A measure's figures by statement date, one step line per source (its own marker and
+    dashes, coloured by its side), with the target, its deadline, and the paces that would
+    reach it by either end of the deadline. Figures whose labels would cover another text
+    go unlabelled; the table beside the chart has them all."""
     if not figured["measure"].isin([measure, target]).any():
         return nothing_to_draw(title, source)
-    figure, axes = plt.subplots(figsize=(8, 4.2))
+    figure, axes = plt.subplots(figsize=(WIDTH, 4.8), layout="constrained")
+    labels: list[Label] = []
+    days = [figured.loc[figured["measure"].isin([measure, target]), "stated_on"]]
     if pace is not None:
         for _, row in pace[pace["target"] > pace["from count"]].iterrows():
             for end, rate in (("deadline from", "per day, by the first day"),
@@ -255,28 +559,11 @@ def figure_over_time(
                     continue
                 axes.plot([row["counted on"], row[end]], [row["from count"], row["target"]],
                           ":", color="#444444", linewidth=1)  # fmt: skip
-                axes.annotate(
-                    f"{row[rate]:,.0f}/day to {row[end]:%-d %b %Y}",
-                    (row[end], row["target"]),
-                    xytext=(-4, -12),
-                    textcoords="offset points",
-                    ha="right",
-                    fontsize=7,
-                    color="#444444",
-                )
-    so_far = figured[figured["measure"] == measure].sort_values(["stated_on", "claim_id"])
-    busiest = so_far["origin"].value_counts().sort_index(kind="stable")
-    busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_ROWS_PER_PANEL]
-    so_far = so_far[so_far["origin"].isin(busiest)]
-    # One step line per independent source: a later figure revises its earlier one.
-    for name, rows in so_far.groupby("origin", sort=True):
-        colour = _colour(rows["claimant_alignment"].iloc[0])
-        axes.plot(rows["stated_on"], rows["point"], "-o", color=colour, label=name,
-                  drawstyle="steps-post", markersize=4 if len(rows) > 50 else 6)  # fmt: skip
-        labelled = rows if len(rows) <= 12 else rows.tail(1)  # label every point, or the last
-        for day, point in zip(labelled["stated_on"], labelled["point"], strict=True):
-            axes.annotate(f"{point:,.0f}", (day, point), xytext=(4, 6),
-                          textcoords="offset points", fontsize=7)  # fmt: skip
+                days.append(pd.Series([row[end]]))
+                labels.append(Label(f"{row[rate]:,.0f}/day to {_day(row[end])}",
+                                    (row[end], row["target"]), "#444444",
+                                    ((-4, -4, "right", "top"), (4, -4, "left", "top"),
+                                     (-4, 4, "right", "bottom"))))  # fmt: skip
     targets = figured[figured["measure"] == target] if target else figured.iloc[0:0]
     # Each source's latest target, for the sources that gave most.
     targets = targets.sort_values(["stated_on", "claim_id"]).groupby("claimant").tail(1)
@@ -287,94 +574,54 @@ def figure_over_time(
         start = row["period_start"] if pd.notna(row["period_start"]) else end
         axes.hlines(row["point"], row["stated_on"], end, colors=colour, linestyles="--")
         axes.fill_between([start, end], 0, row["point"], color=colour, alpha=0.12)
+        days.append(pd.Series([start, end]))
         deadline = text_or(row["period_wording"], "no date")
-        axes.annotate(
-            f"target {row['point']:,.0f} ({row['claimant']}, {deadline})",
-            (row["stated_on"], row["point"]),
-            xytext=(0, 6),
-            textcoords="offset points",
-            fontsize=7,
-        )
-    axes.set_ylim(bottom=0)
-    axes.yaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
+        labels.insert(0, Label(
+            f"target {row['point']:,.0f} ({_shorten(row['claimant'], 30)}, {deadline})",
+            (row["stated_on"], row["point"]), colour,
+            ((0, 4, "left", "bottom"), (0, -4, "left", "top"), (0, 4, "right", "bottom")),
+        ))  # fmt: skip
+    so_far = figured[figured["measure"] == measure].sort_values(["stated_on", "claim_id"])
+    busiest = so_far["origin"].value_counts().sort_index(kind="stable")
+    busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_ROWS_PER_PANEL]
+    so_far = so_far[so_far["origin"].isin(busiest)]
+    # One step line per independent source: a later figure revises its earlier one.
+    latest, earlier = [], []
+    for i, (name, rows) in enumerate(so_far.groupby("origin", sort=True)):
+        colour = _colour(rows["claimant_alignment"].iloc[0])
+        axes.plot(
+            rows["stated_on"], rows["point"], color=colour, label=_shorten(name, 34),
+            marker=SOURCE_MARKERS[i % len(SOURCE_MARKERS)],
+            linestyle=SOURCE_DASHES[i % len(SOURCE_DASHES)], drawstyle="steps-post",
+            markersize=4 if len(rows) > 50 else 6, markeredgecolor="black",
+            markeredgewidth=0.4,
+        )  # fmt: skip
+        points = list(zip(rows["stated_on"], rows["point"], strict=True))
+        latest.append(Label(f"{points[-1][1]:,.0f}", points[-1], colour))
+        earlier += [Label(f"{point:,.0f}", (day, point), colour) for day, point in points[:-1]]
+    # The latest figure of each source first, then the earlier ones, in date order.
+    labels += latest + sorted(earlier, key=lambda label: label.xy[0])
+    axes.set_ylim(0, max(figured.loc[figured["measure"].isin([measure, target]), "point"].max()
+                         * 1.15, 1))  # fmt: skip
+    _date_limits(axes, pd.concat(days))
     unit = so_far["unit"].iloc[0] if not so_far.empty else ""
     axes.set_ylabel(unit)
-    axes.set_xlabel("date stated (shaded: the deadline given for the target)")
-    axes.xaxis.set_major_formatter(mdates.DateFormatter("%d %b %Y"))
-    axes.legend(fontsize=7, loc="upper left")
-    axes.set_title(_wrap(title), loc="left")
-    figure.autofmt_xdate()
-    _source_line(figure, source)
-    figure.tight_layout(rect=(0, 0.03, 1, 1))
+    shading = "" if targets.empty else " (shaded: the deadline given for the target)"
+    axes.set_xlabel(f"date stated{shading}", fontsize=LABEL_SIZE)
+    if not so_far.empty:
+        figure.legend(loc="outside right upper", title="source", frameon=False)
+    _frame(figure, title, source)
+    _settle(figure)
+    _numbers_axis(axes.yaxis)
+    _dates_axis(axes.xaxis, most=8)
+    _place_labels(figure, {axes: labels})
     return figure
 
 
-def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
-    """Sources left, relays in the middle, outlets right; arrow width grows with claim count.
-    The MAX_PATHS paths that carry most claims."""
-    if chains.empty:
-        return nothing_to_draw("No claims, so no paths from sources to outlets", source)
-    chains = chains.sort_values(["claims", "source"], ascending=[False, True]).head(MAX_PATHS)
-    columns = {
-        "source": list(dict.fromkeys(chains["source"])),
-        "relayed via": [r for r in dict.fromkeys(chains["relayed via"]) if r != "(direct)"],
-        "outlet": list(dict.fromkeys(chains["outlet"])),
-    }
-    height = max(len(names) for names in columns.values())
-    figure, axes = plt.subplots(figsize=(9, 0.5 * height + 1.6))
-    position = {}
-    for x, (column, names) in enumerate(columns.items()):
-        for i, name in enumerate(names):
-            y = (
-                height - 1 - i * (height - 1) / max(len(names) - 1, 1)
-                if len(names) > 1
-                else ((height - 1) / 2)
-            )
-            position[(column, name)] = (x, y)
-        axes.text(x, height - 0.2, column, ha="center", fontweight="bold", fontsize=8)
-    alignment_of = dict(zip(chains["source"], chains["alignment"], strict=False))
-
-    def arrow(start, end, count, colour):
-        axes.annotate(
-            "",
-            xy=end,
-            xytext=start,
-            arrowprops={"arrowstyle": "->", "color": colour, "lw": 0.8 + 0.5 * count, "alpha": 0.7},
-        )
-
-    for _, chain in chains.iterrows():
-        colour = _colour(chain["alignment"])
-        start = position[("source", chain["source"])]
-        end = position[("outlet", chain["outlet"])]
-        if chain["relayed via"] != "(direct)":
-            middle = position[("relayed via", chain["relayed via"])]
-            arrow(start, middle, chain["claims"], colour)
-            arrow(middle, end, chain["claims"], colour)
-        else:
-            arrow(start, end, chain["claims"], colour)
-    for (column, name), (x, y) in position.items():
-        colour = _colour(alignment_of.get(name, "neutral")) if column == "source" else "#333333"
-        axes.text(
-            x,
-            y,
-            name,
-            ha="center",
-            va="center",
-            fontsize=7,
-            bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": colour},
-        )
-    axes.set_xlim(-0.6, 2.6)
-    axes.set_ylim(-0.8, height + 0.2)
-    axes.axis("off")
-    axes.set_title(_wrap(title), loc="left")
-    _source_line(figure, source)
-    figure.tight_layout(rect=(0, 0.03, 1, 1))
-    return figure
-
-
+@_quietly
 def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
     """Small multiples: each source's latest figure per measure as it stood on each day
-    (per day and measure, the MAX_ROWS_PER_PANEL most recent sources)."""
+    (per day and measure, the MAX_ROWS_PER_PANEL most recent sources), three days a row."""
     if known.empty:
         return nothing_to_draw("Nothing had been published on these days", source)
     known = (
@@ -383,40 +630,294 @@ def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
         .tail(MAX_ROWS_PER_PANEL)
     )
     days = list(dict.fromkeys(known["known on"]))
-    labels = sorted(set(known["measure"] + " — " + known["source"]))
-    figure, panels = plt.subplots(
-        1, max(len(days), 1), figsize=(3.2 * max(len(days), 1) + 2.5, 0.4 * len(labels) + 1.8),
-        sharey=True, sharex=True, squeeze=False,
-    )  # fmt: skip
-    for axes, day in zip(panels[0], days, strict=False):
+    labels = sorted(set(known["measure"] + "\n" + known["source"]))
+    across = min(len(days), 3)
+    down = -(-len(days) // across)
+    panel_height = ROW * 1.8 * len(labels) + 1.0
+    figure = plt.figure(figsize=(WIDTH, down * panel_height + LEGEND_ROW + 1.6),
+                        layout="constrained")  # fmt: skip
+    grid = figure.add_gridspec(down + 1, across,
+                               height_ratios=[LEGEND_ROW, *[panel_height] * down])  # fmt: skip
+    legend_axes = figure.add_subplot(grid[0, :])
+    first = figure.add_subplot(grid[1, 0])
+    panels = [first] + [
+        figure.add_subplot(grid[1 + i // across, i % across], sharex=first, sharey=first)
+        for i in range(1, len(days))
+    ]
+    placed = {}
+    for i, (axes, day) in enumerate(zip(panels, days, strict=True)):
+        if i % across:
+            axes.tick_params(axis="y", labelleft=False)
         rows = known[known["known on"] == day]
-        y = [labels.index(label) for label in rows["measure"] + " — " + rows["source"]]
+        y = [labels.index(label) for label in rows["measure"] + "\n" + rows["source"]]
         axes.barh(y, rows["figure"], color=[_colour(a) for a in rows["alignment"]])
-        for position, value in zip(y, rows["figure"], strict=True):
-            axes.annotate(f"{value:,.0f}", (value, position), xytext=(3, -3),
-                          textcoords="offset points", fontsize=7)  # fmt: skip
-        axes.set_title(f"known on {day:%-d %b %Y}", fontsize=9)
-        axes.set_xlabel("soldiers")
-        axes.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
-    panels[0, 0].set_yticks(range(len(labels)), labels)
-    panels[0, 0].set_ylim(-0.6, len(labels) - 0.4)
-    figure.suptitle(_wrap(title, 110), x=0.01, ha="left", fontsize=11, fontweight="bold")
-    _source_line(figure, source)
-    figure.tight_layout(rect=(0, 0.03, 1, 1))
+        axes.set_title(f"known on {_day(day)}", loc="left")
+        axes.set_xlabel("figure", fontsize=LABEL_SIZE)
+        placed[axes] = [
+            Label(f"{value:,.0f}", (value, position), places=((3, 0, "left", "center"),))
+            for position, value in zip(y, rows["figure"], strict=True)
+        ]
+    # Two lines a label, the measure over the source, spaced for the tallest script.
+    first.set_yticks(range(len(labels)), [
+        "\n".join(_shorten(line) for line in label.split("\n")) for label in labels
+    ], linespacing=1.5)  # fmt: skip
+    first.set_ylim(-0.6, len(labels) - 0.4)
+    first.set_xlim(0, known["figure"].max() * 1.4)
+    _frame(figure, title, source)
+    _settle(figure, (legend_axes, _side_handles(known["alignment"]), "source's side"))
+    for axes in placed:
+        _numbers_axis(axes.xaxis, most=4)
+    _place_labels(figure, placed)
     return figure
 
 
+# --- relay chart: a layered graph -------------------------------------------------------
+
+LAYERS = ("source", "relayed via", "outlet")
+SLOT = 24.0  # points between two rows of boxes: a box is about 15 points tall
+BOX_PAD = 0.3  # the box's padding around its name, in font sizes (matplotlib's "round")
+NODE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class RelayEdge:
+    """A drawn path between two nodes of the relay chart, as points (x, y) in points."""
+
+    start: tuple
+    end: tuple
+    points: tuple
+    claims: int
+    alignment: str
+
+
+@dataclass(frozen=True)
+class RelayLayout:
+    """Where the relay chart draws each node (its box's centre and size, in points) and
+    each edge (a polyline from box edge to box edge)."""
+
+    centres: dict
+    sizes: dict
+    edges: tuple
+    width: float
+    height: float
+    headers: tuple = ()  # each column's name: (x, name, alignment)
+
+
+def _order_layers(graph: nx.DiGraph, layers: list[list]) -> list[list]:
+    """Each layer's nodes in an order that crosses few edges: the barycentre heuristic
+    (Sugiyama, Tagawa & Toda 1981), a node placed at the mean position of its neighbours
+    in the layer before (down) or after (up), sweeping down and up a few times."""
+
+    def by_neighbours(layer, fixed, neighbours):
+        rank = {node: i for i, node in enumerate(fixed)}
+
+        def centre(node):
+            placed = [rank[n] for n in neighbours(node) if n in rank]
+            return sum(placed) / len(placed) if placed else len(fixed)
+
+        return sorted(layer, key=centre)  # stable: ties keep their order
+
+    for _ in range(4):
+        for i in (1, 2):
+            layers[i] = by_neighbours(layers[i], layers[i - 1], graph.predecessors)
+        for i in (1, 0):
+            layers[i] = by_neighbours(layers[i], layers[i + 1], graph.successors)
+    return layers
+
+
+def relay_layout(chains: pd.DataFrame, box_size) -> RelayLayout:
+    """Sources left, relays in the middle, outlets right, laid out as a layered graph.
+
+    A direct path (source to outlet) runs through a waypoint in the middle layer, a slot
+    of its own like a relay's, so that it crosses the middle column between boxes; layers
+    are ordered to cross few edges (_order_layers) and spaced SLOT points apart
+    (networkx.multipartite_layout). Sources are right-aligned and outlets left-aligned on
+    their column's inner edge, relays centred; an edge leaves and enters a column
+    horizontally at its own row, so it meets no box but the two it joins.
+
+    Input: chains (provenance.relay_chains; at most MAX_PATHS are drawn) and
+    box_size(name) -> (width, height) in points. Output: a RelayLayout.
+    """
+    chains = chains.sort_values(["claims", "source"], ascending=[False, True]).head(MAX_PATHS)
+    graph = nx.DiGraph()
+    layers: list[list] = [[], [], []]
+
+    def node(layer, name):
+        key = (LAYERS[layer], name)
+        if key not in graph:
+            graph.add_node(key, layer=layer)
+            layers[layer].append(key)
+        return key
+
+    for _, chain in chains.iterrows():
+        start, end = node(0, chain["source"]), node(2, chain["outlet"])
+        if chain["relayed via"] == "(direct)":
+            middle = ("waypoint", (chain["source"], chain["outlet"]))
+            if middle not in graph:
+                graph.add_node(middle, layer=1)
+                layers[1].append(middle)
+        else:
+            middle = node(1, chain["relayed via"])
+        for a, b in ((start, middle), (middle, end)):
+            previous = graph.edges[a, b]["claims"] if graph.has_edge(a, b) else 0
+            graph.add_edge(a, b, claims=previous + int(chain["claims"]),
+                           alignment=chain["alignment"])  # fmt: skip
+    layers = _order_layers(graph, layers)
+    grid = nx.multipartite_layout(graph, subset_key=dict(enumerate(layers)))
+    # multipartite_layout spaces layers and rows one unit apart, then scales them all by
+    # one factor: the layers' spacing gives that factor back.
+    unit = grid[layers[1][0]][0] - grid[layers[0][0]][0]
+    # Rows are whole or half units (a layer is centred); rounding drops float noise.
+    rows = {key: round(-grid[key][1] / unit * 2) / 2 for key in graph}  # first on top
+    sizes = {key: box_size(key[1]) for key in graph if key[0] != "waypoint"}
+    names = ("sources", "relayed via", "outlets")
+    # A column is as wide as its widest box, or its name above it.
+    widths = [max([sizes[k][0] for k in layer if k in sizes] + [box_size(name)[0]])
+              for layer, name in zip(layers, names, strict=True)]  # fmt: skip
+    gap = max(60.0, (WIDTH * 72 - 20 - sum(widths)) / 2)
+    inner = [widths[0], widths[0] + gap + widths[1] / 2, widths[0] + 2 * gap + widths[1]]
+    top = max(len(layer) for layer in layers) - 1
+    centres = {}
+    for key in graph:
+        y = (rows[key] + top / 2) * -SLOT + top * SLOT  # rows from the top, in points
+        layer = graph.nodes[key]["layer"]
+        if key in sizes and layer == 0:
+            centres[key] = (inner[0] - sizes[key][0] / 2, y)
+        elif key in sizes and layer == 2:
+            centres[key] = (inner[2] + sizes[key][0] / 2, y)
+        else:
+            centres[key] = (inner[1], y)
+    middle_left, middle_right = inner[1] - widths[1] / 2, inner[1] + widths[1] / 2
+
+    def side(key, towards):
+        """Where an edge meets a node: its box's edge facing the other node."""
+        x, y = centres[key]
+        half = sizes[key][0] / 2 if key in sizes else 0
+        return (x + half, y) if towards == "right" else (x - half, y)
+
+    edges = []
+    for a, b, data in graph.edges(data=True):
+        ya, yb = centres[a][1], centres[b][1]
+        if graph.nodes[a]["layer"] == 0:  # into the middle column: level at its own row
+            points = (side(a, "right"), (middle_left, yb), side(b, "left"))
+            if b[0] == "waypoint":
+                continue  # drawn with the waypoint's way out, as one line
+        elif a[0] == "waypoint":
+            source = next(iter(graph.predecessors(a)))
+            points = (side(source, "right"), (middle_left, ya), (middle_right, ya),
+                      side(b, "left"))  # fmt: skip
+            a = source
+        else:
+            points = (side(a, "right"), (middle_right, ya), side(b, "left"))
+        unique = tuple(p for i, p in enumerate(points) if i == 0 or p != points[i - 1])
+        edges.append(RelayEdge(a, b, unique, data["claims"], data["alignment"]))
+    headers = tuple(zip(inner, names, ("right", "center", "left"), strict=True))
+    return RelayLayout(centres, sizes, tuple(edges), inner[2] + widths[2], top * SLOT, headers)
+
+
+@_quietly
+def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
+    """Sources left, relays in the middle, outlets right (relay_layout); line width grows
+    with claim count. The MAX_PATHS paths that carry most claims."""
+    if chains.empty:
+        return nothing_to_draw("No claims, so no paths from sources to outlets", source)
+    measuring = plt.figure(figsize=(WIDTH, 2))
+    renderer = measuring.canvas.get_renderer()
+    pad = 2 * BOX_PAD * NODE_SIZE
+
+    def box_size(name):
+        text = measuring.text(0, 0, _shorten(name, 34), fontsize=NODE_SIZE)
+        extent = text.get_window_extent(renderer)
+        text.remove()
+        return (extent.width * 72 / measuring.dpi + pad, extent.height * 72 / measuring.dpi + pad)
+
+    layout = relay_layout(chains, box_size)
+    plt.close(measuring)
+    title_text = _wrap(title, _cells_across(WIDTH, TITLE_SIZE, bold=True))
+    source_text = _wrap(f"Source: {source}", _cells_across(WIDTH, SOURCE_SIZE))
+    head = 12 + (title_text.count("\n") + 1) * TITLE_SIZE * 1.5 + 28  # title, column names
+    foot = 10 + (source_text.count("\n") + 1) * SOURCE_SIZE * 1.5
+    body = layout.height + 2 * SLOT
+    figure = plt.figure(figsize=(WIDTH, (head + body + foot) / 72))
+    total = head + body + foot
+    figure.text(0.01, 1 - 8 / total, title_text, fontsize=TITLE_SIZE, fontweight="bold",
+                va="top", linespacing=1.5)  # fmt: skip
+    figure.text(0.01, 4 / total, source_text, fontsize=SOURCE_SIZE, color="#555555",
+                va="bottom", linespacing=1.5)  # fmt: skip
+    left = (WIDTH * 72 - layout.width) / 2
+    axes = figure.add_axes((left / (WIDTH * 72), foot / total, layout.width / (WIDTH * 72),
+                            body / total))  # fmt: skip
+    axes.set_xlim(0, layout.width)
+    axes.set_ylim(-SLOT, layout.height + SLOT)
+    axes.axis("off")
+    for edge in layout.edges:
+        xs, ys = zip(*edge.points, strict=True)
+        width = min(0.8 + 0.5 * edge.claims, 6)
+        colour = _colour(edge.alignment)
+        axes.plot(xs, ys, color=colour, linewidth=width, alpha=0.7, solid_capstyle="butt")
+        axes.annotate("", xy=edge.points[-1], xytext=edge.points[-2],
+                      arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 0,
+                                  "mutation_scale": 8 + width, "shrinkA": 0, "shrinkB": 0,
+                                  "alpha": 0.9})  # fmt: skip
+    alignment_of = dict(zip(chains["source"], chains["alignment"], strict=False))
+    for key, (x, y) in layout.centres.items():
+        if key not in layout.sizes:
+            continue
+        layer, name = key
+        colour = _colour(alignment_of.get(name, "neutral")) if layer == "source" else "#333333"
+        axes.text(x, y, _shorten(name, 34), ha="center", va="center", fontsize=NODE_SIZE,
+                  bbox={"boxstyle": f"round,pad={BOX_PAD}", "facecolor": "white",
+                        "edgecolor": colour})  # fmt: skip
+    for x, name, ha in layout.headers:
+        axes.text(x, layout.height + SLOT * 0.9, name, ha=ha, va="bottom", fontweight="bold",
+                  fontsize=LABEL_SIZE)  # fmt: skip
+    return figure
+
+
+# --- the chart in the page --------------------------------------------------------------
+
+_SVG_ID = re.compile(r'\bid="([^"]+)"')
+_SVG_REFERENCE = re.compile(r'(url\(#|xlink:href="#|href="#)([^)"]+)')
+
+
+@_quietly
+def figure_svg(figure: Figure, name: str) -> str:
+    """The figure as inline SVG for an HTML page: its text as <text> (drawn by the
+    browser, in any script), scaled to the column (width 100%, viewBox kept), ids
+    prefixed with the chart's name so that two charts in one page never share one, and
+    the same bytes for the same figure (no date, fixed hash salt)."""
+    buffer = io.StringIO()
+    with plt.rc_context({"svg.hashsalt": f"crosscheck-{name}"}):
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    svg = buffer.getvalue()
+    svg = svg[svg.index("<svg") :]  # no XML prolog or DOCTYPE inside HTML
+    svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
+    # matplotlib's stylesheet would apply to the whole page; it moves onto the <svg>.
+    svg = re.sub(r"<defs>\s*<style[^>]*>.*?</style>\s*</defs>\s*", "", svg, flags=re.S)
+    svg = re.sub(r"font-family: [^;\"]*;? ?", "", svg)  # one font list, on the <svg>
+    prefix = f"chart-{re.sub(r'[^A-Za-z0-9_-]', '-', name)}-"
+    svg = _SVG_ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
+    svg = _SVG_REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", svg)
+    svg = re.sub(r'<svg [^>]*?(viewBox="[^"]*")[^>]*>', lambda m: (
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        f'{m.group(1)} width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'style="height:auto;max-width:100%;font-family:{SVG_FONT_FAMILY};'
+        f'stroke-linejoin:round;stroke-linecap:butt">'
+    ), svg, count=1)  # fmt: skip
+    return svg.strip()
+
+
 def figure_html(figure: Figure, name: str, alt: str) -> str:
-    """A chart as an embedded PNG with alt text, linked to the CSV of its data."""
-    buffer = io.BytesIO()
-    # No metadata: the same chart gives the same bytes on every build.
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    encoded = base64.b64encode(buffer.getvalue()).decode("ascii")
+    """A chart as inline SVG (figure_svg) with its alt text as the SVG's accessible name
+    (role="img", aria-label, <title>), captioned and linked to the CSV of its data."""
+    svg = figure_svg(figure, name)
+    label = html.escape(alt)
+    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1).replace(
+        ">", f"><title>{label}</title>", 1
+    )
     return (
-        f'<figure class="crosscheck-figure" id="figure-{html.escape(name)}">'
-        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt)}" '
-        f'style="max-width:100%">'
-        f"<figcaption>{html.escape(alt)} "
-        f'<a href="data/{html.escape(name)}.csv">(data: {html.escape(name)}.csv)</a>'
+        f'<figure class="crosscheck-figure" id="figure-{html.escape(name)}">{svg}'
+        f"<figcaption>{label} "
+        f'(<a href="data/{html.escape(name)}.csv">data: {html.escape(name)}.csv</a>)'
         f"</figcaption></figure>"
     )
