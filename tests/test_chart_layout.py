@@ -271,3 +271,12 @@ def test_the_drawn_relay_chart_runs_no_line_through_a_box_it_does_not_join(chart
     plt.close(figure)
     assert len(lines) >= 3 and len(boxes) >= 4
     assert lines_through_boxes(lines, boxes, tolerance=1.5) == []
+
+
+def test_the_same_data_draws_the_same_svg_bytes(charts):
+    first, second = (charts["scripts"].draw("relay_chart") for _ in range(2))
+    try:
+        assert plots.figure_svg(first, "relay_chains") == plots.figure_svg(second, "relay_chains")
+    finally:
+        plt.close(first)
+        plt.close(second)

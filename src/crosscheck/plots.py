@@ -311,6 +311,10 @@ class Label:
 # browser draws a text's box about a fifth of an em taller than matplotlib measures it.
 LABEL_GAP = 2
 
+# A label over a line stays legible on a light, borderless backing.
+LABEL_BACKGROUND = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none",
+                    "alpha": 0.8}  # fmt: skip
+
 RIGHT_FIRST = ((7, 0, "left", "center"), (0, 5, "center", "bottom"), (0, -5, "center", "top"),
                (-7, 0, "right", "center"))  # fmt: skip
 
@@ -331,6 +335,7 @@ def _place_labels(figure: Figure, labels_by_panel: dict) -> int:
                 note = axes.annotate(
                     label.text, label.xy, xytext=(dx, dy), textcoords="offset points", ha=ha,
                     va=va, fontsize=LABEL_SIZE, color=label.colour, annotation_clip=False,
+                    bbox=LABEL_BACKGROUND,
                 )  # fmt: skip
                 box = note.get_window_extent(renderer)
                 if not chartcheck.outside(box, frame) and not any(
@@ -435,7 +440,7 @@ def estimate_ranges(
                     linewidth=2, alpha=0.6, linestyles=":")  # fmt: skip
         axes.scatter(point, ys, c=colours, s=30, zorder=3)
         axes.set_yticks(ys, [
-            _shorten(f"{name} ({_day(day)})", LABEL_WIDTH + 6)
+            f"{_shorten(name, LABEL_WIDTH - 8)} ({_day(day)})"  # the date is never cut
             for name, day in zip(rows["claimant"], rows["stated_on"], strict=True)
         ])  # fmt: skip
         axes.set_ylim(-0.7, len(rows) - 0.3)
