@@ -193,3 +193,9 @@ def test_sources_of_one_side_differ_by_marker_and_dashes():
     styles = {(line.get_marker(), line.get_linestyle()) for line in figure.axes[0].lines}
     plt.close(figure)
     assert len(styles) == 4
+
+
+def test_a_long_title_and_source_wrap_inside_the_figure():
+    figure = plots.nothing_to_draw("A very long title " * 30, "a source " * 40)
+    assert chartcheck.text_problems(figure) == []
+    plt.close(figure)

@@ -379,7 +379,11 @@ LEGEND_ROW = 0.45  # inches: a legend's title and one row of entries
 @_quietly
 def nothing_to_draw(title: str, source: str) -> Figure:
     """A small figure that says there is nothing to draw, in place of an empty chart."""
-    figure = plt.figure(figsize=(WIDTH, 1.0), layout="constrained")
+    title_lines = _wrap(title, _cells_across(WIDTH, TITLE_SIZE, bold=True)).count("\n") + 1
+    source_lines = _wrap(f"Source: {source}", _cells_across(WIDTH, SOURCE_SIZE)).count("\n") + 1
+    # As tall as its lines, 1.5 apart, and a margin.
+    height = 0.45 + 1.5 * (title_lines * TITLE_SIZE + source_lines * SOURCE_SIZE) / 72
+    figure = plt.figure(figsize=(WIDTH, height), layout="constrained")
     _frame(figure, title, source)
     return figure
 
