@@ -844,7 +844,8 @@ def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
     plt.close(measuring)
     title_text = _wrap(title, _cells_across(WIDTH, TITLE_SIZE, bold=True))
     source_text = _wrap(f"Source: {source}", _cells_across(WIDTH, SOURCE_SIZE))
-    head = 12 + (title_text.count("\n") + 1) * TITLE_SIZE * 1.5 + 28  # title, column names
+    title_height = 12 + (title_text.count("\n") + 1) * TITLE_SIZE * 1.5
+    head = title_height + LEGEND_ROW * 72 + 28  # title, legend of sides, column names
     foot = 10 + (source_text.count("\n") + 1) * SOURCE_SIZE * 1.5
     body = layout.height + 2 * SLOT
     figure = plt.figure(figsize=(WIDTH, (head + body + foot) / 72))
@@ -853,6 +854,9 @@ def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
                 va="top", linespacing=1.5)  # fmt: skip
     figure.text(0.01, 4 / total, source_text, fontsize=SOURCE_SIZE, color="#555555",
                 va="bottom", linespacing=1.5)  # fmt: skip
+    figure.legend(handles=_side_handles(chains["alignment"]), title="source's side",
+                  loc="upper left", bbox_to_anchor=(0.01, 1 - title_height / total),
+                  ncols=5, frameon=False, borderaxespad=0, alignment="left")  # fmt: skip
     left = (WIDTH * 72 - layout.width) / 2
     axes = figure.add_axes((left / (WIDTH * 72), foot / total, layout.width / (WIDTH * 72),
                             body / total))  # fmt: skip
