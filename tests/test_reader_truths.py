@@ -35,7 +35,7 @@ def test_the_nis_raised_its_count_of_troops_sent_from_1500_on_18_oct_to_3000_on_
     sent = figure_rows(built_report, "Troops sent to Russia so far")
     nis = sent[sent["source"].isin(["National Intelligence Service", "Cho Tae-yong"])]
     said = list(zip(nis["stated"], nis["best"], strict=True))
-    assert ("18 Oct 2024", "1500.0") in said and ("23 Oct 2024", "3000.0") in said
+    assert ("18 Oct 2024", "1500") in said and ("23 Oct 2024", "3000") in said
     checks = table(built_report, "checks")
     rise = checks[
         checks["inputs"].str.contains("1,500 (18 Oct 2024) then 3,000 (23 Oct 2024)", regex=False)
@@ -56,14 +56,14 @@ def test_zelenskyys_10000_being_prepared_is_dated_17_october_in_every_table_of_s
     built_report,
 ):
     prepared = figure_rows(built_report, "Troops being prepared")
-    assert list(prepared.loc[prepared["best"] == "10000.0", "stated"]) == ["17 Oct 2024"]
+    assert list(prepared.loc[prepared["best"] == "10000", "stated"]) == ["17 Oct 2024"]
     known = table(built_report, "known_on_table")
     on_18 = known[
         (known["known on"] == "2024-10-18") & (known["measure"] == "Troops being prepared")
     ]
-    assert list(zip(on_18["figure"], on_18["stated"], strict=True)) == [("10000.0", "2024-10-17")]
+    assert list(zip(on_18["figure"], on_18["stated"], strict=True)) == [("10000", "2024-10-17")]
     drawn = table(built_report, "estimate_ranges")
-    assert list(drawn.loc[drawn["best"] == "10000.0", "stated"]).count("17 Oct 2024") >= 1
+    assert list(drawn.loc[drawn["best"] == "10000", "stated"]).count("17 Oct 2024") >= 1
 
 
 def test_the_nis_3000_of_23_october_stands_as_the_bare_figure_four_outlets_give(built_report):
@@ -79,13 +79,13 @@ def test_the_pace_from_3000_on_23_october_to_about_10000_by_december_is_101_to_1
     built_report,
 ):
     pace = table(built_report, "required_pace")
-    row = pace[(pace["from count"] == "3000.0") & (pace["target"] == "10000.0")]
+    row = pace[(pace["from count"] == "3000") & (pace["target"] == "10000")]
     assert len(row) == 1
     row = row.iloc[0]
     assert (row["counted on"], row["deadline from"], row["deadline to"]) == (
         "2024-10-23", "2024-12-01", "2024-12-31"
     )  # fmt: skip
-    assert (row["per day, by the last day"], row["per day, by the first day"]) == ("101.0", "179.0")
+    assert (row["per day, by the last day"], row["per day, by the first day"]) == ("101", "179")
     assert row["days left"] == "39–69"
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from crosscheck import ladder, provenance
 from crosscheck.load import Dataset
-from crosscheck.present import format_count, format_day
+from crosscheck.present import SEARCH_COLUMN, SORT_PREFIX, format_count, format_day, number_words
 
 STANCE_LABELS = {
     "asserts": "asserts",
@@ -58,7 +58,9 @@ def labelled(dataset: Dataset) -> pd.DataFrame:
     """Every copy of every claim, joined to what a reader needs to read and compare it.
 
     Adds to the claims table: claimant, claimant_alignment, claimant_type, relayed_via,
-    outlet, wire_agency, published_on (datetime64), claim_type_label, measure_label,
+    claimant_aliases and relayed_via_aliases (other spellings of their names, actors.csv
+    `aliases`, "" when none), outlet, wire_agency, published_on (datetime64),
+    claim_type_label, measure_label,
     measure_kind, counts_people (boolean), stance_label, origin_id and origin (the
     independent source, provenance.origins), attribution (the body a claimant speaks
     for, provenance.attribution_bodies), statement (statement_key, or the claim id
@@ -73,11 +75,14 @@ def labelled(dataset: Dataset) -> pd.DataFrame:
     origin = claims["claimant_id"].map(provenance.origins(dataset.actors))
     undated = claims["stated_precision"].fillna("unknown") == "unknown"
     day = format_day(claims["stated_on"])
+    aliases = actors["aliases"] if "aliases" in actors else pd.Series(dtype="string")
     return claims.assign(
         claimant=claims["claimant_id"].map(actors["name"]),
         claimant_alignment=claims["claimant_id"].map(actors["alignment"]),
         claimant_type=claims["claimant_id"].map(actors["actor_type"]),
         relayed_via=claims["relayed_via_id"].map(actors["name"]),
+        claimant_aliases=claims["claimant_id"].map(aliases).fillna("").astype(object),
+        relayed_via_aliases=claims["relayed_via_id"].map(aliases).fillna("").astype(object),
         outlet=claims["article_id"].map(articles["outlet"]),
         wire_agency=claims["article_id"].map(articles["wire_agency"]),
         # reindex, not map: pandas cannot map an empty selection onto dates
@@ -116,11 +121,25 @@ def figure_label(claims: pd.DataFrame) -> pd.Series:
 def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
     """Every copy in reading order: when, who, through whom, what, and the evidence.
 
-    Input: labelled copies (labelled()). `stated` is the day as text: an undated copy
-    reads 'by publication (23 Oct 2024)', never a day of its own.
+    Input: labelled copies (claims.labelled). `stated` is the day as text: an undated
+    copy reads 'by publication (23 Oct 2024)', never a day of its own. Two columns are
+    for the page only (present.PAGE_ONLY, never exported): `_sort figure`, the figure's
+    point (best, else the middle of its range, else its one bound, as estimates.intervals
+    takes it), so that "up to 15,000" sorts above "some 3,000"; and `_search`, the other
+    spellings of the claimant's and relayer's names (actors.csv `aliases`) and the
+    figures without separators. attrs say how the page spares width: some columns go
+    under others, and print leaves out the wording of the date and the note.
     """
     claims = claims.sort_values(["stated_on", "claim_id"])
-    return pd.DataFrame(
+    low, best, high = (claims[column].astype("Float64") for column in ("low", "best", "high"))
+    point = best.fillna((low + high) / 2).fillna(high).fillna(low)
+    names = [claims.get(column, pd.Series("", index=claims.index)).fillna("")
+             for column in ("claimant_aliases", "relayed_via_aliases")]  # fmt: skip
+    search = names[0].str.replace(" | ", " ", regex=False) + " "
+    search += names[1].str.replace(" | ", " ", regex=False)
+    for values in (low, best, high):
+        search += " " + number_words(values)
+    table = pd.DataFrame(
         {
             "claim": claims["claim_id"],
             "stated": claims["stated_label"],
@@ -134,8 +153,20 @@ def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
             "evidence": claims["evidence"],
             "outlet": claims["outlet"],
             "note": claims["note"].fillna(""),
+            f"{SORT_PREFIX}figure": point.astype(float),
+            SEARCH_COLUMN: search.str.split().str.join(" "),
         }
     ).reset_index(drop=True)
+    # A column as wide as its longest words needs room the page has not: a reader reads
+    # who relayed a claim under who made it, and the evidence under its summary.
+    table.attrs["under"] = {
+        "stated": ["date as worded"],
+        "claimant": ["relayed via"],
+        "type": ["stance"],
+        "claim summary": ["evidence"],
+    }
+    table.attrs["print_omit"] = ["date as worded", "note"]
+    return table
 
 
 def stances_by_claimant(claims: pd.DataFrame) -> pd.DataFrame:

@@ -106,25 +106,43 @@ class Chapter:
         )
 
     def _export(self, frame: pd.DataFrame, name: str) -> None:
+        # A table a reader downloads: numbers rounded to what they mean, yes / no.
         if self.tables_dir is not None:
-            write_csv(frame, self.tables_dir / f"{name}.csv")
+            write_csv(frame, self.tables_dir / f"{name}.csv", readable=True)
 
     def export(self, frame: pd.DataFrame, filename: str) -> None:
-        """Write a table to tables_dir without showing it, and say where it went."""
+        """Write a table to tables_dir without showing it, and say where it went. Values
+        are written as pandas writes them: such a table is a build's record, which the
+        next build compares as text (changes.claim_changes)."""
         if self.tables_dir is not None:
             write_csv(frame, self.tables_dir / filename)
             self.finding(f"{len(frame):,} rows written to data/{filename}.")
 
-    def table(self, frame: pd.DataFrame, name: str, caption: str, empty: str | None = None) -> None:
+    def table(
+        self,
+        frame: pd.DataFrame,
+        name: str,
+        caption: str,
+        empty: str | None = None,
+        shown: pd.DataFrame | None = None,
+        summary: str | None = None,
+    ) -> None:
         """Show a table, escaped, and export it as name.csv. A table without rows is shown
         as a sentence saying there is nothing of it (`empty`, or one made from the
-        caption and the cut-off), never as a bare header."""
+        caption and the cut-off), never as a bare header.
+
+        shown: the table as the page shows it, when that differs from the export (rows
+        grouped for reading; the CSV keeps one row per item). The page hides blank
+        columns, collapses identical rows with a count and folds a table of more than
+        present.FOLD_ROWS rows under `summary` (or a line naming its rows)."""
         self._export(frame, name)
         if frame.empty:
             display(HTML(empty_html(name, caption, empty or self._nothing(caption))))
             return
-        shown = frame.drop(columns=[c for c in KEY_COLUMNS if c in frame.columns])
-        display(HTML(html_table(*_shown(shown, caption, name, MAX_ROWS_SHOWN), name=name)))
+        page = frame if shown is None else shown
+        page = page.drop(columns=[c for c in KEY_COLUMNS if c in page.columns])
+        page, caption = _shown(page, caption, name, MAX_ROWS_SHOWN)
+        display(HTML(html_table(page, caption, name=name, summary=summary)))
 
     def _nothing(self, caption: str) -> str:
         cutoff = ""
@@ -133,15 +151,24 @@ class Chapter:
         return f"Nothing to show for “{caption}”: the data holds no such rows{cutoff}."
 
     def linked_table(
-        self, frame: pd.DataFrame, name: str, caption: str, link_column: str, url_column: str
+        self,
+        frame: pd.DataFrame,
+        name: str,
+        caption: str,
+        link_column: str,
+        url_column: str,
+        summary: str | None = None,
     ) -> None:
-        """Show a table whose link_column links to url_column (http(s) only); export it."""
+        """Show a table whose link_column links to url_column (http(s) only); export it.
+        Blank columns are hidden; over present.FOLD_ROWS rows the table folds under
+        `summary` (or a line naming its rows)."""
         self._export(frame, name)
         if frame.empty:
             display(HTML(empty_html(name, caption, self._nothing(caption))))
             return
         shown, caption = _shown(frame, caption, name, MAX_ROWS_SHOWN)
-        display(HTML(table_block(name, caption, linked_table(shown, link_column, url_column))))
+        inner = linked_table(shown, link_column, url_column, summary)
+        display(HTML(table_block(name, caption, inner)))
 
     def interactive_table(self, frame: pd.DataFrame, name: str, caption: str) -> None:
         """Show a table readers can sort, search and page (offline), export it as name.csv."""

@@ -2,20 +2,38 @@
 tables, charts with alt text, and CSV exports that are safe to open in a spreadsheet.
 
 Everything from the data is escaped here: a claim's text is shown, never run.
+
+A table reaches the page through one view (`page_view`): columns empty in every row are
+hidden, identical rows collapse into one with a count, list-like cells become one entry
+per line, dates never wrap. Columns whose name starts with "_" are for the page only
+(PAGE_ONLY): `_sort <column>` holds the number a column sorts by, `_search` words a
+search must find (other spellings of a name, figures without their separators). They
+are never shown and never exported.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import itables
+import numpy as np
 import pandas as pd
 
 # OWASP, "CSV Injection": a cell beginning with one of these is read as a
 # formula by Excel and LibreOffice. Such text cells are exported with a leading
 # apostrophe, which both programs show as text and do not display.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+PAGE_ONLY = "_"
+SORT_PREFIX = "_sort "
+SEARCH_COLUMN = "_search"
+# A count of identical rows, added to a page table only when some row stands for several.
+COUNT_COLUMN = "rows"
+# Longer tables fold under a one-line summary, or are paged (interactive_table_html):
+# beyond a screen and a half of rows a reader looks things up rather than reads.
+FOLD_ROWS = 25
 
 
 def text_or(value, default: str = "") -> str:
@@ -37,16 +55,26 @@ def format_count(values: pd.Series) -> pd.Series:
     return values.map(lambda value: "" if pd.isna(value) else f"{value:,.0f}").astype(object)
 
 
+def _is_number(values: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values)
+
+
 def for_reading(frame: pd.DataFrame) -> pd.DataFrame:
-    """A copy of a table with dates and numbers formatted for reading, blanks for missing."""
+    """A copy of a table with dates and numbers formatted for reading, blanks for missing.
+    Whole numbers read 3,000, others 0.64 (two decimals, or as many as
+    frame.attrs["decimals"] gives the column)."""
+    decimals = frame.attrs.get("decimals", {})
     shown = frame.copy()
     for column in shown.columns:
         values = shown[column]
-        if pd.api.types.is_datetime64_any_dtype(values):
+        if column in decimals and _is_number(values):
+            template = f"{{:,.{decimals[column]}f}}"
+            shown[column] = values.map(lambda v, t=template: "" if pd.isna(v) else t.format(v))
+        elif pd.api.types.is_datetime64_any_dtype(values):
             shown[column] = format_day(values)
         elif pd.api.types.is_bool_dtype(values):
             shown[column] = values.map({True: "yes", False: "no"}).fillna("")
-        elif pd.api.types.is_numeric_dtype(values):
+        elif _is_number(values):
             whole = values.dropna().eq(values.dropna().round()).all()
             shown[column] = (
                 format_count(values)
@@ -58,9 +86,158 @@ def for_reading(frame: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
+# --- The page view: what a reader sees of a table -------------------------------------
+
+# A day as the tables write it: 23 Oct 2024, or 2024-10-23.
+_DAY = re.compile(
+    r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}\b|\b\d{4}-\d{2}-\d{2}\b"
+)
+# Ids as the data writes them (dt-2024-10-23-06): a cell of several is a list.
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
+LIST_SEPARATOR = "; "
+
+
+def list_entries(values: pd.Series) -> pd.Series:
+    """Each cell of a text column as its entries, when the column is a list.
+
+    A column is a list when some cell holds entries joined by LIST_SEPARATOR and no cell
+    holds a sentence (one ending in . ? or !, or followed by another: prose with a
+    semicolon stays prose), or when every cell
+    is one or more ids separated by spaces (`dt-2024-10-23-06 anews-2024-10-18-01`).
+    Otherwise each cell is one entry. Input: text (for_reading); output: lists of text.
+    """
+    text = values.astype("string").fillna("")
+    filled = text[text != ""]
+    if filled.empty:
+        return text.map(lambda cell: [cell] if cell else [])
+    prose = filled.str.contains(r"[.?!]\s*$|[.?!] [A-Z]", regex=True).any()
+    if filled.str.contains(LIST_SEPARATOR, regex=False).any() and not prose:
+        return text.map(lambda cell: [entry for entry in cell.split(LIST_SEPARATOR) if entry])
+    words = filled.str.split()
+    if words.map(len).gt(1).any() and words.map(lambda ws: all(_ID.match(w) for w in ws)).all():
+        return text.map(str.split)
+    return text.map(lambda cell: [cell] if cell else [])
+
+
+def cell_html(entries: list[str]) -> str:
+    """A cell's entries, escaped, one per line, with every day kept on one line."""
+    return "<br>".join(
+        _DAY.sub(lambda day: f'<span class="crosscheck-day">{day.group(0)}</span>',
+                 html.escape(entry))
+        for entry in entries
+    )  # fmt: skip
+
+
+def hide_empty_columns(shown: pd.DataFrame) -> pd.DataFrame:
+    """A table read as text (for_reading) without the columns blank in every row; a table
+    without rows keeps its columns (its header says what would be there)."""
+    if shown.empty:
+        return shown
+    blank = [column for column in shown.columns if (shown[column].astype(str) == "").all()]
+    return shown.drop(columns=blank)
+
+
+def collapse_identical(shown: pd.DataFrame) -> pd.DataFrame:
+    """Rows identical in every shown column as one row, in the order of their first
+    appearance, with COUNT_COLUMN saying how many rows it stands for (added only when
+    some row stands for several). Input: a table read as text (for_reading)."""
+    if shown.empty or not shown.duplicated().any():
+        return shown
+    keys = list(shown.columns)
+    counts = shown.groupby(keys, sort=False, dropna=False).size().rename(COUNT_COLUMN)
+    return shown.drop_duplicates().merge(counts.reset_index(), on=keys, how="left")
+
+
+def page_view(frame: pd.DataFrame, collapse: bool = True) -> tuple[pd.DataFrame, list[str]]:
+    """A table as the page shows it: read as text (for_reading), page-only columns out,
+    blank columns hidden, identical rows collapsed with a count (unless collapse is off:
+    a table whose rows carry sort keys or search words keeps one row per row). Returns
+    the text table and the names of its numeric columns (aligned right, sorted as
+    numbers)."""
+    visible = frame[[c for c in frame.columns if not str(c).startswith(PAGE_ONLY)]]
+    numeric = [c for c in visible.columns if _is_number(visible[c])]
+    shown = hide_empty_columns(for_reading(visible))
+    if collapse:
+        shown = collapse_identical(shown)
+    return shown.reset_index(drop=True), [c for c in [*numeric, COUNT_COLUMN] if c in shown]
+
+
+def _cells(shown: pd.DataFrame) -> pd.DataFrame:
+    """Every cell of a text table as escaped HTML: lists as lines, days unbroken."""
+    if shown.empty:
+        return shown.copy()
+    return pd.DataFrame(
+        {column: list_entries(shown[column]).map(cell_html) for column in shown.columns},
+        index=shown.index,
+    )
+
+
+def _classes(shown: pd.DataFrame, numeric: list[str]) -> dict[str, str]:
+    """A class per column: numbers align right."""
+    return {column: "crosscheck-num" if column in numeric else "" for column in shown.columns}
+
+
+def merge_under(
+    shown: pd.DataFrame, cells: pd.DataFrame, under: dict[str, list[str]]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Columns shown in smaller type under another, to spare the width of a column:
+    under={"claimant": ["relayed via"]} gives one column "claimant / relayed via". An
+    empty cell adds nothing. Returns the text table and its cells' HTML, merged alike."""
+    shown, cells = shown.copy(), cells.copy()
+    for target, others in under.items():
+        others = [other for other in others if other in cells]
+        if target not in cells or not others:
+            continue
+        for other in others:
+            below = '<br><small class="crosscheck-under">' + cells[other] + "</small>"
+            cells[target] = cells[target] + below.where(cells[other] != "", "")
+            shown[target] = (shown[target] + " " + shown[other]).str.strip()
+        label = " / ".join([target, *others])
+        cells = cells.drop(columns=others).rename(columns={target: label})
+        shown = shown.drop(columns=others).rename(columns={target: label})
+    return shown, cells
+
+
+def table_html(shown: pd.DataFrame, numeric: list[str] | None = None,
+               cells: pd.DataFrame | None = None) -> str:  # fmt: skip
+    """A text table (page_view) as an escaped HTML table; `cells` may give the cells' HTML
+    when a column holds markup of ours (a link)."""
+    numeric = numeric or []
+    cells = _cells(shown) if cells is None else cells
+    classes = _classes(shown, numeric)
+
+    def attr(column) -> str:
+        return f' class="{classes[column]}"' if classes[column] else ""
+
+    header = "".join(f"<th{attr(c)}>{html.escape(str(c))}</th>" for c in shown.columns)
+    rows = "".join(
+        "<tr>" + "".join(f"<td{attr(c)}>{cell}</td>" for c, cell in row.items()) + "</tr>"
+        for _, row in cells.iterrows()
+    )
+    return (
+        f'<table class="crosscheck-table"><thead><tr>{header}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
 def _plain_table(frame: pd.DataFrame) -> str:
-    return for_reading(frame).to_html(
-        index=False, escape=True, border=0, classes="crosscheck-table", na_rep=""
+    shown, numeric = page_view(frame)
+    return table_html(shown, numeric)
+
+
+def fold_summary(shown: pd.DataFrame) -> str:
+    """One line saying what a folded table holds: its rows and what they are by."""
+    first = shown.columns[0]
+    values = list(dict.fromkeys(shown[first].astype(str)))
+    named = ", ".join(values[:3]) + (", …" if len(values) > 3 else "")
+    return f"{len(shown):,} rows, by {first}: {named}"
+
+
+def folded(inner: str, summary: str) -> str:
+    """A long table folded under a one-line summary; the reader opens it."""
+    return (
+        f'<details class="crosscheck-fold"><summary>{html.escape(summary)}</summary>'
+        f"{inner}</details>"
     )
 
 
@@ -80,9 +257,16 @@ def empty_html(name: str, caption: str, sentence: str) -> str:
     return table_block(name, caption, f'<p class="crosscheck-empty">{html.escape(sentence)}</p>')
 
 
-def html_table(frame: pd.DataFrame, caption: str, name: str) -> str:
-    """An escaped HTML table with its caption and a link to its CSV in data/."""
-    return table_block(name, caption, _plain_table(frame))
+def html_table(frame: pd.DataFrame, caption: str, name: str, summary: str | None = None) -> str:
+    """An escaped HTML table (page_view) with its caption and a link to its CSV in data/;
+    columns go under others as frame.attrs["under"] says (merge_under); over FOLD_ROWS
+    rows it is folded under `summary` (or fold_summary's line)."""
+    shown, numeric = page_view(frame)
+    shown, cells = merge_under(shown, _cells(shown), frame.attrs.get("under", {}))
+    inner = table_html(shown, numeric, cells)
+    if len(shown) > FOLD_ROWS:
+        inner = folded(inner, summary or fold_summary(shown))
+    return table_block(name, caption, inner)
 
 
 # DataTables layout: length menu and search box above, info and pages below.
@@ -103,32 +287,93 @@ def link(url: str | None, text: str) -> str:
     return label
 
 
-def linked_table(frame: pd.DataFrame, link_column: str, url_column: str) -> str:
-    """A plain table in which one column links to the address in another (dropped)."""
-    shown = for_reading(frame.drop(columns=[url_column]))
-    header = "".join(f"<th>{html.escape(str(column))}</th>" for column in shown.columns)
-    rows = []
-    for (_, row), url in zip(shown.iterrows(), frame[url_column], strict=True):
-        cells = [
-            link(url, value) if column == link_column else html.escape(value)
-            for column, value in row.items()
+def linked_table(
+    frame: pd.DataFrame, link_column: str, url_column: str, summary: str | None = None
+) -> str:
+    """A plain table (page_view, rows never collapsed: each links somewhere of its own) in
+    which one column links to the address in another (dropped); over FOLD_ROWS rows it is
+    folded under `summary` (or fold_summary's line)."""
+    visible = frame.drop(columns=[url_column])
+    shown = hide_empty_columns(for_reading(visible)).reset_index(drop=True)
+    numeric = [c for c in shown.columns if _is_number(visible[c])]
+    cells = _cells(shown)
+    if link_column in shown:
+        cells[link_column] = [
+            link(url, text) for url, text in zip(frame[url_column], shown[link_column], strict=True)
         ]
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    inner = table_html(shown, numeric, cells)
+    return folded(inner, summary or fold_summary(shown)) if len(shown) > FOLD_ROWS else inner
+
+
+def number_words(values: pd.Series) -> pd.Series:
+    """Each number as a search finds it, with and without thousands separators:
+    12000 → '12000 12,000'; missing → ''."""
+    return values.map(
+        lambda v: "" if pd.isna(v) else f"{v:.0f} {v:,.0f}" if float(v).is_integer() else f"{v:g}"
+    ).astype(object)
+
+
+_GROUPED_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def text_number_words(text: pd.Series) -> pd.Series:
+    """The numbers written with separators in a text column (12,000), without them
+    (12000), so that a search for either finds the row."""
     return (
-        f'<table class="crosscheck-table"><thead><tr>{header}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        text.astype("string")
+        .fillna("")
+        .str.findall(_GROUPED_NUMBER)
+        .map(lambda found: " ".join(number.replace(",", "") for number in found))
+        .astype(object)
     )
 
 
 def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
-    """A sortable, searchable table (itables, offline) for the screen, and the same table
-    as plain HTML for print. Cells are escaped: itables shows markup as text."""
-    sortable = frame.copy()
-    for column in sortable.columns:
-        if pd.api.types.is_datetime64_any_dtype(sortable[column]):
-            sortable[column] = sortable[column].dt.strftime("%Y-%m-%d").fillna("")
+    """A sortable, searchable, paged table (itables, offline) for the screen, and the same
+    table as plain HTML for print (print_form).
+
+    Cells are escaped here (html.escape) and then handed to itables as HTML, so that a
+    list is one entry per line and a day never wraps. Numeric columns sort by their
+    values, and a text column by `_sort <column>` when the frame gives one, largest
+    first (a missing value sorts last); `_search` is searched but never shown, and so
+    is each number written with separators in a cell, without them (12,000 → 12000).
+    frame.attrs["under"] puts columns under others (merge_under) to spare width.
+    """
+    frame = frame.reset_index(drop=True)
+    shown, numeric = page_view(frame, collapse=False)
+    search = pd.Series("", index=frame.index, dtype=object)
+    if SEARCH_COLUMN in frame:
+        search = search + frame[SEARCH_COLUMN].fillna("").astype(str)
+    for column in shown.columns:
+        search = search + " " + text_number_words(shown[column])
+    keys = {column: frame[column] for column in numeric if column in frame}
+    keys.update({c[len(SORT_PREFIX):]: frame[c] for c in frame
+                 if str(c).startswith(SORT_PREFIX) and c[len(SORT_PREFIX):] in shown})  # fmt: skip
+    shown, cells = merge_under(shown, _cells(shown), frame.attrs.get("under", {}))
+    merged = {c.split(" / ")[0]: c for c in shown.columns}
+    classes = _classes(shown, numeric)
+    data = cells.copy()
+    data["search"] = search.str.split().str.join(" ").map(html.escape).to_numpy()
+    column_defs = [{"targets": [len(shown.columns)], "visible": False}]
+    for column, values in keys.items():
+        position = len(data.columns)
+        # -1 stands below every figure, so a missing one ends a largest-first sort.
+        data[f"order {column}"] = values.astype(float).fillna(-1).to_numpy()
+        column_defs += [
+            {"targets": [position], "visible": False, "searchable": False},
+            {
+                "targets": [list(shown.columns).index(merged.get(column, column))],
+                "orderData": [position],
+                "orderSequence": ["desc", "asc"],
+            },
+        ]
+    column_defs += [
+        {"targets": [index], "className": classes[column]}
+        for index, column in enumerate(shown.columns)
+        if classes[column]
+    ]
     interactive = itables.to_html_datatable(
-        sortable,
+        data,
         connected=False,
         table_id=f"itable-{name}",  # a fixed id: two builds give the same page
         display_logo_when_loading=False,
@@ -136,16 +381,75 @@ def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
         pageLength=25,
         lengthMenu=[10, 25, 50, 100, -1],
         showIndex=False,
-        classes="display compact",
-        allow_html=False,
+        classes="display compact crosscheck-table",
+        style="width:100%",
+        autoWidth=False,
+        columnDefs=column_defs,
+        allow_html=True,  # every cell was escaped above; the markup is ours
+        # Numbers go to the page as they are: itables would format them with a script
+        # it evaluates from text, which the page's policy forbids (no unsafe-eval).
+        format_floats_in_python=False,
         text_in_header_can_be_selected=False,  # a click anywhere on a heading sorts
     )
     return table_block(
         name,
         caption,
         f'<div class="crosscheck-interactive">{interactive}</div>'
-        f'<div class="crosscheck-print-only">{_plain_table(frame)}</div>',
+        f'<div class="crosscheck-print-only">{print_form(frame)}</div>',
     )
+
+
+def print_form(frame: pd.DataFrame) -> str:
+    """The plain twin of an interactive table, for paper: every row (never collapsed:
+    print holds every row the CSV holds), no controls, small type, and compact as the
+    frame says: frame.attrs["under"] puts columns under others (merge_under),
+    frame.attrs["print_omit"] leaves columns out of print (the CSV has them)."""
+    omit = [c for c in frame.attrs.get("print_omit", ()) if c in frame]
+    shown, numeric = page_view(frame.drop(columns=omit), collapse=False)
+    shown, cells = merge_under(shown, _cells(shown), frame.attrs.get("under", {}))
+    return table_html(shown, numeric, cells).replace(
+        'class="crosscheck-table"', 'class="crosscheck-table crosscheck-compact"', 1
+    )
+
+
+# --- CSV exports --------------------------------------------------------------------
+
+# Decimals a non-whole number keeps in an export: a share (every value within 0 and 1,
+# a weight such as 0.64) 3, any other (a ratio ×4.58, a mean) 2. Weights and spreads are
+# products and quotients of two-decimal figures; more digits are float noise
+# (0.6400000000000001), not information.
+SHARE_DECIMALS = 3
+OTHER_DECIMALS = 2
+
+
+def readable_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table's numbers and booleans as an export should say them.
+
+    Rule (by dtype and values, one column at a time): a boolean column says yes / no; a
+    numeric column whose values are all whole is written as integers (3000, not 3000.0);
+    other numbers are rounded to SHARE_DECIMALS when every value lies within 0 and 1 (a
+    share or weight), else to OTHER_DECIMALS (a ratio, a mean); a column may set its own
+    decimals in frame.attrs["decimals"] ({"unweighted mean": 0}). Missing stays missing.
+    """
+    decimals = frame.attrs.get("decimals", {})
+    readable = frame.copy()
+    for column in readable.columns:
+        values = readable[column]
+        if pd.api.types.is_bool_dtype(values):
+            readable[column] = values.map({True: "yes", False: "no"}).astype("string")
+            continue
+        if not _is_number(values) or pd.api.types.is_integer_dtype(values):
+            continue
+        places = decimals.get(column)
+        if places is None:
+            share = values.dropna().between(0, 1).all()
+            places = SHARE_DECIMALS if share else OTHER_DECIMALS
+        rounded = values.astype("Float64").round(places)
+        present = rounded.dropna().astype(float)
+        if np.isfinite(present).all() and present.eq(present.round()).all():
+            rounded = rounded.astype("Int64")
+        readable[column] = rounded
+    return readable
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
@@ -162,9 +466,17 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
-def write_csv(frame: pd.DataFrame, path: Path) -> None:
-    """Write a table as UTF-8 CSV with ISO dates and LF line ends, the same bytes every time."""
+def write_csv(frame: pd.DataFrame, path: Path, readable: bool = False) -> None:
+    """Write a table as UTF-8 CSV with ISO dates and LF line ends, the same bytes every time.
+
+    readable: numbers and booleans as readable_numbers says them (a table a reader
+    downloads); off, each value as pandas writes it (a record a later build compares as
+    text, such as the claims snapshot). Page-only columns (PAGE_ONLY) are never written.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
+    frame = frame[[c for c in frame.columns if not str(c).startswith(PAGE_ONLY)]]
+    if readable:
+        frame = readable_numbers(frame)
     spreadsheet_safe(frame).to_csv(
         path, index=False, date_format="%Y-%m-%d", lineterminator="\n", encoding="utf-8"
     )

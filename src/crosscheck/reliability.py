@@ -134,6 +134,47 @@ def _inherit_grades(table: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     return table[order]
 
 
+GRADES_READ_COLUMNS = ["source", "grade", "weight", "reliability", "credibility", "reasoning",
+                       "speaking for it"]  # fmt: skip
+
+
+def grades_for_reading(grades: pd.DataFrame) -> pd.DataFrame:
+    """The grades as a reader reads them: one row per grade given (in grades.csv or by the
+    reader), with the people and offices that take it from the body they speak for, and
+    the sources nobody graded together in one row (F6: all weigh the same).
+
+    Input: source_grades(). Output: GRADES_READ_COLUMNS (and "the data's grade" when a
+    reader overrode one), the heaviest grade first; names within a cell are joined by
+    "; ", which the page shows one per line. The export keeps one row per actor.
+    """
+    own = grades[grades["grade from"] == ""]
+    takers = (
+        grades[grades["grade from"] != ""]
+        .groupby("grade from")["name"]
+        .agg(lambda names: "; ".join(sorted(names)))
+    )
+    ungraded = own["graded as"] == UNGRADED
+    graded = own[~ungraded]
+    rows = graded.assign(**{"speaking for it": graded["name"].map(takers).fillna("")})
+    rows = rows.sort_values(["weight", "graded as", "name"], ascending=[False, True, True])
+    if ungraded.any():
+        nobody = own[ungraded]
+        rows = pd.concat([rows, pd.DataFrame({
+            "name": ["; ".join(sorted(nobody["name"]))], "graded as": [UNGRADED],
+            "weight": [nobody["weight"].iloc[0]], "reliability": [RELIABILITY["F"]],
+            "credibility": [CREDIBILITY["6"]], "reasoning": [nobody["reasoning"].iloc[0]],
+            "speaking for it": ["; ".join(sorted(
+                name for body in nobody["name"] for name in takers.get(body, "").split("; ")
+                if name))], "overridden": [False], "default grade": [UNGRADED],
+        })])  # fmt: skip
+    table = rows.drop(columns=["grade"]).rename(columns={"name": "source", "graded as": "grade"})
+    columns = list(GRADES_READ_COLUMNS)
+    if table["overridden"].any():
+        table["the data's grade"] = table["default grade"].where(table["overridden"], "")
+        columns.append("the data's grade")
+    return table[columns].reset_index(drop=True)
+
+
 def with_weights(latest: pd.DataFrame, grades: pd.DataFrame) -> pd.DataFrame:
     """Add each figure's `grade` (as weighed) and `weight` (float), by its claimant's
     grade or, failing one, the grade of the body the claimant speaks for."""
@@ -178,7 +219,7 @@ def weighted_estimates(latest: pd.DataFrame) -> pd.DataFrame:
     estimate = (table["weighted"] / table["weights"]).round().where(table["points"] > 0)
     table["bounds, not averaged"] = _bounds_listing(latest, keys)
     table = table.reset_index()
-    return pd.DataFrame(
+    table = pd.DataFrame(
         {
             "measure": table["label"],
             "window": table["window"],
@@ -194,6 +235,9 @@ def weighted_estimates(latest: pd.DataFrame) -> pd.DataFrame:
         columns=WEIGHTED_COLUMNS,
     ).astype({"unweighted mean": "Float64", "weighted estimate": "Int64",
               "lowest latest": "Float64", "highest latest": "Float64"})  # fmt: skip
+    # A mean of head counts is read, and exported, in whole people (present.readable_numbers).
+    table.attrs["decimals"] = {"unweighted mean": 0}
+    return table
 
 
 LEAVE_ONE_OUT_COLUMNS = ["measure", "window", "source left out", "its figure", "its weight",

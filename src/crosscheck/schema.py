@@ -99,8 +99,19 @@ ARTICLES = Table(
 ACTORS = Table(
     "actors",
     "actor_id",
-    ("actor_id", "name", "organisation", "country", "role", "actor_type", "alignment", "part_of"),
-    optional_columns=("part_of",),
+    (
+        "actor_id",
+        "name",
+        "organisation",
+        "country",
+        "role",
+        "actor_type",
+        "alignment",
+        "part_of",
+        "aliases",
+    ),
+    # Both may be left out of the file: older data folders have neither.
+    optional_columns=("part_of", "aliases"),
 )
 GRADES = Table(
     "grades",
@@ -319,6 +330,7 @@ def actors_schema(actor_ids) -> pa.DataFrameSchema:
             "actor_type": _one_of(ACTOR_TYPES, "actor types"),
             "alignment": _one_of(ALIGNMENTS, "alignments"),
             "part_of": _reference(actor_ids, "actors.csv", required=False),
+            "aliases": _text(required=False),
         },
         checks=[_not_same_as("part_of", "actor_id", "an actor cannot be part of itself")],
         strict=True,
