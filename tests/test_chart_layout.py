@@ -280,3 +280,41 @@ def test_the_same_data_draws_the_same_svg_bytes(charts):
     finally:
         plt.close(first)
         plt.close(second)
+
+
+def crossings(layout) -> int:
+    """How many pairs of segments of different edges cross (touching ends do not count)."""
+
+    def turn(a, b, c):
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    segments = [
+        (i, segment)
+        for i, edge in enumerate(layout.edges)
+        for segment in zip(edge.points, edge.points[1:], strict=False)
+    ]
+    return sum(
+        turn(*b, a[0]) * turn(*b, a[1]) < 0 and turn(*a, b[0]) * turn(*a, b[1]) < 0
+        for n, (i, a) in enumerate(segments)
+        for j, b in segments[n + 1 :]
+        if i != j
+    )
+
+
+THREE_DIRECT_PATHS = pd.DataFrame(
+    [
+        {"source": s, "relayed via": "(direct)", "outlet": o, "claims": n, "alignment": "ukraine"}
+        for s, o, n in (("A", "X", 5), ("B", "Y", 4), ("C", "X", 3))
+    ]  # fmt: skip
+)
+
+
+def test_the_relay_layout_orders_its_layers_so_that_paths_need_not_cross():
+    layout = plots.relay_layout(THREE_DIRECT_PATHS, lambda name: (40.0, 15.0))
+    assert crossings(layout) == 0
+
+
+def test_in_the_order_first_met_the_same_paths_would_cross(monkeypatch):
+    monkeypatch.setattr(plots, "_order_layers", lambda graph, layers: layers)
+    layout = plots.relay_layout(THREE_DIRECT_PATHS, lambda name: (40.0, 15.0))
+    assert crossings(layout) == 1
