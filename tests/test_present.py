@@ -151,16 +151,19 @@ def test_a_figure_written_as_text_sorts_by_its_number_largest_first():
     frame = pd.DataFrame({"figure": ["some 3,000", "up to 15,000", ""],
                           "_sort figure": [3000.0, 15000.0, None]})  # fmt: skip
     rows, defs = interactive_data(frame)
-    key = next(d for d in defs if d.get("orderData"))
+    key = next(d for d in defs if d.get("render"))
     assert key["targets"] == [0] and key["orderSequence"] == ["desc", "asc"]
-    assert [row[key["orderData"][0]] for row in rows] == [3000.0, 15000.0, -1]
+    assert key["render"] == {"_": "display", "sort": "sort", "type": "sort"}
+    assert [row[0] for row in rows] == [{"display": "some 3,000", "sort": 3000.0},
+                                        {"display": "up to 15,000", "sort": 15000.0},
+                                        {"display": "", "sort": -1.0}]  # fmt: skip
 
 
 def test_a_numeric_column_sorts_by_its_values_not_its_text():
     rows, defs = interactive_data(pd.DataFrame({"claims": [9, 12000, 100]}))
-    key = next(d for d in defs if d.get("orderData"))
-    assert [row[0] for row in rows] == ["9", "12,000", "100"]
-    assert [row[key["orderData"][0]] for row in rows] == [9, 12000, 100]
+    assert any(d.get("render") and d["targets"] == [0] for d in defs)
+    assert [(row[0]["display"], row[0]["sort"]) for row in rows] == [
+        ("9", 9), ("12,000", 12000), ("100", 100)]  # fmt: skip
 
 
 def test_a_search_finds_numbers_with_and_without_separators_and_other_spellings():

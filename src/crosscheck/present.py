@@ -14,6 +14,7 @@ are never shown and never exported.
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -354,19 +355,15 @@ def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
     classes = _classes(shown, numeric)
     data = cells.copy()
     data["search"] = search.str.split().str.join(" ").map(html.escape).to_numpy()
-    column_defs = [{"targets": [len(shown.columns)], "visible": False}]
+    column_defs = [{"targets": [len(shown.columns)], "visible": False, "orderable": False}]
+    rows = data.to_numpy(dtype=object).tolist()
     for column, values in keys.items():
-        position = len(data.columns)
+        index = list(shown.columns).index(merged.get(column, column))
         # -1 stands below every figure, so a missing one ends a largest-first sort.
-        data[f"order {column}"] = values.astype(float).fillna(-1).to_numpy()
-        column_defs += [
-            {"targets": [position], "visible": False, "searchable": False},
-            {
-                "targets": [list(shown.columns).index(merged.get(column, column))],
-                "orderData": [position],
-                "orderSequence": ["desc", "asc"],
-            },
-        ]
+        for row, key in zip(rows, values.astype(float).fillna(-1), strict=True):
+            row[index] = {"display": row[index], "sort": key}
+        column_defs.append({"targets": [index], "render": SORT_RENDER,
+                            "orderSequence": ["desc", "asc"]})  # fmt: skip
     column_defs += [
         {"targets": [index], "className": classes[column]}
         for index, column in enumerate(shown.columns)
@@ -394,9 +391,26 @@ def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
     return table_block(
         name,
         caption,
-        f'<div class="crosscheck-interactive">{interactive}</div>'
+        f'<div class="crosscheck-interactive">{with_rows(interactive, rows)}</div>'
         f'<div class="crosscheck-print-only">{print_form(frame)}</div>',
     )
+
+
+# DataTables' orthogonal data (datatables.net/manual/data/orthogonal-data): a cell given
+# as {"display": html, "sort": number} shows and is searched as its HTML, and sorts, and
+# sets its column's type, by its number. An object, not a function: the page's policy
+# runs no script made from text.
+SORT_RENDER = {"_": "display", "sort": "sort", "type": "sort"}
+
+
+def with_rows(page: str, rows: list[list]) -> str:
+    """An itables table with its rows replaced by ours: itables writes every cell as
+    text, and a sortable cell is an object (SORT_RENDER). The rows are the JSON text of
+    the page's "data_json" entry (itables 2.9), written again as such."""
+    key = '"data_json": '
+    start = page.index(key) + len(key)
+    _, end = json.JSONDecoder().raw_decode(page, start)
+    return page[:start] + json.dumps(json.dumps(rows)) + page[end:]
 
 
 def print_form(frame: pd.DataFrame) -> str:
