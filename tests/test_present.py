@@ -116,7 +116,10 @@ def test_a_table_longer_than_the_fold_is_folded_under_a_summary_of_its_rows():
     frame = pd.DataFrame({"measure": [f"m{i}" for i in range(FOLD_ROWS + 1)]})
     page = html_table(frame, "c", "t")
     assert page.count("<details") == 1
-    assert f"<summary>{FOLD_ROWS + 1} rows, by measure: m0, m1, m2, …</summary>" in page
+    assert f"<summary>{FOLD_ROWS + 1} rows, one per measure: m0, m1, m2, …</summary>" in page
+    windows = pd.DataFrame({"measure": ["a", "b"] * FOLD_ROWS, "n": range(2 * FOLD_ROWS)})
+    grouped = html_table(windows, "c", "t")
+    assert f"<summary>{2 * FOLD_ROWS} rows on 2 measures: a, b</summary>" in grouped
     short = html_table(frame.head(FOLD_ROWS), "c", "t")
     assert "<details" not in short
 

@@ -227,11 +227,16 @@ def _plain_table(frame: pd.DataFrame) -> str:
 
 
 def fold_summary(shown: pd.DataFrame) -> str:
-    """One line saying what a folded table holds: its rows and what they are by."""
-    first = shown.columns[0]
+    """One line saying what a folded table holds: how many rows, what each row is (its
+    first column) and the first few of them: '38 rows on 19 measures: A further batch
+    sent, …', '109 rows, one per article: tass-2024-10-10, …'."""
+    first = str(shown.columns[0])
     values = list(dict.fromkeys(shown[first].astype(str)))
     named = ", ".join(values[:3]) + (", …" if len(values) > 3 else "")
-    return f"{len(shown):,} rows, by {first}: {named}"
+    if len(values) == len(shown):
+        return f"{len(shown):,} rows, one per {first}: {named}"
+    plural = first if first.endswith("s") else first + "s"
+    return f"{len(shown):,} rows on {len(values):,} {plural}: {named}"
 
 
 def folded(inner: str, summary: str) -> str:
