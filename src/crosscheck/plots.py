@@ -378,7 +378,8 @@ LEGEND_ROW = 0.45  # inches: a legend's title and one row of entries
 
 @_quietly
 def nothing_to_draw(title: str, source: str) -> Figure:
-    """A small figure that says there is nothing to draw, in place of an empty chart."""
+    """A small figure that says there is nothing to draw, in place of an empty chart: the
+    sentence as its title, then its source line; as tall as the two need."""
     title_lines = _wrap(title, _cells_across(WIDTH, TITLE_SIZE, bold=True)).count("\n") + 1
     source_lines = _wrap(f"Source: {source}", _cells_across(WIDTH, SOURCE_SIZE)).count("\n") + 1
     # As tall as its lines, 1.5 apart, and a margin.
@@ -409,7 +410,10 @@ def estimate_ranges(
     """One panel per measure, one under the other: each figure as a range (line) around
     its point (dot). The MAX_MEASURES_CHARTED measures with most figures; per measure the
     statements in `keep` (the key articles') and the latest others up to
-    MAX_ROWS_PER_PANEL; the source line says how many were left out."""
+    MAX_ROWS_PER_PANEL; the source line says how many were left out.
+
+    Input: statements with figures (the analysed view's `statements`), the title (its
+    finding) and the source line. Output: a Figure; nothing_to_draw's when empty."""
     if figured.empty:
         return nothing_to_draw("No figures to draw: none had been stated", source)
     busiest = figured["measure"].value_counts().sort_index(kind="stable")
@@ -467,7 +471,10 @@ def estimate_ranges(
 def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -> Figure:
     """Claimants down the side, days across: a marker per statement; above them, a lane
     per period spoken of (the MAX_PERIODS most spoken of) as a bar over its days. The
-    MAX_CLAIMANTS claimants with most statements."""
+    MAX_CLAIMANTS claimants with most statements.
+
+    Input: labelled copies (the analysed view's `claims`), title, source line. Output: a
+    Figure; nothing_to_draw's when empty."""
     if labelled_claims.empty:
         return nothing_to_draw("No statements to draw", source)
     busiest = labelled_claims["claimant"].value_counts().sort_index(kind="stable")
@@ -554,7 +561,11 @@ def figure_over_time(
     """A measure's figures by statement date, one step line per source (its own marker and
     dashes, coloured by its side), with the target, its deadline, and the paces that would
     reach it by either end of the deadline. Figures whose labels would cover another text
-    go unlabelled; the table beside the chart has them all."""
+    go unlabelled; the table beside the chart has them all.
+
+    Input: statements with figures, the measure and its target measure (or None), title,
+    source line, and the paces (timeline.required_pace). Output: a Figure;
+    nothing_to_draw's when neither measure has a figure."""
     if not figured["measure"].isin([measure, target]).any():
         return nothing_to_draw(title, source)
     figure, axes = plt.subplots(figsize=(WIDTH, 4.8), layout="constrained")
@@ -630,7 +641,10 @@ def figure_over_time(
 @_quietly
 def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
     """Small multiples: each source's latest figure per measure as it stood on each day
-    (per day and measure, the MAX_ROWS_PER_PANEL most recent sources), three days a row."""
+    (per day and measure, the MAX_ROWS_PER_PANEL most recent sources), three days a row.
+
+    Input: timeline.known_on's table, title, source line. Output: a Figure;
+    nothing_to_draw's when empty."""
     if known.empty:
         return nothing_to_draw("Nothing had been published on these days", source)
     known = (
@@ -788,7 +802,7 @@ def relay_layout(chains: pd.DataFrame, box_size) -> RelayLayout:
     top = max(len(layer) for layer in layers) - 1
     centres = {}
     for key in graph:
-        y = (rows[key] + top / 2) * -SLOT + top * SLOT  # rows from the top, in points
+        y = (top / 2 + rows[key]) * SLOT  # in points, from the lowest row up
         layer = graph.nodes[key]["layer"]
         if key in sizes and layer == 0:
             centres[key] = (inner[0] - sizes[key][0] / 2, y)
@@ -827,7 +841,10 @@ def relay_layout(chains: pd.DataFrame, box_size) -> RelayLayout:
 @_quietly
 def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
     """Sources left, relays in the middle, outlets right (relay_layout); line width grows
-    with claim count. The MAX_PATHS paths that carry most claims."""
+    with claim count. The MAX_PATHS paths that carry most claims.
+
+    Input: provenance.relay_chains, title, source line. Output: a Figure (laid out by
+    hand, in points: its height grows with the rows); nothing_to_draw's when empty."""
     if chains.empty:
         return nothing_to_draw("No claims, so no paths from sources to outlets", source)
     measuring = plt.figure(figsize=(WIDTH, 2))
