@@ -74,9 +74,14 @@ def test_every_chapter_heading_is_visible(opened):
         assert opened.page.get_by_role("heading", name=chapter, exact=False).first.is_visible()
 
 
-def test_every_image_has_loaded(opened):
-    widths = opened.page.eval_on_selector_all("img", "images => images.map(i => i.naturalWidth)")
-    assert widths and all(width > 0 for width in widths)
+def test_every_chart_is_drawn_as_inline_svg_with_text(opened):
+    sizes = opened.page.eval_on_selector_all(
+        "figure.crosscheck-figure svg",
+        "svgs => svgs.map(s => [s.getBoundingClientRect().width, "
+        "s.querySelectorAll('text').length])",
+    )
+    assert len(sizes) >= 5 and all(width > 0 and texts > 0 for width, texts in sizes)
+    assert opened.page.locator("img").count() == 0
 
 
 def fresh_page(browser, report):
