@@ -192,8 +192,14 @@ def test_the_report_prints_on_a4_in_few_pages_with_no_table_cut(browser, built_r
                     && t.getBoundingClientRect().right > document.documentElement.clientWidth))
             .map(block => block.id)"""
     )
+    spilled = page.evaluate(
+        """() => [...document.querySelectorAll('div.crosscheck-block table td')]
+            .filter(cell => cell.offsetParent !== null && cell.scrollWidth > cell.clientWidth + 1)
+            .map(cell => cell.innerText.slice(0, 40))"""
+    )
     pdf = page.pdf(format="A4")
     page.close()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert cut == []
+    assert spilled == []  # no cell's text runs over its neighbour's
     assert 10 < pages <= MAX_PRINTED_PAGES

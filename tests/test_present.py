@@ -289,3 +289,27 @@ def test_the_grades_of_one_actor_and_of_none_read_without_error():
     assert one[["source", "grade"]].values.tolist() == [["ISW", "F6"]]
     none = grades_for_reading(grades_of([], []))
     assert none.empty and list(none.columns) == GRADES_READ_COLUMNS
+
+
+# --- Paper: column widths -------------------------------------------------------------
+
+
+def test_on_paper_prose_gets_the_room_and_a_day_keeps_what_it_needs():
+    from crosscheck.present import column_widths
+
+    shown = pd.DataFrame({"stated": ["23 Oct 2024"] * 3, "summary": ["word " * 60] * 3})
+    widths, scale = column_widths(shown, page_chars=125)
+    assert abs(sum(widths.values()) - 100) < 0.1 and scale == 1
+    assert widths["summary"] > 3 * widths["stated"]
+    # "23 Oct 2024" never breaks: its column holds it whole (a fifth wider for digits).
+    assert widths["stated"] / 100 * 125 >= 1.2 * len("23 Oct 2024")
+
+
+def test_on_paper_a_table_of_many_columns_gets_smaller_type_not_a_cut():
+    from crosscheck.present import MIN_PRINT_SCALE, column_widths
+
+    shown = pd.DataFrame({f"deadline {i}": ["31 Dec 2024"] for i in range(15)})
+    widths, scale = column_widths(shown, page_chars=125)
+    assert MIN_PRINT_SCALE <= scale < 1
+    assert len(set(widths.values())) == 1  # alike columns, alike shares
+    assert 'style="--crosscheck-scale: ' + str(scale) in html_table(shown, "c", "t")

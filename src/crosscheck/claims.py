@@ -128,7 +128,8 @@ def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
     takes it), so that "up to 15,000" sorts above "some 3,000"; and `_search`, the other
     spellings of the claimant's and relayer's names (actors.csv `aliases`) and the
     figures without separators. attrs say how the page spares width: some columns go
-    under others, and print leaves out the wording of the date and the note.
+    under others (on paper, more of them), and print leaves out the wording of the date
+    and the note.
     """
     claims = claims.sort_values(["stated_on", "claim_id"])
     low, best, high = (claims[column].astype("Float64") for column in ("low", "best", "high"))
@@ -161,6 +162,13 @@ def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
     # who relayed a claim under who made it, and the evidence under its summary.
     table.attrs["under"] = {
         "stated": ["date as worded"],
+        "claimant": ["relayed via"],
+        "type": ["stance"],
+        "claim summary": ["evidence"],
+    }
+    # Paper has less room still: the outlet goes under the claim id (which begins with it).
+    table.attrs["print_under"] = {
+        "claim": ["outlet"],
         "claimant": ["relayed via"],
         "type": ["stance"],
         "claim summary": ["evidence"],

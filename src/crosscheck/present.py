@@ -173,9 +173,22 @@ def _cells(shown: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+# A column whose longest cell is longer than this is prose: on paper its words may break
+# anywhere, so that it, not a column of numbers or codes, gives up width.
+PROSE_LENGTH = 40
+
+
 def _classes(shown: pd.DataFrame, numeric: list[str]) -> dict[str, str]:
-    """A class per column: numbers align right."""
-    return {column: "crosscheck-num" if column in numeric else "" for column in shown.columns}
+    """A class per column: numbers align right; prose may break within a word."""
+    classes = {}
+    for column in shown.columns:
+        longest = shown[column].astype(str).str.len().max() if len(shown) else 0
+        classes[column] = (
+            "crosscheck-num" if column in numeric
+            else "crosscheck-prose" if longest > PROSE_LENGTH
+            else ""
+        )  # fmt: skip
+    return classes
 
 
 def merge_under(
@@ -199,25 +212,93 @@ def merge_under(
     return shown, cells
 
 
-def table_html(shown: pd.DataFrame, numeric: list[str] | None = None,
-               cells: pd.DataFrame | None = None) -> str:  # fmt: skip
+# Column widths on paper, in characters: a long cell wraps at about this many, a word
+# longer than this may break (print CSS: fixed layout, the widths below).
+WRAP_AT = 400
+LONGEST_WORD = 18
+CELL_PADDING = 3
+# Characters a line of a printed table holds: A4 less 12 mm margins (186 mm) at 7 pt, and
+# at the 6 pt of a compact table (report.css).
+PAGE_CHARS = 125
+COMPACT_PAGE_CHARS = 145
+# Type on paper is never smaller than this share of its size (7 pt: about 5 pt).
+MIN_PRINT_SCALE = 0.7
+
+
+def _longest_unbroken(entries: list[str]) -> float:
+    """The longest run of a cell that never breaks: a word, or a day (kept on one line,
+    its digits wider than most letters: counted a fifth more)."""
+    # An id breaks after each of its hyphens: its longest run is a part of it.
+    words = [len(word) for entry in entries for word in re.split(r"\s+|(?<=-)", entry)]
+    days = [1.2 * len(day) for entry in entries for day in _DAY.findall(entry)]
+    return max([*words, *days], default=0)
+
+
+def column_widths(
+    shown: pd.DataFrame, page_chars: float = PAGE_CHARS
+) -> tuple[dict[str, float], float]:
+    """The share of the page's width each column takes on paper (they sum to 100), and
+    the scale of its type there (1, or less for a table whose columns need more than a
+    line: its type shrinks until they fit, to no less than MIN_PRINT_SCALE).
+
+    Each column wants as many characters as most of its cells need (the 90th percentile
+    of their longest line, at most WRAP_AT) and needs at least its longest unbroken run
+    (a word, at most LONGEST_WORD: longer ones break; a day; its heading's longest
+    word), plus CELL_PADDING. A line of the page holds page_chars characters: when the
+    wants fit, each column gets its share of them; when not, each gets what it needs
+    and the rest of the line is shared in proportion to what they want. Paper
+    does not scroll: fixed shares keep every table within the page, a day on one line
+    and a short column of numbers or codes whole.
+    """
+    needs, wants = {}, {}
+    for column in shown.columns:
+        entries = list_entries(shown[column]) if len(shown) else pd.Series([], dtype=object)
+        lines = entries.map(lambda cell: max((len(e) for e in cell), default=0))
+        unbroken = float(entries.map(_longest_unbroken).max()) if len(entries) else 0.0
+        # A heading is bold: its longest word takes a little more room than its letters.
+        heading = 1.35 * max((len(w) for w in str(column).split()), default=1)
+        typical = float(lines.quantile(0.9)) if len(lines) else 0.0
+        needs[column] = max(min(unbroken, LONGEST_WORD), heading, 2) + CELL_PADDING
+        wants[column] = max(min(typical, WRAP_AT) + CELL_PADDING, needs[column])
+    spare = page_chars - sum(needs.values())
+    if sum(wants.values()) <= page_chars or spare <= 0:
+        widths = wants if spare > 0 else needs
+    else:
+        widths = {c: needs[c] + spare * wants[c] / sum(wants.values()) for c in needs}
+    total = sum(widths.values())
+    scale = max(MIN_PRINT_SCALE, min(1.0, page_chars / sum(needs.values()))) if needs else 1.0
+    return {column: round(100 * width / total, 2) for column, width in widths.items()}, round(
+        scale, 2
+    )
+
+
+def table_html(
+    shown: pd.DataFrame,
+    numeric: list[str] | None = None,
+    cells: pd.DataFrame | None = None,
+    page_chars: float = PAGE_CHARS,
+) -> str:
     """A text table (page_view) as an escaped HTML table; `cells` may give the cells' HTML
-    when a column holds markup of ours (a link)."""
+    when a column holds markup of ours (a link). Each column carries its share of the
+    width on paper (column_widths), which only the print stylesheet applies."""
     numeric = numeric or []
     cells = _cells(shown) if cells is None else cells
     classes = _classes(shown, numeric)
+    widths, scale = column_widths(shown, page_chars)
 
     def attr(column) -> str:
         return f' class="{classes[column]}"' if classes[column] else ""
 
+    columns = "".join(f'<col style="--crosscheck-width: {widths[c]}%">' for c in shown.columns)
     header = "".join(f"<th{attr(c)}>{html.escape(str(c))}</th>" for c in shown.columns)
     rows = "".join(
         "<tr>" + "".join(f"<td{attr(c)}>{cell}</td>" for c, cell in row.items()) + "</tr>"
         for _, row in cells.iterrows()
     )
     return (
-        f'<table class="crosscheck-table"><thead><tr>{header}</tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
+        f'<table class="crosscheck-table" style="--crosscheck-scale: {scale}">'
+        f"<colgroup>{columns}</colgroup>"
+        f"<thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
@@ -421,12 +502,14 @@ def with_rows(page: str, rows: list[list]) -> str:
 def print_form(frame: pd.DataFrame) -> str:
     """The plain twin of an interactive table, for paper: every row (never collapsed:
     print holds every row the CSV holds), no controls, small type, and compact as the
-    frame says: frame.attrs["under"] puts columns under others (merge_under),
-    frame.attrs["print_omit"] leaves columns out of print (the CSV has them)."""
+    frame says: frame.attrs["print_under"] (or, failing it, "under") puts columns under
+    others (merge_under), frame.attrs["print_omit"] leaves columns out of print (the
+    CSV has them)."""
     omit = [c for c in frame.attrs.get("print_omit", ()) if c in frame]
+    under = frame.attrs.get("print_under", frame.attrs.get("under", {}))
     shown, numeric = page_view(frame.drop(columns=omit), collapse=False)
-    shown, cells = merge_under(shown, _cells(shown), frame.attrs.get("under", {}))
-    return table_html(shown, numeric, cells).replace(
+    shown, cells = merge_under(shown, _cells(shown), under)
+    return table_html(shown, numeric, cells, COMPACT_PAGE_CHARS).replace(
         'class="crosscheck-table"', 'class="crosscheck-table crosscheck-compact"', 1
     )
 
