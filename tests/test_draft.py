@@ -261,6 +261,7 @@ def test_an_unknown_claimant_is_proposed_as_a_new_actor(dataset):
         "actor_type": "intelligence_agency",
         "alignment": "ukraine",
         "part_of": "",
+        "aliases": "",
     }
 
 

@@ -1025,6 +1025,7 @@ class _Actors:
                 "actor_type": actor_type,
                 "alignment": alignment,
                 "part_of": "",
+                "aliases": "",
             },
         )
         return actor_id
