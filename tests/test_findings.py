@@ -34,34 +34,48 @@ def test_the_shipped_data_names_the_seed_article_as_its_key_article():
 def test_the_nis_count_of_troops_sent_rose_from_1500_to_3000_and_stood_at_15000_later(shipped):
     sentence = shipped["troops_dispatched"]
     assert (
-        "National Intelligence Service gave 1,500 (18 Oct 2024, intelligence assessment, "
-        "relayed), then 3,000 (23 Oct 2024, independently verified)"
+        "National Intelligence Service gave 1,500 soldiers (18 Oct 2024, intelligence assessment, "
+        "relayed), then 3,000 soldiers (23 Oct 2024, independently verified)"
     ) in sentence
-    assert "the latest, 15,000 by National Intelligence Service (30 Apr 2025)" in sentence
+    assert "the latest, 15,000 soldiers by National Intelligence Service (30 Apr 2025)" in sentence
     # The ICD 203 wording of the judgement the analysis made for the latest window.
     assert "roughly even chance (45%–55%)" in sentence and "(moderate confidence)" in sentence
 
 
 def test_about_10000_committed_and_up_to_12000_prepared_come_from_the_seed_article(shipped):
     assert (
-        "National Intelligence Service gave about 10,000 (23 Oct 2024,"
+        "National Intelligence Service gave about 10,000 soldiers (23 Oct 2024,"
         in shipped["troops_committed"]
     )
-    assert "the latest, up to 15,000 by Rustem Umerov (4 Nov 2024)" in shipped["troops_committed"]
-    prepared = shipped["troops_prepared"]
-    assert "Volodymyr Zelenskyy gave about 10,000 (17 Oct 2024," in prepared
     assert (
-        "up to 12,000 (23 Oct 2024, claimed by a party to the conflict, hedged “potentially”)"
-        in (prepared)
+        "the latest, up to 15,000 soldiers by Rustem Umerov (4 Nov 2024)"
+        in shipped["troops_committed"]
     )
+    prepared = shipped["troops_prepared"]
+    assert "Volodymyr Zelenskyy gave about 10,000 soldiers (17 Oct 2024," in prepared
+    assert (
+        "up to 12,000 soldiers (23 Oct 2024, claimed by a party to the conflict, "
+        "hedged “potentially”)"
+    ) in prepared
     assert "no later figure in the data" in prepared
 
 
-def test_there_is_one_finding_per_measure_the_key_article_reports(shipped):
+def test_the_key_articles_measures_come_first_then_the_most_stated_measures_of_people():
     view = _view()
+    table = findings.key_findings(view)
     key = view.statements[view.statements["article_id"] == SEED]
-    assert set(shipped.index) == set(key["measure"])
-    assert 1 <= len(shipped) <= findings.MAX_FINDINGS
+    first = table[table["starts_from"] == "key article"]
+    assert set(first["measure_id"]) == set(key["measure"])
+    later = table[table["starts_from"] == "first figure"]
+    assert 1 <= len(later) <= findings.MAX_LATER and len(table) <= findings.MAX_FINDINGS
+    people = set(view.data.measures.loc[view.data.measures["counts_people"], "measure"])
+    assert set(later["measure_id"]) <= people - set(key["measure"])
+    # The casualty count, the most stated measure the seed article does not report.
+    casualties = later.set_index("measure_id").loc["casualties", "finding"]
+    assert "Andriy Kovalenko gave at least 200 soldiers (18 Dec 2024," in casualties
+    assert "the latest, about 4,700 soldiers by National Intelligence Service (30 Apr 2025)" in (
+        casualties
+    )
 
 
 def test_a_cut_off_before_the_key_article_starts_from_what_was_known_then():
@@ -69,8 +83,8 @@ def test_a_cut_off_before_the_key_article_starts_from_what_was_known_then():
     table = findings.key_findings(view).set_index("measure_id")["finding"]
     assert "3,000" not in " ".join(table)  # stated on 23 Oct, after the cut-off
     assert table["troops_dispatched"].startswith(
-        "Troops sent to Russia so far: National Intelligence Service gave 1,500 (18 Oct 2024, "
-        "intelligence assessment, relayed); no later figure by 20 Oct 2024."
+        "Troops sent to Russia so far: National Intelligence Service gave 1,500 soldiers "
+        "(18 Oct 2024, intelligence assessment, relayed); no later figure by 20 Oct 2024."
     )
     assert "is not in this selection" in findings.key_articles_sentence(view, found=False)
     assert findings.period(view) == "October 2024"
@@ -86,8 +100,8 @@ def test_a_cut_off_before_any_figure_gives_no_finding_and_says_what_there_is():
 
 def test_another_topic_gets_findings_from_its_own_key_article():
     table = findings.key_findings(_view(RALLY)).set_index("measure_id")["finding"]
-    assert "City police gave about 8,000 (1 Mar 2025," in table["crowd_size"]
-    assert "Rally organisers gave at least 40,000 (1 Mar 2025," in table["crowd_size"]
+    assert "City police gave about 8,000 people (1 Mar 2025," in table["crowd_size"]
+    assert "Rally organisers gave at least 40,000 people (1 Mar 2025," in table["crowd_size"]
 
 
 @pytest.mark.parametrize(
@@ -144,5 +158,5 @@ def test_the_findings_change_with_the_articles_selected(tmp_path):
     build(BuildOptions(data_dir=DATA, out_dir=tmp_path, articles=["kyivindependent-2024-10-17"],
                        progress=False))  # fmt: skip
     block = _block((tmp_path / "index.html").read_text())
-    assert "Volodymyr Zelenskyy gave about 10,000 (17 Oct 2024," in block
+    assert "Volodymyr Zelenskyy gave about 10,000 soldiers (17 Oct 2024," in block
     assert "3,000" not in block and "is not in this selection" in block

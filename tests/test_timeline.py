@@ -130,7 +130,7 @@ def test_each_snapshot_day_holds_only_what_was_published_by_then(view):
 def test_a_snapshot_can_be_limited_to_some_measures(view):
     known = timeline.known_on(view.figures, ["2024-10-23"], ["troops_dispatched"])
     assert known["measure_id"].tolist() == ["troops_dispatched"]
-    assert known["figure"].tolist() == [3000]
+    assert known["figure"].tolist() == [3000] and known["unit"].tolist() == ["soldiers"]
 
 
 def test_known_on_shows_the_version_that_stands_among_the_copies_published_by_then(tmp_path):

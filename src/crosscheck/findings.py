@@ -16,8 +16,10 @@ from crosscheck.estimates import as_said
 from crosscheck.present import format_day
 
 # A reader's first screen holds a handful of sentences; the rest is in the chapters.
-MAX_FINDINGS = 7
-FINDINGS_COLUMNS = ["measure_id", "measure", "finding"]
+MAX_FINDINGS = 8
+# Measures the key article does not report, stated later: the most often stated of them.
+MAX_LATER = 3
+FINDINGS_COLUMNS = ["measure_id", "measure", "finding", "starts_from"]
 
 
 def _day(day: pd.Timestamp) -> str:
@@ -28,7 +30,8 @@ def _said_list(rows: pd.DataFrame) -> str:
     """'1,500 (18 Oct 2024, intelligence assessment, relayed), then 3,000 (23 Oct 2024,
     independently verified)' for one source's key figures: each with how far it is
     established (ladder.RUNGS) and the words that hedge it (ladder.HEDGE_WORDS)."""
-    words = as_said(rows)
+    units = rows["unit"].where(rows["unit"] != "ratio", "")
+    words = (as_said(rows) + " " + units).str.strip()
     hedges = rows["hedges"].fillna("").astype(str)
     said = [
         f"{text} ({_day(day)}, {rung}{f', hedged “{hedge}”' if hedge else ''})"
@@ -55,6 +58,8 @@ def _later_part(later: pd.DataFrame, as_of: pd.Timestamp | None) -> str:
         return f"no later figure {until}"
     last = later.iloc[-1]
     text = as_said(later.tail(1)).iloc[0]
+    if last["unit"] != "ratio":
+        text = f"{text} {last['unit']}"
     others = later["origin"].nunique()
     sources = f"{len(later):,} later figure{'s' if len(later) != 1 else ''} from {others:,} "
     sources += f"independent source{'s' if others != 1 else ''}"
@@ -73,35 +78,39 @@ def _established(judgements: pd.DataFrame, measure_id: str) -> str:
 
 
 def key_findings(view: Analysis) -> pd.DataFrame:
-    """One sentence per measure that the key articles report (at most MAX_FINDINGS).
+    """One sentence per measure that the key articles report, then the measures of people
+    stated only later (at most MAX_LATER, most often stated first), MAX_FINDINGS in all.
 
     In: the analysed view; its key_statements name the key articles' statements (from
     report.yml `key_articles`, else the earliest article). When none of the key
     articles is within the selection (a cut-off before them, another set of articles),
-    the measures with most statements in the selection take their place, and the
-    sentence says so.
-    Out: a DataFrame with FINDINGS_COLUMNS (text; measure_id is the measures.csv id),
-    in the order of measures.csv; empty when the selection holds no figure.
+    every line starts from a measure's first figure, most often stated measures first.
+    Out: a DataFrame with FINDINGS_COLUMNS (text; measure_id is the measures.csv id;
+    starts_from is "key article" or "first figure"), key measures in the order of
+    measures.csv; empty when the selection holds no figure.
     """
     statements = view.statements.sort_values(["stated_on", "claim_id"])
     key = statements[statements["statement"].isin(view.key_statements)]
-    from_key = not key.empty
-    if from_key:
-        measures = list(dict.fromkeys(key["measure"]))
-    else:
-        counts = statements["measure"].value_counts(sort=False)
-        measures = list(counts.sort_values(ascending=False, kind="stable").index)
     order = {m: i for i, m in enumerate(view.data.measures["measure"])}
-    measures = sorted(measures, key=lambda m: order.get(m, len(order)))[:MAX_FINDINGS]
+    key_measures = sorted(dict.fromkeys(key["measure"]), key=lambda m: order.get(m, len(order)))
+    others = statements[~statements["measure"].isin(key_measures)]
+    if key_measures:  # later measures of people only: the key article sets the subject
+        others = others[others["counts_people"].astype(bool)]
+    counts = others["measure"].value_counts(sort=False)
+    later_measures = list(counts.sort_values(ascending=False, kind="stable").index)
+    room = MAX_FINDINGS - len(key_measures[:MAX_FINDINGS])
+    later_measures = later_measures[: min(room, MAX_LATER) if key_measures else MAX_FINDINGS]
     rows = []
-    for measure in measures:
+    for measure in key_measures[:MAX_FINDINGS] + later_measures:
         of_measure = statements[statements["measure"] == measure]
+        from_key = measure in key_measures
         said = key[key["measure"] == measure] if from_key else of_measure.head(1)
         later = of_measure[of_measure["stated_on"] > said["stated_on"].max()]
         label = of_measure["measure_label"].iloc[0]
         sentence = f"{label}: {_key_part(said)}; {_later_part(later, view.parameters.as_of)}."
         sentence += _established(view.judgements, measure)
-        rows.append({"measure_id": measure, "measure": label, "finding": sentence})
+        rows.append({"measure_id": measure, "measure": label, "finding": sentence,
+                     "starts_from": "key article" if from_key else "first figure"})  # fmt: skip
     return pd.DataFrame(rows, columns=FINDINGS_COLUMNS)
 
 
@@ -142,8 +151,22 @@ def key_articles_sentence(view: Analysis, found: bool) -> str:
         for a in view.key_articles
     ]
     if found:
-        return f"Each line starts from the figures of the key article: {', '.join(named)}."
+        return (
+            f"The first lines start from the figures of the key article ({', '.join(named)}); "
+            "any after them from a measure's first figure."
+        )
     return (
         f"The key article ({', '.join(named)}) is not in this selection, so each line starts "
         "from the earliest figure of the measures most often stated."
     )
+
+
+# How to read the judgement words, said once under the findings (ICD 203 keeps likelihood
+# and confidence apart; the rule that picks the term is ladder.LIKELIHOOD_RULES).
+READING_NOTE = (
+    "The likelihood words are those of US Intelligence Community Directive 203: here they "
+    "rate how well the latest figure is sourced (from a party's own claim up to independent "
+    "verification, and how many independent sources give it), not whether the number is "
+    "high or low; the confidence in brackets rates the grades of those sources. Chapter 4 "
+    "shows both rules."
+)

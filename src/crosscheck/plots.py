@@ -667,6 +667,9 @@ def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
         figure.add_subplot(grid[1 + i // across, i % across], sharex=first, sharey=first)
         for i in range(1, len(days))
     ]
+    # One unit per chart (the snapshot measures share an axis); "figure" if they mix.
+    units = known["unit"].dropna().unique() if "unit" in known else []
+    unit = units[0] if len(units) == 1 else "figure"
     placed = {}
     for i, (axes, day) in enumerate(zip(panels, days, strict=True)):
         if i % across:
@@ -675,7 +678,7 @@ def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
         y = [labels.index(label) for label in rows["measure"] + "\n" + rows["source"]]
         axes.barh(y, rows["figure"], color=[_colour(a) for a in rows["alignment"]])
         axes.set_title(f"known on {_day(day)}", loc="left")
-        axes.set_xlabel("figure", fontsize=LABEL_SIZE)
+        axes.set_xlabel(unit, fontsize=LABEL_SIZE)
         placed[axes] = [
             Label(f"{value:,.0f}", (value, position), places=((3, 0, "left", "center"),))
             for position, value in zip(y, rows["figure"], strict=True)

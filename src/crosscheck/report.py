@@ -375,26 +375,33 @@ def _build_info(options: BuildOptions, counts: dict[str, int], notebooks: list[P
 
 
 def findings_html(view: analysis.Analysis, key_findings) -> str:
-    """The key findings block: a sentence per measure (findings.key_findings), what they
-    rest on, and a link to their CSV; every text from the data escaped."""
-    statements = view.statements
-    found = statements["statement"].isin(view.key_statements).any()
-    if key_findings.empty:
-        items = "<li>No figure had been stated in the claims selected.</li>"
-    else:
-        items = "".join(
+    """The key findings block: a sentence per measure (findings.key_findings), the key
+    article's first and those stated later apart, what they rest on, how to read the
+    judgement words, and a link to their CSV; every text from the data escaped."""
+    found = view.statements["statement"].isin(view.key_statements).any()
+
+    def items(rows) -> str:
+        return "".join(
             f"<li><strong>{html.escape(label)}</strong>{html.escape(text[len(label) :])}</li>"
-            if text.startswith(label)
-            else f"<li>{html.escape(text)}</li>"
-            for label, text in zip(key_findings["measure"], key_findings["finding"], strict=True)
+            for label, text in zip(rows["measure"], rows["finding"], strict=True)
         )
-    notes = " ".join([findings.key_articles_sentence(view, found) if not key_findings.empty
-                      else "", findings.scope_sentence(view)]).strip()  # fmt: skip
+
+    if key_findings.empty:
+        lists = "<ul><li>No figure had been stated in the claims selected.</li></ul>"
+    else:
+        first = key_findings["starts_from"] == "key article"
+        lists = f"<ul>{items(key_findings[first])}</ul>" if first.any() else ""
+        if first.any() and (~first).any():
+            lists += '<p class="crosscheck-later">Stated later, not in the key article:</p>'
+        lists += f"<ul>{items(key_findings[~first])}</ul>" if (~first).any() else ""
+    notes = [findings.scope_sentence(view)]
+    if not key_findings.empty:
+        notes = [findings.key_articles_sentence(view, found), *notes, findings.READING_NOTE]
     return (
         '<section class="crosscheck-findings" aria-labelledby="key-findings">'
         '<h2 id="key-findings">Key findings</h2>'
-        f"<ul>{items}</ul>"
-        f'<p class="crosscheck-period">{html.escape(notes)} '
+        f"{lists}"
+        f'<p class="crosscheck-period">{html.escape(" ".join(notes))} '
         '<a href="data/key_findings.csv">(data: key_findings.csv)</a></p></section>'
     )
 

@@ -162,8 +162,8 @@ def known_by(
     return versions.statements(figures[figures["published_on"] <= day], published)
 
 
-KNOWN_COLUMNS = ["known on", "measure", "source", "figure", "as said", "stated", "bound",
-                 "alignment", "measure_id"]  # fmt: skip
+KNOWN_COLUMNS = ["known on", "measure", "source", "figure", "unit", "as said", "stated",
+                 "bound", "alignment", "measure_id"]  # fmt: skip
 
 
 def known_on(
@@ -193,6 +193,7 @@ def known_on(
                     "measure": latest["measure_label"],
                     "source": latest["origin"],
                     "figure": latest["point"],
+                    "unit": latest["unit"],
                     "as said": estimates.as_said(latest),
                     "stated": latest["stated_on"],
                     "bound": latest["bound"],
