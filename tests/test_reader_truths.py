@@ -330,3 +330,13 @@ def test_a_build_on_a_day_when_nothing_was_known_says_so_in_every_table(tmp_path
     silent = [b["id"] for b in tables if not b["rows"] and not b["sentence"]]
     assert silent == []
     assert table(tmp_path, "claims").empty and table(tmp_path, "estimate_headlines").empty
+
+
+def test_the_latest_judgement_of_troops_sent_is_that_of_30_apr_2025(built_report):
+    latest = pd.read_csv(built_report / "data" / "judgements_latest.csv").set_index("measure_id")
+    every = pd.read_csv(built_report / "data" / "judgements.csv")
+    assert len(latest) == every["measure_id"].nunique()
+    assert latest.loc["troops_dispatched", "judgement"] == (
+        "There is a roughly even chance (45%–55%) that troops sent to Russia so far numbered "
+        "about 15,000 soldiers by 30 Apr 2025."
+    )

@@ -98,3 +98,10 @@ def judgements(latest: pd.DataFrame) -> pd.DataFrame:
         rows.append([row.label, row.window, judgement, term, confidence_, drivers,
                      ladder.RUNGS[top], sources, row.measure])  # fmt: skip
     return pd.DataFrame(rows, columns=JUDGEMENT_COLUMNS)
+
+
+def latest_judgements(judgements_: pd.DataFrame) -> pd.DataFrame:
+    """Each measure's judgement of its latest window: the rows of judgements() whose
+    window ends last per measure (the table is ordered by measure and window end), in
+    the same columns; empty in, empty out."""
+    return judgements_.groupby("measure_id", sort=False).tail(1).reset_index(drop=True)

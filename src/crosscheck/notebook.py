@@ -116,7 +116,7 @@ class Chapter:
         next build compares as text (changes.claim_changes)."""
         if self.tables_dir is not None:
             write_csv(frame, self.tables_dir / filename)
-            self.finding(f"{len(frame):,} rows written to data/{filename}.")
+            self.finding(f"The {len(frame):,} rows are kept in data/{filename}.")
 
     def table(
         self,
@@ -201,13 +201,11 @@ class Chapter:
         display(HTML(f'<p class="crosscheck-finding">{html.escape(text)}</p>'))
 
     def summary(self) -> None:
-        """A line saying what the chapter is looking at."""
-        cutoff = (
-            "all claims"
-            if self.as_of is None
-            else f"the claims published by {format_day(pd.Series([self.as_of]))[0]}"
-        )
+        """Under a cut-off day, a line saying which claims the chapter looks at; nothing
+        when it looks at all of them (the page's header says so once)."""
+        if self.as_of is None:
+            return
         self.say(
-            f"This chapter uses {cutoff}: **{len(self.data.claims):,}** of "
-            f"{len(self.all_data.claims):,} claims recorded."
+            f"This chapter uses the claims published by {format_day(pd.Series([self.as_of]))[0]}: "
+            f"**{len(self.data.claims):,}** of {len(self.all_data.claims):,} claims recorded."
         )
