@@ -130,7 +130,7 @@ def copies():
 
 def test_the_later_claims_show_russia_and_north_korea_moving_from_denial_to_confirmation(copies):
     sides = positions_by_side(copies, DEPLOYMENT_TYPES).set_index("side")
-    for side in ("russia", "north_korea"):
+    for side in ("Russia", "North Korea"):  # as the reader reads the sides
         assert sides.loc[side, "first stance"] == "denies"
         assert sides.loc[side, "latest stance"] == "asserts"
         assert sides.loc[side, "changed"] == "yes"

@@ -14,6 +14,7 @@ import pandas as pd
 from crosscheck import ladder, provenance
 from crosscheck.load import Dataset
 from crosscheck.present import SEARCH_COLUMN, SORT_PREFIX, format_count, format_day, number_words
+from crosscheck.schema import ALIGNMENT_LABELS
 
 STANCE_LABELS = {
     "asserts": "asserts",
@@ -206,7 +207,10 @@ def positions_on_deployment(claims: pd.DataFrame, claim_types: tuple[str, ...]) 
         .reset_index()
         .rename(columns={"first_stated": "first stated"})
     )
-    return rows.sort_values(["alignment", "claimant"]).reset_index(drop=True)
+    rows = rows.sort_values(["alignment", "claimant"]).reset_index(drop=True)
+    return rows.assign(
+        alignment=rows["alignment"].map(lambda side: ALIGNMENT_LABELS.get(side, side))
+    )
 
 
 def positions_by_side(claims: pd.DataFrame, claim_types: tuple[str, ...]) -> pd.DataFrame:
@@ -232,6 +236,7 @@ def positions_by_side(claims: pd.DataFrame, claim_types: tuple[str, ...]) -> pd.
     table["changed"] = (table["first stance"] != table["latest stance"]).map(
         {True: "yes", False: "no"}
     )
+    table.index = table.index.map(lambda side: ALIGNMENT_LABELS.get(side, side))
     return table.rename_axis("side").reset_index()
 
 

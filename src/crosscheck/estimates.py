@@ -523,4 +523,5 @@ def ranges_title(headlines_: pd.DataFrame) -> str:
             "figures that differ count different things or different days"
         )
     named = "; ".join(disagreeing["measure"] + " (" + disagreeing["window"] + ")")
-    return f"Sources disagree on: {named}"
+    # The chart's panels follow below in their own order: the title names its panel.
+    return f"One panel per measure; in the latest comparison, sources disagree on: {named}"

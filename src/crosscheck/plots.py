@@ -36,6 +36,7 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 from crosscheck import chartcheck  # noqa: E402
 from crosscheck.present import text_or  # noqa: E402
+from crosscheck.schema import ALIGNMENT_LABELS
 
 ALIGNMENT_COLOURS = {
     "ukraine": "#0072B2",
@@ -43,13 +44,6 @@ ALIGNMENT_COLOURS = {
     "russia": "#D55E00",
     "north_korea": "#CC79A7",
     "neutral": "#6E6E6E",
-}
-ALIGNMENT_LABELS = {
-    "ukraine": "Ukraine",
-    "supports_ukraine": "Ukraine's partners",
-    "russia": "Russia",
-    "north_korea": "North Korea",
-    "neutral": "neutral / outlet",
 }
 STANCE_MARKERS = {
     "asserts": "o",

@@ -31,6 +31,14 @@ ACTOR_TYPES = (
     "news_outlet",
 )
 ALIGNMENTS = ("ukraine", "russia", "north_korea", "supports_ukraine", "neutral")
+# How a reader names each side, in tables and chart legends.
+ALIGNMENT_LABELS = {
+    "ukraine": "Ukraine",
+    "supports_ukraine": "Ukraine's partners",
+    "russia": "Russia",
+    "north_korea": "North Korea",
+    "neutral": "neutral / outlet",
+}
 # The parties to the conflict: their statements are claims of an interested side.
 PARTY_ALIGNMENTS = ("ukraine", "russia", "north_korea")
 DATE_BASES = ("stated", "page_metadata", "inferred")
