@@ -151,7 +151,7 @@ def test_one_claim_is_its_sides_first_and_latest_position(copies):
     austin = copies[copies["claim_id"] == f"{SEED}-01"]
     table = positions_by_side(austin, DEPLOYMENT_TYPES)
     assert table.to_dict("records") == [
-        {"side": "supports_ukraine", "first stance": "asserts", "first stated": "23 Oct 2024",
+        {"side": "Ukraine's partners", "first stance": "asserts", "first stated": "23 Oct 2024",
          "by": "Lloyd Austin", "latest stance": "asserts", "latest stated": "23 Oct 2024",
          "latest by": "Lloyd Austin", "claims": 1, "changed": "no"}
     ]  # fmt: skip
