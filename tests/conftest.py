@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# The same Chromium, with the same flags, as `make screenshots` uses.
+from crosscheck.screenshots import CHROMIUM, CHROMIUM_FLAGS
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 
@@ -76,16 +79,6 @@ def rally_report(tmp_path_factory) -> Path:
     return out
 
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
