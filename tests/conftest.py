@@ -79,8 +79,6 @@ def rally_report(tmp_path_factory) -> Path:
     return out
 
 
-
-
 @pytest.fixture(scope="session")
 def browser():
     """One headless Debian Chromium for the session (Playwright allows one sync driver)."""
