@@ -258,3 +258,15 @@ def test_screenshots_photograph_the_first_screen_every_chapter_and_the_print(
     assert "first-screen.png" in names
     assert printed_pages((tmp_path / "report-a4.pdf").read_bytes()) >= chapters
     assert f"({printed_pages((tmp_path / 'report-a4.pdf').read_bytes())} A4 pages)" in done.stderr
+
+
+def test_in_print_every_chart_fits_whole_on_an_a4_page(browser, built_report):
+    # A4 is 210 × 297 mm; the page's print margins are 12 mm (96 CSS px to the inch).
+    page = browser.new_page(viewport={"width": round(186 / 25.4 * 96), "height": 1000})
+    page.goto((built_report / "index.html").as_uri())
+    page.emulate_media(media="print")
+    heights = page.eval_on_selector_all(
+        "figure.crosscheck-figure", "figures => figures.map(f => f.getBoundingClientRect().height)"
+    )
+    assert heights and max(heights) <= (297 - 24) / 25.4 * 96
+    page.close()
