@@ -318,3 +318,13 @@ def test_in_the_order_first_met_the_same_paths_would_cross(monkeypatch):
     monkeypatch.setattr(plots, "_order_layers", lambda graph, layers: layers)
     layout = plots.relay_layout(THREE_DIRECT_PATHS, lambda name: (40.0, 15.0))
     assert crossings(layout) == 1
+
+
+@pytest.mark.parametrize("as_of", ["2024-10-19", "2024-10-20", "2024-10-22"])
+def test_a_calendar_of_a_few_days_keeps_its_last_day_label_inside(as_of):
+    # Found by a fresh-clone check: with a cut-off a few days in, the last tick ("20 Oct")
+    # sat at the axis's end and half of its label left the figure.
+    view = analysis.analyse(load_dataset(DATA), analysis.Parameters.parse(as_of))
+    figure = plots.statement_timeline(view.claims, "Statements", "source")
+    assert chartcheck.text_problems(figure) == []
+    plt.close(figure)

@@ -128,6 +128,10 @@ def period(view: Analysis) -> str:
     return f"{first:%B %Y} – {last:%B %Y}"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
 def scope_sentence(view: Analysis) -> str:
     """What the findings rest on: claims, sources, articles and their days."""
     claims = view.claims
@@ -136,8 +140,9 @@ def scope_sentence(view: Analysis) -> str:
     days = claims["stated_on"].dropna()
     span = f", stated {_day(days.min())} to {_day(days.max())}" if not days.empty else ""
     return (
-        f"From {len(claims):,} claims by {claims['claimant_id'].nunique():,} sources in "
-        f"{claims['article_id'].nunique():,} articles{span}."
+        f"From {_count(len(claims), 'claim')} by "
+        f"{_count(claims['claimant_id'].nunique(), 'source')} in "
+        f"{_count(claims['article_id'].nunique(), 'article')}{span}."
     )
 
 

@@ -540,7 +540,27 @@ def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -
     _frame(figure, title, source)
     _settle(figure, (legend_axes, handles, "marker: the stance; colour: the claimant's side"))
     _dates_axis(axes.xaxis)
+    _keep_date_labels_inside(figure, axes)
     return figure
+
+
+def _keep_date_labels_inside(figure: Figure, axes) -> None:
+    """Widen the days drawn, a little at a time, until no tick label of a short span
+    (whose last tick sits at the axis's end) leaves the figure."""
+    for _ in range(5):
+        figure.canvas.draw()
+        right = figure.bbox.x1
+        over = max(
+            (label.get_window_extent().x1 - right for label in axes.xaxis.get_ticklabels()
+             if label.get_visible() and label.get_text()),
+            default=0,
+        )  # fmt: skip
+        if over <= 0:
+            return
+        low, high = axes.get_xlim()
+        per_pixel = (high - low) / max(axes.bbox.width, 1)
+        axes.set_xlim(low, high + (over + 8) * per_pixel * 2)
+        _dates_axis(axes.xaxis)
 
 
 @_quietly
