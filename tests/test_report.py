@@ -302,3 +302,34 @@ def test_a_chapter_run_from_notebooks_as_jupyterlab_does_gives_the_builds_tables
         assert (tmp_path / "tables" / name).read_bytes() == (
             built_report / "data" / name
         ).read_bytes()
+
+
+def test_a_day_typed_by_yaml_reaches_the_chapters_as_iso_text():
+    # `-p known_on_day 2024-10-20` and an unquoted day in report.yml are read by YAML as
+    # dates; the kernel's JSON cannot carry a date.
+    import datetime
+
+    import yaml
+
+    from crosscheck.report import as_papermill_values
+
+    typed = {"known_on_day": yaml.safe_load("2024-10-20"),
+             "snapshot_days": yaml.safe_load("[2024-10-18, 2024-10-23]"),
+             "grade_overrides": {"rok-nis": "B2"}, "window_days": 7}  # fmt: skip
+    assert isinstance(typed["known_on_day"], datetime.date)
+    assert as_papermill_values(typed) == {
+        "known_on_day": "2024-10-20",
+        "snapshot_days": ["2024-10-18", "2024-10-23"],
+        "grade_overrides": {"rok-nis": "B2"},
+        "window_days": 7,
+    }
+
+
+def test_a_build_given_a_day_as_a_date_runs_the_chapter_that_takes_it(tmp_path):
+    import datetime
+
+    classroom = [path for path in chapter_notebooks() if "classroom" in path.stem]
+    build(BuildOptions(data_dir=DATA, out_dir=tmp_path, notebooks=classroom, progress=False,
+                       parameters={"known_on_day": datetime.date(2024, 10, 20)}))  # fmt: skip
+    executed = (tmp_path / "notebooks" / classroom[0].name).read_text()
+    assert 'known_on_day = \\"2024-10-20\\"' in executed

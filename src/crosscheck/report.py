@@ -23,7 +23,7 @@ import tempfile
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from importlib import resources
 from pathlib import Path
 
@@ -94,7 +94,8 @@ def build(options: BuildOptions) -> Path:
     settings = read_settings(options.data_dir)
     # The data folder's own defaults first, then what the user asked for.
     options = dataclasses.replace(
-        options, parameters=(settings.parameters or {}) | (options.parameters or {})
+        options,
+        parameters=as_papermill_values((settings.parameters or {}) | (options.parameters or {})),
     )
     parameters = _analysis_parameters(options, settings.key_articles)
     notebooks = chapter_notebooks() if options.notebooks is None else options.notebooks
@@ -152,6 +153,19 @@ def build(options: BuildOptions) -> Path:
         shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(out_dir / "failed", ignore_errors=True)
     return out_dir / "index.html"
+
+
+def as_papermill_values(value):
+    """A parameter value as papermill passes it to a kernel: YAML reads 2024-10-20 (from
+    `-p` or report.yml) as a date, which the kernel's JSON cannot carry; dates and times
+    become ISO text, inside mappings and lists too. Anything else is returned as is."""
+    if isinstance(value, dict):
+        return {key: as_papermill_values(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [as_papermill_values(item) for item in value]
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
 
 
 # The parameters of the analysed view: every chapter declares them and gets the same.
