@@ -1,5 +1,6 @@
 """The key findings a reader sees first: per measure that the key articles report, what
-they said, what became of it later, and how far the latest figure is established.
+they said, what became of it later, and how far the latest figure is established; then
+the measures of people stated only later, from their first figure.
 
 The sentences are made from the analysed view (analysis.Analysis) only, so they change
 with the cut-off day, the articles selected and the topic's data. The likelihood and
