@@ -9,9 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-import yaml
-
-from crosscheck import __version__
+from crosscheck import __version__, chapter_parameters
 from crosscheck.load import load_dataset
 from crosscheck.problems import DataError
 from crosscheck.report import BuildError, BuildOptions, build, chapter_notebooks
@@ -202,7 +200,9 @@ def _build(arguments: argparse.Namespace, notebooks) -> Path:
             with_code=arguments.with_code,
             notebooks=notebooks,
             progress=not arguments.quiet,
-            parameters={name: yaml.safe_load(value) for name, value in arguments.parameter},
+            parameters={
+                name: chapter_parameters.read_value(value) for name, value in arguments.parameter
+            },
             articles=arguments.articles,
             **({"jobs": arguments.jobs} if arguments.jobs else {}),
         )

@@ -34,7 +34,15 @@ from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
 from traitlets import CaselessStrEnum, default
 
-from crosscheck import __version__, analysis, changes, findings, jsonld, schema
+from crosscheck import (
+    __version__,
+    analysis,
+    changes,
+    chapter_parameters,
+    findings,
+    jsonld,
+    schema,
+)
 from crosscheck.load import load_dataset
 from crosscheck.present import write_csv
 from crosscheck.settings import REPORT_LEDE, REPORT_TITLE, read_settings, with_period
@@ -97,6 +105,10 @@ def build(options: BuildOptions) -> Path:
         options,
         parameters=as_papermill_values((settings.parameters or {}) | (options.parameters or {})),
     )
+    try:
+        chapter_parameters.check(options.parameters, dataset)
+    except chapter_parameters.ParameterError as error:
+        raise BuildError(str(error)) from None
     parameters = _analysis_parameters(options, settings.key_articles)
     notebooks = chapter_notebooks() if options.notebooks is None else options.notebooks
     if not notebooks:

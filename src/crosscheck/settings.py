@@ -47,8 +47,11 @@ def read_settings(data_dir: Path) -> Settings:
         return Settings()
     try:
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        problem = Problem(str(path), None, None, None, f"not valid YAML: {error}")
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError) as error:
+        # YAML reads 2024-02-30 as a date and fails (ValueError): quoting it keeps it text.
+        problem = Problem(
+            str(path), None, None, None, f"not valid YAML (quote a day to keep it text): {error}"
+        )
         raise DataError([problem]) from None
     problems = []
     if not isinstance(content, dict):
