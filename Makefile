@@ -3,22 +3,36 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# The stamp is newer than pyproject.toml once the pinned dependencies are in.
+# The stamp is newer than pyproject.toml and the lock once the locked versions are in.
 SETUP  := $(VENV)/.installed-test
 LAB    := $(VENV)/.installed-lab
+# Every transitive version with its hashes: the build and tests, and JupyterLab on top.
+LOCK     := requirements/lock.txt
+LAB_LOCK := requirements/lock-lab.txt
+# `make lock` resolves with uv in a venv of its own under build/ (ignored by git);
+# one set of versions for every Python from 3.11 and every platform.
+UV_VERSION := 0.13.9
+LOCKER     := build/uv-$(UV_VERSION)
+UV_COMPILE := $(LOCKER)/bin/uv pip compile --quiet --universal --python-version 3.11 \
+	--fork-strategy fewest --generate-hashes --custom-compile-command 'make lock'
 
-.PHONY: help setup browser report screenshots validate test bench lint lab clean
+.PHONY: help setup browser report screenshots validate test bench lint lab lock clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(SETUP): pyproject.toml
+# The locked versions, each checked against its hash, then the project itself,
+# built by the locked setuptools (no build isolation: nothing fetched unpinned).
+$(SETUP): pyproject.toml $(LOCK) scripts/ipython_kernel_config.py
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	# The environment's kernels read it (IPython's ENV_CONFIG_PATH): no kernel chatter.
+	mkdir -p $(VENV)/etc/ipython
+	cp scripts/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
 	touch $@
 
-setup: $(SETUP)  ## create .venv and install the pinned dependencies
+setup: $(SETUP)  ## create .venv and install the locked dependencies
 
 validate: $(SETUP)  ## check the data in data/ and list every problem
 	$(BIN)/crosscheck validate data
@@ -42,12 +56,23 @@ bench: $(SETUP)  ## time the build beside the toolchain's floor, up to 1,000,000
 lint: $(SETUP)  ## ruff check and format check, notebooks included
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 
-$(LAB): $(SETUP)
-	$(BIN)/python -m pip install --quiet -e '.[test,lab]'
+$(LAB): $(SETUP) $(LAB_LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LAB_LOCK)
 	touch $@
 
 lab: $(LAB)  ## open JupyterLab on notebooks/ in the project's environment
 	$(BIN)/jupyter lab notebooks/
+
+$(LOCKER)/bin/uv:
+	$(PYTHON) -m venv $(LOCKER)
+	$(LOCKER)/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
+# Keeps each locked version that still fits (uv prefers the lock it rewrites);
+# `make lock UPGRADE=--upgrade` moves every transitive version to the newest.
+lock: $(LOCKER)/bin/uv  ## re-resolve requirements/lock*.txt from pyproject.toml, with hashes
+	$(UV_COMPILE) $(UPGRADE) pyproject.toml requirements/build.in --extra test -o $(LOCK)
+	$(UV_COMPILE) $(UPGRADE) pyproject.toml requirements/build.in --extra test --extra lab \
+		-c $(LOCK) -o $(LAB_LOCK)
 
 clean:  ## remove the environment and generated reports
 	rm -rf $(VENV) build reports/index.html reports/notebooks reports/data
