@@ -11,26 +11,11 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
 import pytest
 
 from crosscheck.report import BuildError, BuildOptions, build
 
-from conftest import DATA
-
-
-def chapter(folder: Path, name: str, *sources: str) -> Path:
-    folder.mkdir(exist_ok=True)
-    notebook = nbformat.v4.new_notebook()
-    parameters = nbformat.v4.new_code_cell('data_dir = "data"\nas_of = None\ntables_dir = None')
-    parameters.metadata["tags"] = ["parameters"]
-    notebook.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), parameters]
-    notebook.cells += [nbformat.v4.new_code_cell(source) for source in sources]
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
-    notebook.metadata["language_info"] = {"name": "python"}
-    path = folder / f"01_{name}.ipynb"
-    nbformat.write(notebook, path)
-    return path
+from conftest import DATA, chapter
 
 
 def snapshot(out: Path) -> dict:
@@ -72,10 +57,9 @@ def test_an_interrupted_build_leaves_the_last_good_report_and_no_staging(last_go
         stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:  # wait for the notebook to be running
-        line = process.stderr.readline()
-        if "Executing" in line or "running" in line:
-            break
+    # Wait for the notebook to be running: papermill writes its output notebook first.
+    while time.monotonic() < deadline and not list(last_good.glob(".building-*/notebooks/*")):
+        time.sleep(0.2)
     time.sleep(3)
     process.send_signal(signal.SIGINT)
     try:
