@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from crosscheck import schema
+from crosscheck.datapackage import CLAIM, MEASURE, Column, input_columns
 from crosscheck.load import Dataset
 
 SNAPSHOT = "claims_snapshot.csv"
@@ -105,3 +106,28 @@ def summary(changes: pd.DataFrame, first_build: bool) -> str:
     counts = changes["change"].value_counts()
     parts = [f"{counts.get(kind, 0):,} {kind}" for kind in ("added", "removed", "revised")]
     return "Since the previous build: " + ", ".join(parts) + "."
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+_TREND = "For a measure that changes with time, the trend in words"
+EXPORTED_COLUMNS = {
+    # Written as pandas writes it (the next build compares it as text): True / False.
+    SNAPSHOT.removesuffix(".csv"): input_columns(
+        schema.CLAIMS, true_values=("True",), false_values=("False",)
+    ),
+    "claim_changes": {
+        "change": Column("string", "added, removed or revised."),
+        "claim": CLAIM,
+        "what changed": Column("string", "The claims.csv columns that changed (revised only)."),
+        "summary now": Column("string", "The claim's summary in this build."),
+        "summary before": Column("string", "The claim's summary in the previous build."),
+    },
+    "estimate_moves": {
+        "measure": MEASURE,
+        "before": Column("string", "The latest comparison in the previous build."),
+        "now": Column("string", "The latest comparison in this build."),
+        "trend before": Column("string", f"{_TREND}, in the previous build."),
+        "trend now": Column("string", f"{_TREND}, in this build."),
+    },
+}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crosscheck.datapackage import CLAIM_IDS, Column
 from crosscheck.estimates import qualifier_bound
 from crosscheck.present import text_or
 
@@ -184,3 +185,18 @@ def all_checks(
         + qualifier_coding(figures)
     )
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
+
+
+# --- The columns of the table above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+EXPORTED_COLUMNS = {
+    "checks": {
+        "check": Column("string", "What is checked, in words."),
+        "claims": CLAIM_IDS,
+        "inputs": Column("string", "The figures the check works on, with their days."),
+        "result": Column("string", "What the arithmetic gives."),
+        "status": Column(
+            "string", "pass, fail, or derived (a figure worked out from others: nothing to fail)."
+        ),
+    },
+}

@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from crosscheck import ladder, provenance
+from crosscheck.datapackage import CLAIM, STATED_DAY, Column
 from crosscheck.load import Dataset
 from crosscheck.present import SEARCH_COLUMN, SORT_PREFIX, format_count, format_day, number_words
 from crosscheck.schema import ALIGNMENT_LABELS
@@ -270,3 +271,89 @@ def articles_table(dataset: Dataset) -> pd.DataFrame:
             "url": articles["url"],
         }
     ).reset_index(drop=True)
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+_CLAIMANT = Column("string", "Who makes the claim: the actor's name (actors.csv `name`).")
+_STANCES = ", ".join(STANCE_LABELS.values())
+_FIRST_DAY = Column(
+    "string",
+    "The day of the earliest of these claims as a reader reads it ('by publication (…)' "
+    "when its copy gives no day).",
+)
+_DEPLOYMENT = "the chapter's claim types on the question (deployment_claim_types) and denials"
+EXPORTED_COLUMNS = {
+    "claims": {
+        "claim": CLAIM,
+        "stated": STATED_DAY,
+        "date as worded": Column(
+            "string",
+            "When the claim was made, as the article words it (claims.csv `stated_wording`); "
+            "'(not given)' when it does not say.",
+        ),
+        "claimant": _CLAIMANT,
+        "relayed via": Column(
+            "string", "Who passed the claim to the outlet (actors.csv `name`); empty if no one."
+        ),
+        "type": Column("string", "What the claim is about: its type's label (claim_types.csv)."),
+        "stance": Column("string", f"The claimant's stance: {_STANCES}."),
+        "claim summary": Column("string", "The claim in the coder's words, one sentence."),
+        "figure": Column(
+            "string",
+            "The figure as written, with its qualifier and unit ('up to 12,000 people'); "
+            "empty when the claim gives none.",
+        ),
+        "evidence": Column("string", "The passage of the article that carries the claim."),
+        "outlet": Column("string", "The outlet the claim was read in (articles.csv `outlet`)."),
+        "note": Column("string", "The coder's remarks (claims.csv `note`)."),
+    },
+    "positions": {
+        "claimant": _CLAIMANT,
+        "alignment": Column("string", "The claimant's side (actors.csv `alignment`), in words."),
+        "stances": Column(
+            "string",
+            f"The stances the claimant took in claims of {_DEPLOYMENT}, in order of first use "
+            f"({_STANCES}).",
+        ),
+        "first stated": _FIRST_DAY,
+        "claims": Column("integer", f"How many of the claimant's claims are of {_DEPLOYMENT}."),
+    },
+    "positions_by_side": {
+        "side": Column("string", "A side (actors.csv `alignment`), in words."),
+        "first stance": Column("string", f"The stance of the side's earliest claim ({_STANCES})."),
+        "first stated": _FIRST_DAY,
+        "by": Column("string", "Who made the side's earliest claim (actors.csv `name`)."),
+        "latest stance": Column("string", f"The stance of the side's latest claim ({_STANCES})."),
+        "latest stated": Column("string", "The day of the side's latest claim, as a reader reads."),
+        "latest by": Column("string", "Who made the side's latest claim (actors.csv `name`)."),
+        "claims": Column("integer", f"How many claims of the side are of {_DEPLOYMENT}."),
+        "changed": Column("boolean", "Whether the latest stance differs from the first."),
+    },
+    "stances_by_claimant": {
+        "claimant": _CLAIMANT,
+        **{
+            label: Column("integer", f"How many of the claimant's claims take the stance {label}.")
+            for label in STANCE_LABELS.values()
+        },
+        "claims": Column("integer", "How many claims the claimant makes in all."),
+    },
+    "articles": {
+        "article": Column("string", "The article id (articles.csv `article_id`)."),
+        "outlet": Column("string", "The outlet the article was read in."),
+        "title": Column("string", "The headline as published; empty when the copy has none."),
+        "agency": Column("string", "The wire agency whose copy the outlet carries, if it says."),
+        "published": Column("date", "Day of publication (articles.csv `published_on`)."),
+        "date is": Column(
+            "string",
+            "How the day of publication was established: stated, page metadata or inferred.",
+        ),
+        "claims": Column("integer", "How many claims were read in the article."),
+        "url": Column("string", "Where the article was read; empty where unknown."),
+    },
+    "claims_by_type": {
+        "claim type": Column("string", "The claim type's label (claim_types.csv)."),
+        "claims": Column("integer", "How many claims are of this type."),
+        "claimants": Column("integer", "How many distinct claimants made them."),
+    },
+}

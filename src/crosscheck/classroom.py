@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crosscheck import estimates, timeline
+from crosscheck.datapackage import CLAIM, CLAIM_IDS, OTHER_COLUMNS, SOURCE, Column
 
 PROMPT_COLUMNS = ["theme", "prompt", "claims", "more claims"]
 # Heuer scores only the evidence against a hypothesis: the one with the least
@@ -266,3 +267,32 @@ def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
     table["lowest"] = table.min(axis=1)
     table["highest"] = table.max(axis=1)
     return table.reset_index().rename_axis(columns=None)
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+EXPORTED_COLUMNS = {
+    "discussion_prompts": {
+        "theme": Column("string", "What kind of question the prompt raises."),
+        "prompt": Column("string", "The question for the class."),
+        "claims": CLAIM_IDS,
+        "more claims": Column("integer", "How many further claims it rests on, not listed."),
+    },
+    "ach_matrix": {
+        "evidence": Column("string", "The claim's summary; the last row: the inconsistency score."),
+        "source": SOURCE,
+        "claim": CLAIM,
+        OTHER_COLUMNS: Column(
+            "string",
+            "One column per hypothesis (hypotheses.csv `label`): the claim's rating against "
+            "it (CC, C, N, I, II; N where not rated); in the last row, the weighted count of "
+            "inconsistent ratings (I 1, II 2).",
+        ),
+    },
+    "ach_reasoning": {
+        "claim": CLAIM,
+        "hypothesis": Column("string", "The hypothesis rated (hypotheses.csv `label`)."),
+        "rating": Column("string", "CC, C, N, I or II (Heuer)."),
+        "why": Column("string", "Why the claim bears on the hypothesis this way."),
+    },
+}

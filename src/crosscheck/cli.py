@@ -29,6 +29,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     validate.add_argument("data_dir", nargs="?", default="data", help="data folder (default: data)")
     validate.set_defaults(run=_validate)
 
+    package = commands.add_parser(
+        "datapackage",
+        help="write DATA_DIR/datapackage.json, the Frictionless Data Package of the tables, "
+        "from the schema and the data dictionary",
+    )
+    package.add_argument("data_dir", nargs="?", default="data", help="data folder (default: data)")
+    package.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if datapackage.json differs from what would be written",
+    )
+    package.set_defaults(run=_datapackage)
+
     report = commands.add_parser(
         "report", help="run the chapter notebooks and render the HTML report (atomically)"
     )
@@ -135,6 +148,29 @@ def _validate(arguments: argparse.Namespace) -> int:
     counts = ", ".join(f"{count} {name}" for name, count in dataset.counts().items())
     print(f"{arguments.data_dir}: valid ({counts})")
     return 0
+
+
+def _datapackage(arguments: argparse.Namespace) -> int:
+    from crosscheck import datapackage
+
+    path = Path(arguments.data_dir) / datapackage.PACKAGE_FILE
+    try:
+        if not arguments.check:
+            print(f"written: {datapackage.write_data_package(arguments.data_dir)}")
+            return 0
+        current = datapackage.data_package_is_current(arguments.data_dir)
+    except (ValueError, OSError) as error:
+        print(f"cannot describe {arguments.data_dir}: {error}", file=sys.stderr)
+        return 1
+    if current:
+        print(f"{path} is current")
+        return 0
+    print(
+        f"{path} differs from the schema and the data dictionary: "
+        f"run `crosscheck datapackage {arguments.data_dir}` to write it again",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _draft(arguments: argparse.Namespace) -> int:

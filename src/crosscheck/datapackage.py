@@ -31,6 +31,8 @@ from crosscheck import schema
 from crosscheck.schema import Table
 
 PACKAGE_FILE = "datapackage.json"
+# The project's own data folder, whose README.md is the data dictionary of the method.
+PROJECT_DATA = Path(__file__).resolve().parents[2] / "data"
 DICTIONARY_FILE = "README.md"
 # The strings a yes/no column of data/ is written with (data/README.md, "Types").
 TRUE_VALUES, FALSE_VALUES = ["yes"], ["no"]
@@ -42,17 +44,19 @@ TRUE_VALUES, FALSE_VALUES = ["yes"], ["no"]
 def data_package(data_dir: str | Path) -> dict:
     """The Data Package descriptor of a data folder, as a dict ready for JSON.
 
-    In: a data folder holding the tables of schema.TABLES and its README.md (the data
-    dictionary). Out: one tabular resource per table whose file is there (an optional
-    table whose file is absent is left out, as the loader reads it as empty), its
-    fields in the order of the file's header (Table Schema compares names by
-    position) with the optional columns the header leaves out left out too.
-    Raises ValueError when README.md has no description for a column of the schema
-    (tests/test_data_dictionary.py keeps them in step), and when schema.py checks a
-    column with a rule this module cannot state (see _constraints).
+    In: a data folder holding the tables of schema.TABLES, and its data dictionary
+    (dictionary_of). Out: one tabular resource per table whose file is there (an
+    optional table whose file is absent is left out, as the loader reads it as empty),
+    its fields in the order of the file's header (Table Schema compares names by
+    position), the optional columns the header leaves out left out too.
+    Raises ValueError when the folder does not exist, when the dictionary describes
+    no column of the schema (tests/test_data_dictionary.py keeps them in step), and
+    when schema.py checks a column with a rule this module cannot state (_constraints).
     """
     data_dir = Path(data_dir)
-    dictionary = _dictionary(data_dir / DICTIONARY_FILE)
+    if not data_dir.is_dir():
+        raise ValueError("data folder does not exist")
+    dictionary = _dictionary(dictionary_of(data_dir))
     present = [t for t in schema.TABLES if not t.optional or (data_dir / t.filename).exists()]
     names = {table.name for table in present}
     checks = _pandera_schemas()
@@ -78,6 +82,19 @@ def data_package(data_dir: str | Path) -> dict:
 def render(package: dict) -> str:
     """A descriptor as the file holds it: indented JSON, UTF-8 text, one final newline."""
     return json.dumps(package, indent=2, ensure_ascii=False) + "\n"
+
+
+def dictionary_of(data_dir: Path) -> Path:
+    """The data dictionary that describes a data folder's columns: its own README.md, or,
+    for a folder without one (another topic's tables), the project's data/README.md: the
+    columns mean the same in every topic. Raises ValueError when there is neither."""
+    for readme in (data_dir / DICTIONARY_FILE, PROJECT_DATA / DICTIONARY_FILE):
+        if readme.is_file():
+            return readme
+    raise ValueError(
+        f"{data_dir} has no {DICTIONARY_FILE} describing its columns: copy the project's "
+        "data/README.md into it"
+    )
 
 
 def write_data_package(data_dir: str | Path) -> Path:
@@ -240,11 +257,11 @@ def _constraints(table: Table, column: str, check) -> tuple[dict, Table | None]:
             longest = statistics["max_value"]
             constraints["maxLength"] = min(longest, constraints.get("maxLength", longest))
         elif rule.name == "greater_than_or_equal_to":
-            constraints["minimum"] = statistics["min_value"]
-        elif rule.name == "less_than_or_equal_to" and isinstance(
-            statistics["max_value"], pd.Timestamp
-        ):
-            continue  # "not in the future": a bound that moves every day, checked by crosscheck
+            constraints["minimum"] = _bound(statistics["min_value"])
+        elif rule.name == "less_than_or_equal_to":
+            if statistics["max_value"] == pd.Timestamp.today().normalize():
+                continue  # "not in the future": a bound that moves every day, left to crosscheck
+            constraints["maximum"] = _bound(statistics["max_value"])
         else:
             raise ValueError(
                 f"schema.py checks {table.filename} column {column} with {rule.name} "
@@ -252,6 +269,11 @@ def _constraints(table: Table, column: str, check) -> tuple[dict, Table | None]:
                 "constraint for it"
             )
     return constraints, target
+
+
+def _bound(value):
+    """A minimum or maximum as Table Schema writes it: a day as YYYY-MM-DD."""
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else value
 
 
 # --- The exported tables: reports/data/datapackage.json ------------------------------
@@ -379,7 +401,7 @@ def export_package(tables_dir: str | Path) -> dict:
         resources.append(
             {
                 "profile": "tabular-data-resource",
-                "name": path.stem.replace("_", "-"),
+                "name": path.stem,
                 "path": path.name,
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -430,8 +452,8 @@ def declaration_mismatches(tables_dir: str | Path) -> list[str]:
             for name in columns
             if name != OTHER_COLUMNS and name not in header
         ]
-    problems += [f"{table}.csv is declared but not exported" for table in declared.keys()
-                 - exported.keys()]  # fmt: skip
+    unexported = sorted(declared.keys() - exported.keys())
+    problems += [f"{table}.csv is declared but not exported" for table in unexported]
     return problems
 
 

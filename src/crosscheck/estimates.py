@@ -22,6 +22,21 @@ import numpy as np
 import pandas as pd
 
 from crosscheck import ladder
+from crosscheck.datapackage import (
+    ESTABLISHED,
+    INDEPENDENT_SOURCE,
+    INDEPENDENT_SOURCES,
+    MEASURE,
+    MEASURE_ID,
+    SOURCE,
+    STATED_DAY,
+    UNIT,
+    WINDOW,
+    WINDOW_END,
+    WINDOW_PHRASE,
+    WINDOW_START,
+    Column,
+)
 from crosscheck.present import format_count, format_day
 
 # The qualifier rules (data/README.md, "Figures: low, best, high"): which words
@@ -525,3 +540,96 @@ def ranges_title(headlines_: pd.DataFrame) -> str:
     named = "; ".join(disagreeing["measure"] + " (" + disagreeing["window"] + ")")
     # The chart's panels follow below in their own order: the title names its panel.
     return f"One panel per measure; in the latest comparison, sources disagree on: {named}"
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+_BOUND = Column(
+    "string",
+    "The kind of interval the wording sets: exact, approximate, range, upper bound or "
+    "lower bound (interval_rules.csv).",
+)
+FIGURES_COLUMNS = {
+    "measure": MEASURE,
+    "source": SOURCE,
+    "relayed via": Column("string", "Who passed it to the outlet (actors.csv); empty if no one."),
+    "stated": STATED_DAY,
+    "low": Column(
+        "number", "Low end of the interval read from the figure, in its unit; empty when open."
+    ),
+    "best": Column(
+        "number",
+        "The point figure: best, else the middle of low and high, else the one bound.",
+    ),
+    "high": Column(
+        "number", "High end of the interval read from the figure, in its unit; empty when open."
+    ),
+    "as written": Column("string", "The figure with its qualifier, as the source gave it."),
+    "bound": _BOUND,
+    "unit": UNIT,
+    "established as": ESTABLISHED,
+    "hedged words": Column("string", "Hedge words in the evidence or the note ('may', 'could')."),
+    "outlets": Column("integer", "How many distinct outlets carried the statement."),
+    "claim": Column("string", "The claim id of the standing version of the statement."),
+}
+EXPORTED_COLUMNS = {
+    "estimates": FIGURES_COLUMNS,
+    "estimate_ranges": FIGURES_COLUMNS,
+    "estimate_headlines": {
+        "measure": MEASURE,
+        "latest comparison": Column(
+            "string", "The latest window's comparison of the sources' latest figures, in words."
+        ),
+        "trend": Column(
+            "string",
+            "For a measure that changes with time, its first and latest figure and how often "
+            "sources revised it; empty otherwise.",
+        ),
+    },
+    "interval_rules": {
+        "bound": _BOUND,
+        "low": Column("string", "How the interval's low end is read ('open': no floor)."),
+        "point": Column("string", "How the point figure is read."),
+        "high": Column("string", "How the interval's high end is read ('open': no ceiling)."),
+        "meaning": Column("string", "When the rule applies, with an example."),
+    },
+    "qualifier_rules": {
+        "qualifier": Column("string", "A word at the start of claims.csv `qualifier`."),
+        "bound": _BOUND,
+        "fields set": Column("string", "Which of low, best, high a coder fills for it."),
+    },
+    "estimate_comparison": {
+        "measure": MEASURE,
+        "window": WINDOW,
+        "figures": Column("integer", "How many figures were stated in the window."),
+        "independent sources": INDEPENDENT_SOURCES,
+        "lowest": Column("number", "Lowest end of the sources' latest intervals (empty: open)."),
+        "highest": Column("number", "Highest end of the sources' latest intervals (empty: open)."),
+        "range": Column("string", "The range the latest figures allow, in words."),
+        "latest by source": Column("string", "Each source's latest figure, with its day."),
+        "spread": Column(
+            "number",
+            "Largest point figure divided by the smallest (empty when the smallest is 0).",
+        ),
+        "intervals overlap": Column("boolean", "Whether every latest interval overlaps."),
+        "verdict": Column(
+            "string", "single source, consistent, ranges overlap, or differ by a factor."
+        ),
+        "best established as": ESTABLISHED,
+        "unit": UNIT,
+        "measure_id": MEASURE_ID,
+        "window_start": WINDOW_START,
+        "window_end": WINDOW_END,
+        "window_phrase": WINDOW_PHRASE,
+    },
+    "estimate_pairs": {
+        "measure": MEASURE,
+        "window": WINDOW,
+        "source A": INDEPENDENT_SOURCE,
+        "figure A": Column("number", "Source A's latest point figure."),
+        "source B": INDEPENDENT_SOURCE,
+        "figure B": Column("number", "Source B's latest point figure."),
+        "intervals": Column("string", "overlap or disjoint: whether the two intervals meet."),
+        "ratio": Column("number", "The larger point figure divided by the smaller."),
+    },
+}

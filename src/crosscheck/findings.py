@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from crosscheck.analysis import Analysis
+from crosscheck.datapackage import MEASURE, MEASURE_ID, Column
 from crosscheck.estimates import as_said
 from crosscheck.present import format_day
 
@@ -176,3 +177,19 @@ READING_NOTE = (
     "high or low; the confidence in brackets rates the grades of those sources. Chapter 4 "
     "shows both rules."
 )
+
+
+# --- The columns of the table above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+EXPORTED_COLUMNS = {
+    "key_findings": {
+        "measure_id": MEASURE_ID,
+        "measure": MEASURE,
+        "finding": Column("string", "The finding in one or two sentences, as the page says it."),
+        "starts_from": Column(
+            "string",
+            "key article (the finding starts from what the key articles said) or first "
+            "figure (a measure they do not report, from its first figure).",
+        ),
+    },
+}

@@ -11,6 +11,14 @@ from __future__ import annotations
 import pandas as pd
 
 from crosscheck import ladder
+from crosscheck.datapackage import (
+    ESTABLISHED,
+    INDEPENDENT_SOURCES,
+    MEASURE,
+    MEASURE_ID,
+    WINDOW,
+    Column,
+)
 
 
 def _as_said(point: float, unit: str) -> str:
@@ -105,3 +113,23 @@ def latest_judgements(judgements_: pd.DataFrame) -> pd.DataFrame:
     window ends last per measure (the table is ordered by measure and window end), in
     the same columns; empty in, empty out."""
     return judgements_.groupby("measure_id", sort=False).tail(1).reset_index(drop=True)
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+JUDGEMENT_EXPORT = {
+    "measure": MEASURE,
+    "window": WINDOW,
+    "judgement": Column("string", "The judgement in one sentence a reader can quote."),
+    "likelihood": Column(
+        "string", "The ICD 203 likelihood term (ladder.LIKELIHOOD_RULES); empty if none."
+    ),
+    "confidence": Column("string", "How good the sourcing is: low, moderate, high confidence."),
+    "what drives the confidence": Column(
+        "string", "The independent sources and the best grade among them."
+    ),
+    "best established as": ESTABLISHED,
+    "independent sources": INDEPENDENT_SOURCES,
+    "measure_id": MEASURE_ID,
+}
+EXPORTED_COLUMNS = {"judgements": JUDGEMENT_EXPORT, "judgements_latest": JUDGEMENT_EXPORT}

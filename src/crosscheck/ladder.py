@@ -20,6 +20,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from crosscheck.datapackage import Column
 from crosscheck.schema import PARTY_ALIGNMENTS
 
 RUNGS = {
@@ -191,3 +192,20 @@ def confidence(weights: pd.Series, independent_sources: int) -> str:
     if best >= 0.36:
         return "moderate confidence"
     return "low confidence"
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+EXPORTED_COLUMNS = {
+    "likelihood_rules": {
+        "highest rung": Column(
+            "integer",
+            "The highest rung of the ladder among the figures, 0 (the outlet's own statement) "
+            "to 4 (independently verified).",
+        ),
+        "independent sources at least": Column(
+            "integer", "The fewest independent sources the rule asks for."
+        ),
+        "likelihood": Column("string", "The ICD 203 term the rule gives."),
+    },
+}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crosscheck.datapackage import Column
 from crosscheck.versions import COMPARED_FIELDS, compared_values
 
 DISCREPANCY_COLUMNS = [
@@ -127,3 +128,31 @@ def statement_overview(copies: pd.DataFrame) -> pd.DataFrame:
     table["standing version"] = claims[claims["standing"]].set_index("statement")["outlet_label"]
     table.columns = [column.replace("_", " ") for column in table.columns]
     return table.reset_index()[OVERVIEW_COLUMNS]
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+_STATEMENT = Column("string", "The statement: claims.csv `statement_key`.")
+EXPORTED_COLUMNS = {
+    "discrepancies": {
+        "statement": _STATEMENT,
+        "kind": Column("string", "On what the copy departs ('different date', …)."),
+        "outlet": Column("string", "The outlet of the departing copy, with its article id."),
+        "this copy says": Column("string", "The copy's value of the field."),
+        "the standing version says": Column("string", "The standing version's value."),
+        "copies agreeing with it": Column(
+            "integer", "How many copies give the standing version's value."
+        ),
+        "claim": Column("string", "The departing copy's claim id."),
+    },
+    "outlet_statements": {
+        "statement": _STATEMENT,
+        "outlets": Column("integer", "How many distinct outlets carried the statement."),
+        "standing version": Column(
+            "string", "The copy that stands for it (most copies agree with it): outlet, article."
+        ),
+        "claimants given": Column("string", "The claimants the copies name, separated by '; '."),
+        "dates given": Column("string", "The days the copies give, separated by '; '."),
+        "figures given": Column("string", "The figures the copies give, separated by '; '."),
+    },
+}

@@ -14,6 +14,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crosscheck.datapackage import (
+    CLAIM_IDS,
+    INDEPENDENT_SOURCE,
+    INDEPENDENT_SOURCES,
+    MEASURE,
+    SOURCE,
+    Column,
+)
+
 
 def origins(actors: pd.DataFrame) -> pd.Series:
     """For each actor id, the body it ultimately speaks for, following part_of."""
@@ -106,3 +115,27 @@ def relay_title(chains: pd.DataFrame) -> str:
     total = int(chains["claims"].sum())
     relayed = int(chains.loc[chains["relayed via"] != "(direct)", "claims"].sum())
     return f"{relayed:,} of {total:,} claims reached the outlet through an intermediary"
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+EXPORTED_COLUMNS = {
+    "relay_chains": {
+        "source": SOURCE,
+        "relayed via": Column("string", "Who passed the claims on (actors.csv), or '(direct)'."),
+        "outlet": Column("string", "The outlet that carried them (articles.csv `outlet`)."),
+        "claims": Column("integer", "How many claims took this path."),
+        "figures": Column("integer", "How many of them give a figure."),
+        "alignment": Column("string", "The source's side (actors.csv `alignment`)."),
+        "independent_source": INDEPENDENT_SOURCE,
+        "claim_ids": CLAIM_IDS,
+    },
+    "independent_sources": {
+        "measure": MEASURE,
+        "statements": Column("integer", "How many statements give a figure of the measure."),
+        "outlets": Column("integer", "How many distinct outlets carried them."),
+        "claimants": Column("integer", "How many distinct claimants made them."),
+        "independent sources": INDEPENDENT_SOURCES,
+        "sources": Column("string", "The independent sources, separated by '; '."),
+    },
+}

@@ -14,6 +14,14 @@ import re
 import numpy as np
 import pandas as pd
 
+from crosscheck.datapackage import (
+    INDEPENDENT_SOURCE,
+    MEASURE,
+    MEASURE_ID,
+    WINDOW,
+    WINDOW_END,
+    Column,
+)
 from crosscheck.present import format_count
 
 RELIABILITY = {
@@ -275,3 +283,57 @@ def leave_one_out(latest: pd.DataFrame) -> pd.DataFrame:
     )
     # latest_by_source ordered the rows by measure, window and source already.
     return table.reset_index(drop=True)[LEAVE_ONE_OUT_COLUMNS]
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+_GRADE = "a letter A–F (source reliability) and a digit 1–6 (information credibility)"
+EXPORTED_COLUMNS = {
+    "source_grades": {
+        "actor_id": Column("string", "The actor (actors.csv `actor_id`)."),
+        "name": Column("string", "The actor's name."),
+        "graded as": Column(
+            "string",
+            f"The grade that weighs its claims: {_GRADE}; its own, or inherited from the "
+            "body it speaks for.",
+        ),
+        "grade from": Column("string", "The body whose grade it inherits; empty if its own."),
+        "weight": Column(
+            "number",
+            "The weight of its figures: the reliability weight times the credibility weight.",
+        ),
+        "reliability": Column("string", "What the grade's letter means (NATO AJP-2.1)."),
+        "credibility": Column("string", "What the grade's digit means (NATO AJP-2.1)."),
+        "reasoning": Column("string", "Why this grade (grades.csv `reasoning`)."),
+        "default grade": Column("string", f"The grade in grades.csv: {_GRADE}; F6 if none."),
+        "grade": Column("string", "The grade used: the reader's override, else the default."),
+        "overridden": Column("boolean", "Whether the grade_overrides parameter set it."),
+    },
+    "weighted_estimates": {
+        "measure": MEASURE,
+        "window": WINDOW,
+        "sources": Column("integer", "How many independent sources' latest point figures."),
+        "unweighted mean": Column("integer", "The plain mean of those figures, rounded."),
+        "weighted estimate": Column(
+            "integer", "Their mean weighted by each source's grade weight, rounded."
+        ),
+        "lowest latest": Column("number", "The lowest latest point figure."),
+        "highest latest": Column("number", "The highest latest point figure."),
+        "bounds, not averaged": Column(
+            "string", "Figures that are only a bound ('up to', 'at least'), listed apart."
+        ),
+        "measure_id": MEASURE_ID,
+        "window_end": WINDOW_END,
+    },
+    "leave_one_out": {
+        "measure": MEASURE,
+        "window": WINDOW,
+        "source left out": INDEPENDENT_SOURCE,
+        "its figure": Column("number", "That source's latest point figure."),
+        "its weight": Column("number", "That source's grade weight."),
+        "estimate with all": Column("integer", "The weighted estimate with every source."),
+        "estimate without it": Column("integer", "The weighted estimate without this source."),
+        "shift": Column("integer", "Estimate without it minus estimate with all."),
+        "shift %": Column("number", "The shift as a share of the estimate with all.", "per cent"),
+    },
+}

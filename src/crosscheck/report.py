@@ -43,6 +43,7 @@ from crosscheck import (
     jsonld,
     schema,
 )
+from crosscheck.datapackage import write_export_package
 from crosscheck.load import load_dataset
 from crosscheck.present import write_csv
 from crosscheck.settings import REPORT_LEDE, REPORT_TITLE, read_settings, with_period
@@ -149,6 +150,8 @@ def build(options: BuildOptions) -> Path:
         build_info["findings"] = findings_html(view, key_findings)
         articles = view.data.articles
         jsonld.write_jsonld(view.claims, articles, staging / "data" / "claims.jsonld")
+        # Every table is written by now: describe them all as a Frictionless Data Package.
+        write_export_package(staging / "data")
         # The page embeds the most recent claims; the file beside it holds them all.
         claims = jsonld.claims_jsonld(view.claims, articles, limit=jsonld.MAX_EMBEDDED)
         (staging / "index.html").write_text(

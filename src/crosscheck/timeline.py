@@ -5,6 +5,16 @@ from __future__ import annotations
 import pandas as pd
 
 from crosscheck import estimates, versions
+from crosscheck.datapackage import (
+    CLAIM,
+    INDEPENDENT_SOURCE,
+    MEASURE,
+    MEASURE_ID,
+    SOURCE,
+    STATED_DAY,
+    UNIT,
+    Column,
+)
 
 
 def calendar(claims: pd.DataFrame) -> pd.DataFrame:
@@ -235,3 +245,80 @@ def known_on_title(known: pd.DataFrame) -> str:
     if len(counts) > 1:
         title += f"; by {last:%-d %b %Y}, {counts.iloc[-1]}"
     return title + " (each source's latest per measure)"
+
+
+# --- The columns of the tables above as exported to reports/data/ (described in its
+# datapackage.json by crosscheck.datapackage) -------------------------------------------
+_PERIOD = "the period the claim is about (claims.csv `period_wording`, resolved)"
+_PER_DAY = "Figures a day needed to reach the target from the count"
+_PER_WEEK = "Figures a week needed to reach the target from the count"
+KNOWN_ON_COLUMNS = {
+    "known on": Column("date", "The snapshot day: what had been published by then."),
+    "measure": MEASURE,
+    "source": INDEPENDENT_SOURCE,
+    "figure": Column("number", "The source's latest point figure known on that day."),
+    "unit": UNIT,
+    "as said": Column("string", "The figure with its qualifier, as the source gave it."),
+    "stated": Column("date", "The day the figure was stated (the last it can have been)."),
+    "bound": Column("string", "exact, approximate, range, upper bound or lower bound."),
+    "alignment": Column("string", "The claimant's side (actors.csv `alignment`)."),
+    "measure_id": MEASURE_ID,
+}
+EXPORTED_COLUMNS = {
+    "timeline": {
+        "claim": CLAIM,
+        "stated": STATED_DAY,
+        "date as worded": Column(
+            "string", "The date wording of claims.csv `stated_wording`; '(not given)' if none."
+        ),
+        "date precision": Column("string", "How exactly it is dated: day, month, range, unknown."),
+        "claimant": SOURCE,
+        "type": Column("string", "What the claim is about: its type's label (claim_types.csv)."),
+        "about the period": Column("string", f"The wording of {_PERIOD}; empty if none."),
+        "period from": Column("date", f"First day of {_PERIOD}."),
+        "period to": Column("date", f"Last day of {_PERIOD}."),
+    },
+    "figure_over_time": {
+        "measure": MEASURE,
+        "role": Column("string", "so far (the count charted) or target (the target measure)."),
+        "source": SOURCE,
+        "stated": Column("date", "The day the figure was stated (the last it can have been)."),
+        "figure": Column("number", "The point figure, in the measure's unit."),
+        "target date from": Column("date", "First day of the target's deadline, if it has one."),
+        "target date to": Column("date", "Last day of the target's deadline, if it has one."),
+        "claim": CLAIM,
+    },
+    "required_pace": {
+        "target": Column("number", "The target figure (point of a target-measure statement)."),
+        "target by": Column("string", "The independent source that set the target."),
+        "target stated": Column("date", "The day the target was stated."),
+        "deadline from": Column("date", "First day the deadline can mean ('by December')."),
+        "deadline to": Column("date", "Last day the deadline can mean."),
+        "from count": Column("number", "The latest count stated on or before the target."),
+        "counted by": Column("string", "The independent source of that count."),
+        "counted on": Column("date", "The day the count was stated."),
+        "basis": Column(
+            "string",
+            "Which count: the latest by the same or an allied source, the latest by any "
+            "source, or both at once.",
+        ),
+        "days left": Column(
+            "string", "Days from the count to the deadline's first–last day.", "days"
+        ),
+        "still to send": Column("number", "The target minus the count."),
+        "per day, by the first day": Column(
+            "integer", f"{_PER_DAY}, by the deadline's first day.", "per day"
+        ),
+        "per day, by the last day": Column(
+            "integer", f"{_PER_DAY}, by the deadline's last day.", "per day"
+        ),
+        "per week, by the first day": Column(
+            "integer", f"{_PER_WEEK}, by the deadline's first day.", "per week"
+        ),
+        "per week, by the last day": Column(
+            "integer", f"{_PER_WEEK}, by the deadline's last day.", "per week"
+        ),
+    },
+    "known_on": KNOWN_ON_COLUMNS,
+    "known_on_table": KNOWN_ON_COLUMNS,
+}
