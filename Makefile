@@ -16,7 +16,7 @@ LOCKER     := build/uv-$(UV_VERSION)
 UV_COMPILE := $(LOCKER)/bin/uv pip compile --quiet --universal --python-version 3.11 \
 	--fork-strategy fewest --generate-hashes --custom-compile-command 'make lock'
 
-.PHONY: help setup browser report screenshots validate test bench lint lab lock clean
+.PHONY: help setup browser report screenshots validate datapackage test bench lint lab lock clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ setup: $(SETUP)  ## create .venv and install the locked dependencies
 
 validate: $(SETUP)  ## check the data in data/ and list every problem
 	$(BIN)/crosscheck validate data
+
+datapackage: $(SETUP)  ## write data/datapackage.json (Frictionless) from schema.py and data/README.md
+	$(BIN)/crosscheck datapackage data
 
 report: $(SETUP)  ## validate the data and build reports/index.html
 	$(BIN)/crosscheck report
