@@ -146,7 +146,7 @@ def _interrupt(signum, frame) -> None:
 def _validate(arguments: argparse.Namespace) -> int:
     dataset = load_dataset(arguments.data_dir)
     counts = ", ".join(f"{count} {name}" for name, count in dataset.counts().items())
-    print(f"{arguments.data_dir}: valid ({counts})")
+    print(f"{arguments.data_dir}: valid ({counts})\n{dataset.notes_report()}", end="")
     return 0
 
 

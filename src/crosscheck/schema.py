@@ -58,6 +58,8 @@ MEASURE_KINDS = (
 )
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+# Dates are computed in nanoseconds downstream (years 1678 to 2261); no news is older.
+EARLIEST_PUBLICATION = "1800-01-01"
 MAX_EVIDENCE_CHARS = 300
 MAX_TEXT_CHARS = 2000
 
@@ -298,10 +300,17 @@ def articles_schema() -> pa.DataFrameSchema:
             "title": _text(required=False),
             "published_on": pa.Column(
                 "datetime64[s]",
-                pa.Check.le(
-                    pd.Timestamp.today().normalize(),
-                    error="publication date lies in the future",
-                ),
+                [
+                    pa.Check.le(
+                        pd.Timestamp.today().normalize(),
+                        error="publication date lies in the future",
+                    ),
+                    pa.Check.ge(
+                        pd.Timestamp(EARLIEST_PUBLICATION),
+                        error=f"publication date lies before {EARLIEST_PUBLICATION[:4]}: "
+                        "a typo in the year?",
+                    ),
+                ],
             ),
             "date_basis": _one_of(DATE_BASES, "ways a publication date is established"),
             "date_note": _text(required=False),
