@@ -22,12 +22,13 @@ help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 # The locked versions, each checked against its hash, then the project itself,
-# built by the locked setuptools (no build isolation: nothing fetched unpinned).
+# built by the locked setuptools (no build isolation: nothing fetched unpinned);
+# then the kernel config that the environment's kernels read (IPython's
+# ENV_CONFIG_PATH), so that they print no chatter.
 $(SETUP): pyproject.toml $(LOCK) scripts/ipython_kernel_config.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
-	# The environment's kernels read it (IPython's ENV_CONFIG_PATH): no kernel chatter.
 	mkdir -p $(VENV)/etc/ipython
 	cp scripts/ipython_kernel_config.py $(VENV)/etc/ipython/ipython_kernel_config.py
 	touch $@
