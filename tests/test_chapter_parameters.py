@@ -79,6 +79,7 @@ def test_values_typed_as_yaml_types_them_pass(dataset):
             "approximate_margin": "0.1",
             "grade_overrides": "{rok-nis: B2}",
             "as_of": "null",
+            "target_measure": "null",
         }.items()
     }
     check(given, dataset)  # raises if any is refused
@@ -133,3 +134,14 @@ def test_an_impossible_unquoted_day_in_report_yml_is_a_problem_not_a_traceback(t
     (tmp_path / "report.yml").write_text("parameters:\n  known_on_day: 2024-02-30\n")
     with pytest.raises(DataError, match=r"report.yml: not valid YAML \(quote a day"):
         read_settings(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "folder", [DATA, *sorted(p for p in (ROOT / "tests" / "topics").iterdir() if p.is_dir())],
+    ids=lambda folder: folder.name,
+)  # fmt: skip
+def test_the_parameters_of_every_shipped_report_yml_pass(folder):
+    from crosscheck.settings import read_settings
+
+    given = as_papermill_values(read_settings(folder).parameters or {})
+    check(given, load_dataset(folder))

@@ -108,6 +108,12 @@ DAY = Kind('a day written YYYY-MM-DD (quoted or not: "2024-10-20")', _day)
 OPTIONAL_DAY = Kind("a day written YYYY-MM-DD, or null for none", _optional_day)
 DAYS = Kind("a list of days written YYYY-MM-DD ([2024-10-18, 2024-10-23])", _list_of(_day))
 MEASURE = Kind("a measure id of measures.csv", _in_column("measures", "measure", "measures"))
+OPTIONAL_MEASURE = Kind(
+    "a measure id of measures.csv, or null for none",
+    lambda value, dataset: (
+        None if value is None else _in_column("measures", "measure", "measures")(value, dataset)
+    ),
+)
 MEASURES = Kind(
     "a list of measure ids of measures.csv",
     _list_of(_in_column("measures", "measure", "measures")),
@@ -138,7 +144,8 @@ KINDS: dict[str, Kind] = {
     "known_on_day": DAY,
     "snapshot_days": DAYS,
     "measure": MEASURE,
-    "target_measure": MEASURE,
+    # A count with a deadline drawn beside the measure; a topic without one gives null.
+    "target_measure": OPTIONAL_MEASURE,
     "dispatched_measure": MEASURE,
     "committed_measure": MEASURE,
     "snapshot_measures": MEASURES,
