@@ -16,7 +16,7 @@ LOCKER     := build/uv-$(UV_VERSION)
 UV_COMPILE := $(LOCKER)/bin/uv pip compile --quiet --universal --python-version 3.11 \
 	--fork-strategy fewest --generate-hashes --custom-compile-command 'make lock'
 
-.PHONY: help setup browser report screenshots validate datapackage test bench lint lab lock clean
+.PHONY: help setup browser report screenshots validate datapackage test bench fuzz lint lab lock clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -56,6 +56,11 @@ test: $(SETUP) browser  ## run the whole test suite (notebooks, report, browser)
 
 bench: $(SETUP)  ## time the build beside the toolchain's floor, up to 1,000,000 claims
 	$(BIN)/python bench/run.py
+
+# The run's seed is printed first and last; SEED=N replays it.
+SEED ?=
+fuzz: $(SETUP)  ## build the report on 30 random valid datasets and 30 random subsets (SEED=N replays)
+	$(BIN)/python bench/fuzz.py $(if $(SEED),--seed $(SEED))
 
 lint: $(SETUP)  ## ruff check and format check, notebooks included
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
