@@ -220,7 +220,7 @@ def ach_reasoning(view) -> pd.DataFrame:
 def ach_summary(matrix: pd.DataFrame) -> str:
     """'Least inconsistent evidence: Combat at the front (1); most: Labour and support (5)'."""
     if matrix.empty:
-        return "No ACH ratings recorded."
+        return "No claim in this selection has an ACH rating."
     scores = matrix.iloc[-1].drop(["evidence", "source", "claim"]).astype(int).sort_values()
     return (
         f"Least evidence against: {scores.index[0]} ({scores.iloc[0]}); "

@@ -532,6 +532,9 @@ def ranges_title(headlines_: pd.DataFrame) -> str:
     if headlines_.empty:
         return "No figures recorded"
     disagreeing = headlines_[headlines_["verdict"].str.startswith("differ")]
+    if (headlines_["independent sources"] <= 1).all():
+        # One source cannot contradict itself: "do not contradict" would claim a check.
+        return "Each measure rests on one source in its latest window: nothing to compare yet"
     if disagreeing.empty:
         return (
             "In the latest window of each measure the sources do not contradict each other; "

@@ -140,7 +140,10 @@ def scope_sentence(view: Analysis) -> str:
     if claims.empty:
         return "The selection holds no claims."
     days = claims["stated_on"].dropna()
-    span = f", stated {_day(days.min())} to {_day(days.max())}" if not days.empty else ""
+    span = ""
+    if not days.empty:
+        first, last = _day(days.min()), _day(days.max())
+        span = f", stated on {first}" if first == last else f", stated {first} to {last}"
     return (
         f"From {_count(len(claims), 'claim')} by "
         f"{_count(claims['claimant_id'].nunique(), 'source')} in "
@@ -177,6 +180,96 @@ READING_NOTE = (
     "high or low; the confidence in brackets rates the grades of those sources. Chapter 4 "
     "shows both rules."
 )
+
+
+# --- what a selection holds none of ------------------------------------------------------
+
+# A selection of up to this many articles is named in words (outlet and day); a larger
+# one is counted.
+MAX_NAMED_ARTICLES = 3
+NEEDS = ("claim", "figure")
+
+
+def articles_in_words(articles: pd.DataFrame) -> str:
+    """The articles of a selection as a reader names them: 'the article by TASS (10 Oct
+    2024)', 'the 2 articles by TASS (10 Oct 2024) and UNN (18 Oct 2024)', 'the 109
+    articles'. Input: articles.csv rows (outlet, published_on as dates), any order."""
+    count = len(articles)
+    if count == 0:
+        return "no article"
+    if count > MAX_NAMED_ARTICLES:
+        return f"the {count:,} articles"
+    ordered = articles.sort_values(["published_on", "article_id"])
+    named = [
+        f"{outlet} ({_day(day)})"
+        for outlet, day in zip(ordered["outlet"], ordered["published_on"], strict=True)
+    ]
+    if count == 1:
+        return f"the article by {named[0]}"
+    return f"the {count} articles by {', '.join(named[:-1])} and {named[-1]}"
+
+
+def _first_published_after(view: Analysis, claims: pd.DataFrame) -> pd.Timestamp | None:
+    """The first day after the cut-off on which any of these claims (of the whole data)
+    was published; None without a cut-off or when none was published later."""
+    as_of = view.parameters.as_of
+    if as_of is None or claims.empty:
+        return None
+    published = view.all_data.articles.set_index("article_id")["published_on"]
+    days = claims["article_id"].map(published)
+    later = days[days > as_of]
+    return None if later.empty else later.min()
+
+
+def nothing_sentence(view: Analysis, subject: str = "", needs: str = "claim") -> str:
+    """The sentence that says what the selection holds none of, with its day and its
+    articles in words; '' when it holds what is needed.
+
+    view: the analysed view (its cut-off day, the claims known by then and, for a
+    selection of a few articles, those articles: articles_in_words). subject: the
+    topic's words from the data folder's report.yml (`subject`, e.g. "the deployment");
+    '' names no topic. needs: "claim" (says so when there is no claim) or "figure"
+    (also when no claim carries a figure, as the chapters on estimates need).
+    Examples: 'On 1 Oct 2024 no claim about the deployment had been published; the
+    first was published on 10 Oct 2024.' / 'By 16 Oct 2024, 2 claims about the
+    deployment had been published, by 2 sources, none with a figure; the first figure
+    was published on 17 Oct 2024.' / 'The article by TASS (10 Oct 2024) holds 1 claim
+    about the deployment, by 1 source, none with a figure.'
+    Raises ValueError for a `needs` other than NEEDS.
+    """
+    if needs not in NEEDS:
+        raise ValueError(f"needs must be one of {', '.join(NEEDS)}, not {needs!r}")
+    about = f" about {subject}" if subject else ""
+    as_of = view.parameters.as_of
+    articles = view.all_data.articles
+    # A few articles are the selection itself (--articles): name them. The whole data
+    # under a cut-off is said by the day alone.
+    named = 0 < len(articles) <= MAX_NAMED_ARTICLES
+    within = f" in {articles_in_words(articles)}" if named else ""
+    where = articles_in_words(articles) if named else "the data"
+    holds = f"{where[0].upper()}{where[1:]} {'hold' if named and len(articles) > 1 else 'holds'}"
+    claims = view.claims
+    if claims.empty:
+        if as_of is None:
+            return f"{holds} no claim{about}."
+        sentence = f"On {_day(as_of)} no claim{about} had been published{within}"
+        first = _first_published_after(view, view.all_data.claims)
+        if first is not None:
+            sentence += f"; the first was published on {_day(first)}"
+        return sentence + "."
+    if needs == "claim" or not view.figures.empty:
+        return ""
+    counted = f"{_count(len(claims), 'claim')}{about}"
+    sources = _count(claims["claimant_id"].nunique(), "source")
+    if as_of is None:
+        return f"{holds} {counted}, by {sources}, none with a figure."
+    sentence = f"By {_day(as_of)}, {counted} had been published{within}, by {sources}, none "
+    sentence += "with a figure"
+    every = view.all_data.claims
+    first = _first_published_after(view, every[every["measure"].notna()])
+    if first is not None:
+        sentence += f"; the first figure was published on {_day(first)}"
+    return sentence + "."
 
 
 # --- The columns of the table above as exported to reports/data/ (described in its

@@ -11,9 +11,10 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from crosscheck import claims as claims_module
+from crosscheck import findings
 from crosscheck.analysis import Analysis, Parameters, cached_or_analysed
 from crosscheck.load import Dataset, load_dataset
-from crosscheck.plots import figure_html
+from crosscheck.plots import NothingToDraw, figure_html
 from crosscheck.present import (
     empty_html,
     format_day,
@@ -77,10 +78,12 @@ class Chapter:
         grade_overrides: dict | None = None,
     ):
         folder = find_data_dir(data_dir)
+        settings = read_settings(folder)
         self.parameters = Parameters.parse(
-            as_of, approximate_margin, window_days, grade_overrides,
-            read_settings(folder).key_articles,
+            as_of, approximate_margin, window_days, grade_overrides, settings.key_articles,
         )  # fmt: skip
+        # The topic's words (report.yml `subject`) for the sentences of what is missing.
+        self.subject = settings.subject
         self.view: Analysis = cached_or_analysed(load_dataset, folder, self.parameters)
         self.all_data: Dataset = self.view.all_data
         self.data: Dataset = self.view.data
@@ -116,7 +119,12 @@ class Chapter:
         next build compares as text (changes.claim_changes)."""
         if self.tables_dir is not None:
             write_csv(frame, self.tables_dir / filename)
-            self.finding(f"The {len(frame):,} rows are kept in data/{filename}.")
+            rows = len(frame)
+            self.finding(
+                f"No row: data/{filename} holds its header only."
+                if rows == 0
+                else f"The {rows:,} row{'s are' if rows != 1 else ' is'} kept in data/{filename}."
+            )
 
     def table(
         self,
@@ -145,10 +153,16 @@ class Chapter:
         display(HTML(html_table(page, caption, name=name, summary=summary)))
 
     def _nothing(self, caption: str) -> str:
-        cutoff = ""
+        """The sentence in place of an empty table: what is missing, under which cut-off
+        and in which articles (a few are named: findings.articles_in_words)."""
+        among = []
         if self.as_of is not None:
-            cutoff = f" among the claims published by {format_day(pd.Series([self.as_of]))[0]}"
-        return f"Nothing to show for “{caption}”: the data holds no such rows{cutoff}."
+            among.append(f"published by {format_day(pd.Series([self.as_of]))[0]}")
+        articles = self.all_data.articles
+        if 0 < len(articles) <= findings.MAX_NAMED_ARTICLES:
+            among.append(f"in {findings.articles_in_words(articles)}")
+        where = f" among the claims {' '.join(among)}" if among else ""
+        return f"Nothing to show for “{caption}”: the data holds no such rows{where}."
 
     def linked_table(
         self,
@@ -184,10 +198,12 @@ class Chapter:
         display(HTML(interactive_table_html(shown, name, caption)))
 
     def chart(self, figure, data: pd.DataFrame, name: str, alt: str) -> None:
-        """Show a chart with alt text, export the data drawn in it as name.csv."""
+        """Show a chart with alt text, export the data drawn in it as name.csv. A chart
+        function's NothingToDraw is shown as its sentence under the caption, no figure."""
         self._export(data, name)
         display(HTML(figure_html(figure, name, alt)))
-        plt.close(figure)
+        if not isinstance(figure, NothingToDraw):
+            plt.close(figure)
 
     def say(self, text: str) -> None:
         """Prose written by us (Markdown); never pass it text from the data."""
@@ -200,12 +216,18 @@ class Chapter:
             return
         display(HTML(f'<p class="crosscheck-finding">{html.escape(text)}</p>'))
 
-    def summary(self) -> None:
-        """Under a cut-off day, a line saying which claims the chapter looks at; nothing
-        when it looks at all of them (the page's header says so once)."""
-        if self.as_of is None:
-            return
-        self.say(
-            f"This chapter uses the claims published by {format_day(pd.Series([self.as_of]))[0]}: "
-            f"**{len(self.data.claims):,}** of {len(self.all_data.claims):,} claims recorded."
-        )
+    def summary(self, needs: str = "claim") -> None:
+        """Under a cut-off day, a line saying which claims the chapter looks at (nothing
+        when it looks at all of them: the page's header says so once); then, when the
+        selection holds nothing the chapter needs (needs="claim": no claim; "figure": no
+        claim with a figure), the sentence saying so with its day and articles
+        (findings.nothing_sentence), so an empty chapter opens on why it is empty."""
+        if self.as_of is not None:
+            self.say(
+                f"This chapter uses the claims published by "
+                f"{format_day(pd.Series([self.as_of]))[0]}: **{len(self.data.claims):,}** of "
+                f"{len(self.all_data.claims):,} claims recorded."
+            )
+        missing = findings.nothing_sentence(self.view, self.subject, needs)
+        if missing:
+            display(HTML(f'<p class="crosscheck-nothing">{html.escape(missing)}</p>'))

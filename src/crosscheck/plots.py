@@ -1,5 +1,6 @@
-"""The report's charts: one function per chart, each returning a matplotlib Figure, and
-figure_html, which puts a figure in the page as inline SVG.
+"""The report's charts: one function per chart, each returning a matplotlib Figure (or,
+for an input with nothing to draw, a NothingToDraw: the sentence a reader reads in the
+chart's place, never an empty axes), and figure_html, which puts either in the page.
 
 Every chart colours a source by its alignment in the conflict with the same
 colour-blind-safe palette (Okabe & Ito, 2008), states its data source on the
@@ -35,7 +36,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
 from crosscheck import chartcheck  # noqa: E402
-from crosscheck.present import text_or  # noqa: E402
+from crosscheck.present import empty_html, text_or  # noqa: E402
 from crosscheck.schema import ALIGNMENT_LABELS
 
 ALIGNMENT_COLOURS = {
@@ -370,17 +371,13 @@ LEGEND_ROW = 0.45  # inches: a legend's title and one row of entries
 # --- the charts -------------------------------------------------------------------------
 
 
-@_quietly
-def nothing_to_draw(title: str, source: str) -> Figure:
-    """A small figure that says there is nothing to draw, in place of an empty chart: the
-    sentence as its title, then its source line; as tall as the two need."""
-    title_lines = _wrap(title, _cells_across(WIDTH, TITLE_SIZE, bold=True)).count("\n") + 1
-    source_lines = _wrap(f"Source: {source}", _cells_across(WIDTH, SOURCE_SIZE)).count("\n") + 1
-    # As tall as its lines, 1.5 apart, and a margin.
-    height = 0.45 + 1.5 * (title_lines * TITLE_SIZE + source_lines * SOURCE_SIZE) / 72
-    figure = plt.figure(figsize=(WIDTH, height), layout="constrained")
-    _frame(figure, title, source)
-    return figure
+@dataclass(frozen=True)
+class NothingToDraw:
+    """What a chart function returns for an input with nothing to draw: the sentence that
+    says what is missing. No figure is made from zero rows; figure_html shows the
+    sentence in the chart's place, with its caption and the link to its (empty) CSV."""
+
+    sentence: str
 
 
 def capped(statements: pd.DataFrame, keep: set[str], limit: int = MAX_ROWS_PER_PANEL):
@@ -400,16 +397,16 @@ ROW = 0.27  # inches per row of a chart with one row per source or statement
 @_quietly
 def estimate_ranges(
     figured: pd.DataFrame, title: str, source: str, keep: set[str] | None = None
-) -> Figure:
+) -> Figure | NothingToDraw:
     """One panel per measure, one under the other: each figure as a range (line) around
     its point (dot). The MAX_MEASURES_CHARTED measures with most figures; per measure the
     statements in `keep` (the key articles') and the latest others up to
     MAX_ROWS_PER_PANEL; the source line says how many were left out.
 
     Input: statements with figures (the analysed view's `statements`), the title (its
-    finding) and the source line. Output: a Figure; nothing_to_draw's when empty."""
+    finding) and the source line. Output: a Figure; a NothingToDraw when empty."""
     if figured.empty:
-        return nothing_to_draw("No figures to draw: none had been stated", source)
+        return NothingToDraw("No figure had been stated: there is no range to draw.")
     busiest = figured["measure"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_MEASURES_CHARTED]
     figured = figured[figured["measure"].isin(busiest)]
@@ -462,15 +459,18 @@ def estimate_ranges(
 
 
 @_quietly
-def statement_timeline(labelled_claims: pd.DataFrame, title: str, source: str) -> Figure:
+def statement_timeline(
+    labelled_claims: pd.DataFrame, title: str, source: str
+) -> Figure | NothingToDraw:
     """Claimants down the side, days across: a marker per statement; above them, a lane
     per period spoken of (the MAX_PERIODS most spoken of) as a bar over its days. The
     MAX_CLAIMANTS claimants with most statements.
 
     Input: labelled copies (the analysed view's `claims`), title, source line. Output: a
-    Figure; nothing_to_draw's when empty."""
+    Figure; a NothingToDraw when empty."""
     if labelled_claims.empty:
-        return nothing_to_draw("No statements to draw", source)
+        return NothingToDraw("No statement had been made: there is nothing to place on the "
+                             "calendar.")  # fmt: skip
     busiest = labelled_claims["claimant"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_CLAIMANTS]
     claims = labelled_claims[labelled_claims["claimant"].isin(busiest)].sort_values("stated_on")
@@ -571,17 +571,18 @@ def figure_over_time(
     title: str,
     source: str,
     pace: pd.DataFrame | None = None,
-) -> Figure:
+) -> Figure | NothingToDraw:
     """A measure's figures by statement date, one step line per source (its own marker and
     dashes, coloured by its side), with the target, its deadline, and the paces that would
     reach it by either end of the deadline. Figures whose labels would cover another text
     go unlabelled; the table beside the chart has them all.
 
     Input: statements with figures, the measure and its target measure (or None), title,
-    source line, and the paces (timeline.required_pace). Output: a Figure;
-    nothing_to_draw's when neither measure has a figure."""
+    source line, and the paces (timeline.required_pace). Output: a Figure; a
+    NothingToDraw saying the title (timeline.over_time_title words it) when neither
+    measure has a figure."""
     if not figured["measure"].isin([measure, target]).any():
-        return nothing_to_draw(title, source)
+        return NothingToDraw(title.rstrip(".") + ".")
     figure, axes = plt.subplots(figsize=(WIDTH, 4.8), layout="constrained")
     labels: list[Label] = []
     days = [figured.loc[figured["measure"].isin([measure, target]), "stated_on"]]
@@ -653,14 +654,15 @@ def figure_over_time(
 
 
 @_quietly
-def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure:
+def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure | NothingToDraw:
     """Small multiples: each source's latest figure per measure as it stood on each day
     (per day and measure, the MAX_ROWS_PER_PANEL most recent sources), three days a row.
 
-    Input: timeline.known_on's table, title, source line. Output: a Figure;
-    nothing_to_draw's when empty."""
+    Input: timeline.known_on's table, title, source line. Output: a Figure; a
+    NothingToDraw when empty."""
     if known.empty:
-        return nothing_to_draw("Nothing had been published on these days", source)
+        return NothingToDraw("No figure of these measures had been published by the days "
+                             "shown: there is nothing to set side by side.")  # fmt: skip
     known = (
         known.sort_values(["stated", "source"])
         .groupby(["known on", "measure"])
@@ -856,14 +858,15 @@ def relay_layout(chains: pd.DataFrame, box_size) -> RelayLayout:
 
 
 @_quietly
-def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure:
+def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure | NothingToDraw:
     """Sources left, relays in the middle, outlets right (relay_layout); line width grows
     with claim count. The MAX_PATHS paths that carry most claims.
 
     Input: provenance.relay_chains, title, source line. Output: a Figure (laid out by
-    hand, in points: its height grows with the rows); nothing_to_draw's when empty."""
+    hand, in points: its height grows with the rows); a NothingToDraw when empty."""
     if chains.empty:
-        return nothing_to_draw("No claims, so no paths from sources to outlets", source)
+        return NothingToDraw("No claim had been recorded: there is no path from a source to "
+                             "an outlet to draw.")  # fmt: skip
     measuring = plt.figure(figsize=(WIDTH, 2))
     renderer = measuring.canvas.get_renderer()
     pad = 2 * BOX_PAD * NODE_SIZE
@@ -954,9 +957,12 @@ def figure_svg(figure: Figure, name: str) -> str:
     return svg.strip()
 
 
-def figure_html(figure: Figure, name: str, alt: str) -> str:
+def figure_html(figure: Figure | NothingToDraw, name: str, alt: str) -> str:
     """A chart as inline SVG (figure_svg) with its alt text as the SVG's accessible name
-    (role="img", aria-label, <title>), captioned and linked to the CSV of its data."""
+    (role="img", aria-label, <title>), captioned and linked to the CSV of its data; for a
+    NothingToDraw, its sentence under the caption instead (present.empty_html)."""
+    if isinstance(figure, NothingToDraw):
+        return empty_html(name, alt, figure.sentence)
     svg = figure_svg(figure, name)
     label = html.escape(alt)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1).replace(

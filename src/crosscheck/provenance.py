@@ -114,6 +114,11 @@ def relay_title(chains: pd.DataFrame) -> str:
     """'12 of 34 claims reached the outlet through an intermediary'."""
     total = int(chains["claims"].sum())
     relayed = int(chains.loc[chains["relayed via"] != "(direct)", "claims"].sum())
+    if total == 0:
+        return "No claim reached an outlet"
+    if total == 1:
+        way = "through an intermediary" if relayed else "directly"
+        return f"The one claim reached the outlet {way}"
     return f"{relayed:,} of {total:,} claims reached the outlet through an intermediary"
 
 

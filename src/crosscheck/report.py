@@ -147,7 +147,7 @@ def build(options: BuildOptions) -> Path:
         (staging / "data").mkdir(exist_ok=True)
         key_findings = findings.key_findings(view)
         write_csv(key_findings, staging / "data" / "key_findings.csv")
-        build_info["findings"] = findings_html(view, key_findings)
+        build_info["findings"] = findings_html(view, key_findings, settings.subject)
         articles = view.data.articles
         jsonld.write_jsonld(view.claims, articles, staging / "data" / "claims.jsonld")
         # Every table is written by now: describe them all as a Frictionless Data Package.
@@ -403,10 +403,12 @@ def _build_info(options: BuildOptions, counts: dict[str, int], notebooks: list[P
     }
 
 
-def findings_html(view: analysis.Analysis, key_findings) -> str:
+def findings_html(view: analysis.Analysis, key_findings, subject: str = "") -> str:
     """The key findings block: a sentence per measure (findings.key_findings), the key
     article's first and those stated later apart, what they rest on, how to read the
-    judgement words, and a link to their CSV; every text from the data escaped."""
+    judgement words, and a link to their CSV; every text from the data escaped. Without
+    a figure, the sentence of what the selection holds none of, with its day and its
+    articles (findings.nothing_sentence; subject: report.yml's words for the topic)."""
     found = view.statements["statement"].isin(view.key_statements).any()
 
     def items(rows) -> str:
@@ -416,14 +418,17 @@ def findings_html(view: analysis.Analysis, key_findings) -> str:
         )
 
     if key_findings.empty:
-        lists = "<ul><li>No figure had been stated in the claims selected.</li></ul>"
+        missing = findings.nothing_sentence(view, subject, needs="figure")
+        missing = missing or "No figure had been stated in the claims selected."
+        lists = f'<p class="crosscheck-nothing">{html.escape(missing)}</p>'
     else:
         first = key_findings["starts_from"] == "key article"
         lists = f"<ul>{items(key_findings[first])}</ul>" if first.any() else ""
         if first.any() and (~first).any():
             lists += '<p class="crosscheck-later">Stated later, not in the key article:</p>'
         lists += f"<ul>{items(key_findings[~first])}</ul>" if (~first).any() else ""
-    notes = [findings.scope_sentence(view)]
+    # With no claim at all, the sentence above says so; a count of nothing adds nothing.
+    notes = [findings.scope_sentence(view)] if not view.claims.empty else []
     if not key_findings.empty:
         notes = [findings.key_articles_sentence(view, found), *notes, findings.READING_NOTE]
     return (

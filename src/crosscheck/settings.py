@@ -1,8 +1,9 @@
 """What a data folder says about its own report: data/report.yml (optional).
 
 Keys: title and lede (text; "{period}" in them becomes the span of the claims shown),
-parameters (default chapter parameters, a mapping) and
-key_articles (article ids whose figures every capped chart keeps). Another
+parameters (default chapter parameters, a mapping),
+key_articles (article ids whose figures every capped chart keeps) and subject (what
+the claims are about, in a few words: "a selection holds no claim about {subject}"). Another
 controversy needs a data folder only: its words live here, not in the code.
 """
 
@@ -23,7 +24,7 @@ REPORT_LEDE = (
 )
 # In the title and lede, replaced by the span of the claims in the report ("October 2024").
 PERIOD_FIELD = "{period}"
-KEYS = ("title", "lede", "parameters", "key_articles")
+KEYS = ("title", "lede", "parameters", "key_articles", "subject")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,8 @@ class Settings:
     parameters: dict | None = None
     # Articles whose figures every capped chart keeps (None: the earliest article).
     key_articles: tuple[str, ...] | None = None
+    # What the claims are about, for sentences that say a selection holds none ('': none).
+    subject: str = ""
 
 
 SETTINGS_FILE = "report.yml"
@@ -62,7 +65,7 @@ def read_settings(data_dir: Path) -> Settings:
         Problem(str(path), None, key, None, f"unknown key: use {', '.join(KEYS)}")
         for key in unknown
     ]
-    for key in ("title", "lede"):
+    for key in ("title", "lede", "subject"):
         if key in content and not (isinstance(content[key], str) and content[key].strip()):
             problems.append(Problem(str(path), None, key, None, "must be non-empty text"))
     if not isinstance(content.get("parameters", {}), dict):
@@ -89,6 +92,7 @@ def read_settings(data_dir: Path) -> Settings:
         lede=content.get("lede", REPORT_LEDE),
         parameters=content.get("parameters") or {},
         key_articles=tuple(key_articles) if key_articles else None,
+        subject=content.get("subject", "").strip(),
     )
 
 

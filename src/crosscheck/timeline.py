@@ -54,11 +54,16 @@ def figure_over_time(figured: pd.DataFrame, measure: str, target: str | None) ->
     ).reset_index(drop=True)
 
 
-def over_time_title(figured: pd.DataFrame, measure: str, target: str | None) -> str:
-    """'Troops sent so far: 1,500 (18 Oct) to 3,000 (23 Oct); target 10,000 by December'."""
+def over_time_title(
+    figured: pd.DataFrame, measure: str, target: str | None, measures: pd.DataFrame | None = None
+) -> str:
+    """'Troops sent so far: 1,500 (18 Oct) to 3,000 (23 Oct); target 10,000 by December'.
+    Without a figure of the measure: 'No figure of “Troops sent so far” had been stated',
+    the measure named by its label in `measures` (measures.csv rows; its id without)."""
     rows = figured[figured["measure"] == measure].sort_values(["stated_on", "claim_id"])
     if rows.empty:
-        return f"No figures for {measure} yet"
+        labels = {} if measures is None else measures.set_index("measure")["label"].to_dict()
+        return f"No figure of “{labels.get(measure, measure)}” had been stated"
     first, last = rows.iloc[0], rows.iloc[-1]
     title = f"{first['measure_label']}: {first['point']:,.0f} ({first['stated_on']:%-d %b %Y})"
     if len(rows) > 1:
@@ -81,10 +86,13 @@ def calendar_title(claims: pd.DataFrame) -> str:
     first, last = claims["stated_on"].min(), claims["stated_on"].max()
     statements = claims["statement"].nunique()
     denials = claims.loc[claims["stance"] == "denies", "statement"].nunique()
-    return (
-        f"{statements:,} statements from {first:%-d %b %Y} to {last:%-d %b %Y}, "
-        f"{denials} of them denials"
+    when = (
+        f"on {first:%-d %b %Y}" if first == last else f"from {first:%-d %b %Y} to {last:%-d %b %Y}"
     )
+    if statements == 1:
+        return f"1 statement, {when}{', a denial' if denials else ''}"
+    denied = "a denial" if denials == 1 else "denials"
+    return f"{statements:,} statements {when}, {denials} of them {denied}"
 
 
 PACE_COLUMNS = ["target", "target by", "target stated", "deadline from", "deadline to",
