@@ -4,7 +4,9 @@ report exactly as they were."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import shutil
 from pathlib import Path
 
@@ -76,6 +78,23 @@ def _duplicate_claim(rows):
     return [*rows, dict(rows[3])]
 
 
+def _saved_with(name, separator, first_line=""):
+    """A file as a spreadsheet saves "CSV" in a locale that separates with `separator`."""
+
+    def breaks(data: Path):
+        rows = list(csv.reader((data / name).open(newline="", encoding="utf-8")))
+        text = io.StringIO()
+        csv.writer(text, delimiter=separator, lineterminator="\r\n").writerows(rows)
+        (data / name).write_text(first_line + text.getvalue(), encoding="utf-8")
+
+    return breaks
+
+
+def _published_before_its_address_day(rows):
+    rows[2]["published_on"] = "2024-10-15"  # its address carries /2024/10/16/
+    return rows
+
+
 # name: (how to break a copy of the data, file, line or None, column or None, rule fragment)
 FILE_CASES = {
     "missing file": (lambda d: (d / "actors.csv").unlink(), "actors.csv", None, None, "missing"),
@@ -106,6 +125,17 @@ FILE_CASES = {
                       "grades"),
     "unknown ACH rating": (_edit_rows("ach_ratings.csv", _bad_rating), "ach_ratings.csv", 2,
                            "rating", "ACH ratings"),
+    "semicolons as separator": (_saved_with("claims.csv", ";"), "claims.csv", 1, None,
+                                "saved with ';' (semicolon) as separator"),
+    "Excel's sep=; line": (_saved_with("measures.csv", ";", "sep=;\r\n"), "measures.csv", 1,
+                           None, "Excel's note of it"),
+    "UTF-16 without byte-order mark": (lambda d: (d / "actors.csv").write_bytes(
+        (d / "actors.csv").read_text().encode("utf-16-le")), "actors.csv", None, None, "UTF-16"),
+    "header line missing": (_edit_text("actors.csv", lambda t: t.split("\n", 1)[1]),
+                            "actors.csv", 1, None, "not column names"),
+    "published before its address's day": (
+        _edit_rows("articles.csv", _published_before_its_address_day), "articles.csv", 4,
+        "published_on", "published before a day its own record gives"),
 }  # fmt: skip
 
 

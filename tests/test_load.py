@@ -90,7 +90,13 @@ CELL_CASES = {
     "bad identifier": ("claims.csv", 0, "claim_id", "Claim 1", "identifier"),
     "non-http url": ("articles.csv", 0, "url", "javascript:alert(1)", "http"),
     "inferred date without a note": ("articles.csv", 0, "date_note", "", "date_note"),
-}
+    "a no-break space as thousands separator": (
+        "claims.csv", 4, "best", "3\u00a0000", "thousands separator"),
+    "a count too long to be one": ("claims.csv", 4, "best", "3" * 22, "more than 18 digits"),
+    "a publication year before 1800": (
+        "articles.csv", 0, "published_on", "1024-10-23", "before 1800"),
+    "a superscript in a count": ("claims.csv", 4, "best", "3×10³", "whole number"),
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("case", CELL_CASES, ids=list(CELL_CASES))

@@ -10,7 +10,8 @@ Nothing is dropped: each cell ends as a value, a problem or an empty cell.
 
 Unicode normalisation is NFKC (Unicode Standard Annex #15), which maps full-width
 forms to ASCII. It also maps superscripts and circled digits (`²`, `①`) to plain
-digits, which would silently turn `10²` into 102, so those are refused first.
+digits, which would silently turn `10²` into 102, so a cell with any character
+that is not a decimal digit but normalises to one is refused first.
 """
 
 from __future__ import annotations
@@ -146,7 +147,11 @@ def _date(cell: str) -> tuple[pd.Timestamp | None, str | None, str | None]:
 
 def _has_other_numerals(cell: str) -> bool:
     """Superscripts, circled and other numerals that NFKC would turn into plain digits."""
-    return any(unicodedata.category(char) == "No" for char in cell)
+    return any(
+        unicodedata.category(char) != "Nd"
+        and any(part.isdigit() for part in unicodedata.normalize("NFKC", char))
+        for char in cell
+    )
 
 
 def _note(cell: str, read_as: str) -> str | None:

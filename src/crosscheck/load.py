@@ -403,7 +403,7 @@ def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Prob
     def ids(name: str, column: str) -> list[str] | None:
         """The ids of a table, or None when it could not be read in full."""
         other = read[name]
-        if other is None or not other.complete:
+        if other is None or not other.complete or column in other.absent:
             return None
         return other.frame[column].dropna().tolist()
 
@@ -414,7 +414,7 @@ def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Prob
             actor_ids=ids("actors", "actor_id"),
             claim_types=ids("claim_types", "claim_type"),
             measure_units=None
-            if measures is None or not measures.complete
+            if ids("measures", "unit") is None
             else dict(zip(measures.frame["measure"], measures.frame["unit"], strict=True)),
             claim_ids=ids("claims", "claim_id"),
         ),
@@ -478,7 +478,8 @@ def _published_before_a_recorded_day(articles: _Read, path: Path) -> list[Proble
     its address carries (crosscheck.stated_days finds them): a page cannot appear before
     a day it records. Issue 14, item 9."""
     frame = articles.frame
-    published = frame["published_on"]
+    # A day that already broke a rule (unreadable, in the future, before 1800) is not judged again.
+    published = frame["published_on"].where(_plausible(frame["published_on"]))
     where: dict[int, list[str]] = {}
     for days, says in (
         (stated_days.days_in_notes(frame["date_note"]), "the date_note states"),
@@ -524,9 +525,7 @@ def _resolve_claim_dates(
         days = articles.dropna(subset="article_id").drop_duplicates("article_id")
         published = claims["article_id"].map(days.set_index("article_id")["published_on"])
         published = published.astype("datetime64[s]")
-    usable = (published >= pd.Timestamp(_EARLIEST_DAY)) & (
-        published <= pd.Timestamp.today().normalize()
-    )
+    usable = _plausible(published)
     # Any day will do to check a wording alone: only whether it is understood is kept.
     anchor = published.where(usable, pd.Timestamp(2000, 1, 1))
     problems: list[Problem] = []
@@ -586,6 +585,13 @@ def _resolve_claim_dates(
         for index in claims.index[too_late]
     )
     return claims, problems
+
+
+def _plausible(published: pd.Series) -> pd.Series:
+    """Publication days that passed the schema's rules: readable, from 1800, not future."""
+    return (published >= pd.Timestamp(_EARLIEST_DAY)) & (
+        published <= pd.Timestamp.today().normalize()
+    )
 
 
 def _within_years(wording: str, span: dates.DateSpan) -> None:
