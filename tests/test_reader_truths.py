@@ -210,6 +210,57 @@ def test_an_undated_claim_reads_by_publication_and_has_no_day_of_its_own(built_r
     assert "dateCreated" not in node and node["appearance"]["datePublished"] == "2024-10-23"
 
 
+def test_budanovs_interviews_known_only_by_their_pages_read_by_publication(built_report):
+    # The research notes date these statements only by the page that carried them
+    # (article-date), so the report gives them no day of their own.
+    claims = table(built_report, "claims").set_index("claim")
+    rows = ["unn-2024-10-18-01", "menafn-2024-10-18-01", "euromaidanpress-2025-02-04-01"]
+    assert list(claims.loc[rows, "stated"]) == [
+        "by publication (18 Oct 2024)",
+        "by publication (18 Oct 2024)",
+        "by publication (4 Feb 2025)",
+    ]
+
+
+def test_newsloups_400_killed_and_3600_wounded_are_ukraines_figures_relayed_by_a_lawmaker(
+    built_report,
+):
+    # Yoo Yong-won, a South Korean lawmaker back from Ukraine, passed on the figures of
+    # Ukraine's HUR and Special Operations Forces (research notes, 5 Mar 2025): a party's
+    # figures, not a third government's.
+    estimates = table(built_report, "estimates")
+    newsloup = estimates[estimates["claim"].str.startswith("newsloup-2025-03-05")]
+    columns = ["measure", "best", "source", "relayed via", "established as"]
+    hur, yoo, party = (
+        "Defence Intelligence of Ukraine (HUR)",
+        "Yoo Yong-won",
+        "claimed by a party to the conflict",
+    )
+    assert sorted(map(tuple, newsloup[columns].to_numpy().tolist())) == [
+        ("Soldiers killed", "400", hur, yoo, party),
+        ("Soldiers wounded", "3600", hur, yoo, party),
+    ]
+
+
+def test_pages_carrying_kcnas_release_of_13_december_are_dated_13_december(built_report):
+    # Kim Jong Un spoke on 12 Dec 2025; KCNA released the speech on 13 Dec, so no page
+    # carrying it appeared before then.
+    articles = table(built_report, "articles").set_index("article")
+    pages = ["geotv-2025-12-12", "koreaherald-2025-12-12"]
+    assert list(articles.loc[pages, "published"]) == ["2025-12-13", "2025-12-13"]
+    claims = table(built_report, "claims").set_index("claim")
+    assert list(claims.loc[[f"{page}-01" for page in pages], "stated"]) == ["12 Dec 2025"] * 2
+
+
+def test_the_page_that_names_stoltenberg_is_flagged_for_the_name_alone(built_report):
+    # yes-hope.com gave NATO's response under Jens Stoltenberg's name although Mark Rutte
+    # held the post; the research records nothing else about that passage.
+    flagged = table(built_report, "discrepancies")
+    ours = flagged[flagged["claim"] == "yeshope-2024-10-18-02"]
+    said = ours[["kind", "this copy says", "the standing version says"]]
+    assert said.to_numpy().tolist() == [["different attribution", "Jens Stoltenberg", "Mark Rutte"]]
+
+
 def test_austin_who_asserted_presence_is_not_said_to_have_neither_confirmed_nor_denied(
     built_report,
 ):
