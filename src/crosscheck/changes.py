@@ -74,7 +74,7 @@ def estimate_moves(previous_dir: str | Path | None, headlines: pd.DataFrame) -> 
     fields = ["latest comparison", "trend"]
     now = headlines.astype("string").fillna("").set_index("measure")[fields]
     old = before.set_index("measure").reindex(columns=fields).fillna("")
-    both = now.join(old, how="outer", lsuffix=" now", rsuffix=" before").fillna("")
+    both = now.add_suffix(" now").join(old.add_suffix(" before"), how="outer").fillna("")
     moved = (both["latest comparison now"] != both["latest comparison before"]) | (
         both["trend now"] != both["trend before"]
     )

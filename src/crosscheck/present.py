@@ -314,10 +314,11 @@ def fold_summary(shown: pd.DataFrame) -> str:
     first = str(shown.columns[0])
     values = list(dict.fromkeys(shown[first].astype(str)))
     named = ", ".join(values[:3]) + (", …" if len(values) > 3 else "")
+    rows = f"{len(shown):,} row{'s' if len(shown) != 1 else ''}"
     if len(values) == len(shown):
-        return f"{len(shown):,} rows, one per {first}: {named}"
+        return f"{rows}, one per {first}: {named}"
     plural = first if first.endswith("s") else first + "s"
-    return f"{len(shown):,} rows on {len(values):,} {plural}: {named}"
+    return f"{rows} on {len(values):,} {plural}: {named}"
 
 
 def folded(inner: str, summary: str) -> str:
@@ -344,10 +345,19 @@ def empty_html(name: str, caption: str, sentence: str) -> str:
     return table_block(name, caption, f'<p class="crosscheck-empty">{html.escape(sentence)}</p>')
 
 
+def no_rows_sentence(caption: str) -> str:
+    """The sentence of a table given no rows when its caller names no reason: a table of
+    zero rows is a sentence, never a bare header (notebook.Chapter says why)."""
+    return f"Nothing to show for “{caption}”: the table has no rows."
+
+
 def html_table(frame: pd.DataFrame, caption: str, name: str, summary: str | None = None) -> str:
     """An escaped HTML table (page_view) with its caption and a link to its CSV in data/;
     columns go under others as frame.attrs["under"] says (merge_under); over FOLD_ROWS
-    rows it is folded under `summary` (or fold_summary's line)."""
+    rows it is folded under `summary` (or fold_summary's line). Without rows: the caption
+    and a sentence saying so (no_rows_sentence)."""
+    if frame.empty:
+        return empty_html(name, caption, no_rows_sentence(caption))
     shown, numeric = page_view(frame)
     shown, cells = merge_under(shown, _cells(shown), frame.attrs.get("under", {}))
     inner = table_html(shown, numeric, cells)
@@ -425,7 +435,10 @@ def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
     first (a missing value sorts last); `_search` is searched but never shown, and so
     is each number written with separators in a cell, without them (12,000 → 12000).
     frame.attrs["under"] puts columns under others (merge_under) to spare width.
+    Without rows: the caption and a sentence saying so (no_rows_sentence).
     """
+    if frame.empty:
+        return empty_html(name, caption, no_rows_sentence(caption))
     frame = frame.reset_index(drop=True)
     shown, numeric = page_view(frame, collapse=False)
     search = pd.Series("", index=frame.index, dtype=object)
