@@ -22,6 +22,7 @@ to change a correct row:
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pandas as pd
 
@@ -53,12 +54,28 @@ ADDRESS_PATTERNS = (
     r"(?=\d{0,12}(?:[/?&#._-]|$))",
 )
 # A sentence that says its date is wrong: "cannot be right", "contradicts its text".
-_DISMISSING = re.compile(
-    r"[^.;!?]*\b(?:cannot be right|can't be right|contradicts?|is wrong|was wrong|wrongly"
-    r"|mistaken|in error|incorrect|erroneous)\b[^.;!?]*",
-    re.IGNORECASE,
+_DISMISSAL = (
+    r"cannot be right|can't be right|contradicts?|is wrong|was wrong|wrongly|mistaken"
+    r"|in error|incorrect|erroneous"
 )
+# Anchored at a sentence's start, so that a failed search costs one pass per sentence.
+_DISMISSING = re.compile(rf"(?:^|(?<=[.;!?]))[^.;!?]*\b(?:{_DISMISSAL})\b[^.;!?]*", re.IGNORECASE)
 _HOST = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.IGNORECASE)
+_A_YEAR = r"1[89]\d\d|20\d\d"
+
+
+def _one_pass(patterns: tuple[str, ...]) -> re.Pattern:
+    """The patterns as alternatives of one regex; the i-th one's groups end in i."""
+    return re.compile(
+        "|".join(
+            re.sub(r"\(\?P<(year|month|day)>", rf"(?P<\g<1>{number}>", pattern)
+            for number, pattern in enumerate(patterns)
+        ),
+        re.IGNORECASE,
+    )
+
+
+_IN_NOTES, _IN_ADDRESSES = _one_pass(NOTE_PATTERNS), _one_pass(ADDRESS_PATTERNS)
 
 
 def days_in_notes(notes: pd.Series) -> pd.DataFrame:
@@ -67,44 +84,44 @@ def days_in_notes(notes: pd.Series) -> pd.DataFrame:
     Input: text cells (<NA> for none). Output columns: `day` (datetime64[s]) and
     `text` (the words that give it).
     """
-    kept = notes.dropna().astype("string").str.replace(_DISMISSING, " ", regex=True)
-    return _days(kept, NOTE_PATTERNS)
+    kept = notes.dropna().astype("string")
+    kept = kept[kept.str.contains(_A_YEAR, regex=True)]
+    # Lower-cased first: a case-blind search of ten phrases is several times slower.
+    dismissing = kept.str.lower().str.contains(_DISMISSAL, regex=True)
+    kept = kept.copy()
+    kept[dismissing] = kept[dismissing].str.replace(_DISMISSING, " ", regex=True)
+    return _days(kept, _IN_NOTES)
 
 
 def days_in_addresses(urls: pd.Series) -> pd.DataFrame:
     """Days an address carries in its path or query, as `days_in_notes` gives them;
     compact days (20241105) only when they are no later than today."""
     paths = urls.dropna().astype("string").str.replace(_HOST, "", regex=True)
-    # Most addresses carry no year at all: one quick pass keeps the few that do.
-    paths = paths[paths.str.contains(r"19\d\d|20\d\d", regex=True)]
-    days = _days(paths, ADDRESS_PATTERNS)
+    paths = paths[paths.str.contains(_A_YEAR, regex=True)]
+    days = _days(paths, _IN_ADDRESSES)
     return days[days["day"] <= pd.Timestamp.today().normalize()]
 
 
-def _days(text: pd.Series, patterns: tuple[str, ...]) -> pd.DataFrame:
-    found = []
-    for pattern in patterns:
-        matches = text.str.extractall(f"(?i)(?P<text>{pattern})")
-        if matches.empty:
-            continue
-        month = matches["month"].str.lower()
-        numbers = pd.to_numeric(month, errors="coerce")
-        month = numbers.fillna(month.str[:3].map(MONTHS))
-        day = pd.to_datetime(
-            pd.DataFrame(
-                {"year": pd.to_numeric(matches["year"]), "month": month,
-                 "day": pd.to_numeric(matches["day"])}
-            ),
-            errors="coerce",
-        )  # fmt: skip
-        found.append(
-            pd.DataFrame(
-                {"day": day.astype("datetime64[s]"), "text": matches["text"].str.strip()}
-            ).droplevel("match")
-        )
-    if not found:
-        return pd.DataFrame(
-            {"day": pd.Series(dtype="datetime64[s]"), "text": pd.Series(dtype="string")}
-        )
-    days = pd.concat(found)
-    return days[days["day"].notna()]
+def _days(text: pd.Series, pattern: re.Pattern) -> pd.DataFrame:
+    # A loop over the cells that hold a year at all (kept above): Series.str.extractall
+    # runs the same loop inside, and builds a frame per pattern on top of it.
+    rows, days, words = [], [], []
+    for index, cell in text.items():
+        for match in pattern.finditer(cell):
+            number = match.lastgroup[-1]  # the alternative that matched
+            month = match.group(f"month{number}")
+            month = int(month) if month.isdigit() else MONTHS[month[:3].lower()]
+            try:
+                day = date(int(match.group(f"year{number}")), month,
+                           int(match.group(f"day{number}")))  # fmt: skip
+            except ValueError:
+                continue  # 31 February: not a day
+            rows.append(index)
+            days.append(day)
+            words.append(match.group(0).strip())
+    return pd.DataFrame(
+        {
+            "day": pd.Series(pd.to_datetime(days), dtype="datetime64[s]"),
+            "text": pd.Series(words, dtype="string"),
+        }
+    ).set_axis(pd.Index(rows, dtype=text.index.dtype), axis="index")
