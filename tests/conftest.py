@@ -104,3 +104,40 @@ def scripts_report(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("scripts-report")
     build(BuildOptions(data_dir=data, out_dir=out, progress=False))
     return out
+
+
+# The selections that leave chapters little or nothing to show (issue 14, "empty is a
+# state"), each built once per session; a measure with one figure is `early_report`.
+def _selection_report(tmp_path_factory, name: str, **selection) -> Path:
+    from crosscheck.report import BuildOptions, build
+
+    out = tmp_path_factory.mktemp(name)
+    build(BuildOptions(data_dir=DATA, out_dir=out, progress=False, **selection))
+    return out
+
+
+@pytest.fixture(scope="session")
+def report_before_any_claim(tmp_path_factory) -> Path:
+    """The report as it would have been on 1 October 2024, before the first claim."""
+    return _selection_report(tmp_path_factory, "before-any-claim", as_of="2024-10-01")
+
+
+@pytest.fixture(scope="session")
+def report_without_figures(tmp_path_factory) -> Path:
+    """The report on 16 October 2024: two claims (TASS, Ukrainska Pravda), no figure."""
+    return _selection_report(tmp_path_factory, "without-figures", as_of="2024-10-16")
+
+
+@pytest.fixture(scope="session")
+def report_of_an_article_without_figures(tmp_path_factory) -> Path:
+    """The report on TASS's article of 10 October 2024 alone: one claim, no figure."""
+    return _selection_report(tmp_path_factory, "article-without-figures",
+                             articles=["tass-2024-10-10"])  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def report_of_one_source(tmp_path_factory) -> Path:
+    """The report on Kyiv Independent's article of 17 October 2024 alone: one source
+    (Zelenskyy), one figure."""
+    return _selection_report(tmp_path_factory, "one-source",
+                             articles=["kyivindependent-2024-10-17"])  # fmt: skip

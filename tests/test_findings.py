@@ -9,7 +9,6 @@ import pytest
 
 from crosscheck import analysis, findings
 from crosscheck.load import load_dataset
-from crosscheck.report import BuildOptions, build
 from crosscheck.settings import read_settings, with_period
 
 from conftest import DATA, RALLY
@@ -154,9 +153,8 @@ def test_the_findings_change_with_the_topic(rally_report):
     assert "at least 40,000" in block and "1,500" not in block
 
 
-def test_the_findings_change_with_the_articles_selected(tmp_path):
-    build(BuildOptions(data_dir=DATA, out_dir=tmp_path, articles=["kyivindependent-2024-10-17"],
-                       progress=False))  # fmt: skip
-    block = _block((tmp_path / "index.html").read_text())
+def test_the_findings_change_with_the_articles_selected(report_of_one_source):
+    # report_of_one_source: the article kyivindependent-2024-10-17 alone (conftest.py).
+    block = _block((report_of_one_source / "index.html").read_text())
     assert "Volodymyr Zelenskyy gave about 10,000 soldiers (17 Oct 2024," in block
     assert "3,000" not in block and "is not in this selection" in block

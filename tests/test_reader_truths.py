@@ -358,10 +358,9 @@ def test_two_builds_of_the_same_data_and_parameters_report_no_change(
     assert not table(tmp_path, "estimate_headlines").empty
 
 
-def test_a_build_on_a_day_when_nothing_was_known_says_so_in_every_table(tmp_path):
+def test_a_build_on_a_day_when_nothing_was_known_says_so_in_every_table(report_before_any_claim):
     from html.parser import HTMLParser
 
-    build(BuildOptions(data_dir=DATA, out_dir=tmp_path, as_of="2024-10-01", progress=False))
     blocks: list[dict] = []
 
     class Blocks(HTMLParser):
@@ -374,13 +373,16 @@ def test_a_build_on_a_day_when_nothing_was_known_says_so_in_every_table(tmp_path
             elif blocks and tag == "p" and "crosscheck-empty" in (attrs.get("class") or ""):
                 blocks[-1]["sentence"] = True
 
-    Blocks().feed((tmp_path / "index.html").read_text(encoding="utf-8"))
+    Blocks().feed((report_before_any_claim / "index.html").read_text(encoding="utf-8"))
     tables = [b for b in blocks if (b["id"] or "").startswith("table-")]
     assert len(tables) >= 20
     # Rules tables (intervals, qualifiers, likelihood) have rows whatever the data.
     silent = [b["id"] for b in tables if not b["rows"] and not b["sentence"]]
     assert silent == []
-    assert table(tmp_path, "claims").empty and table(tmp_path, "estimate_headlines").empty
+    assert (
+        table(report_before_any_claim, "claims").empty
+        and table(report_before_any_claim, "estimate_headlines").empty
+    )
 
 
 def test_the_latest_judgement_of_troops_sent_is_that_of_30_apr_2025(built_report):
