@@ -581,3 +581,25 @@ def test_the_day_finder_reads_the_forms_notes_and_addresses_use():
     assert sorted(zip(found.index, found["day"].dt.strftime("%Y-%m-%d"), strict=True)) == [
         (0, "2024-11-05"), (1, "2025-04-26"), (2, "2024-10-31"), (3, "2024-10-25"),
     ]  # fmt: skip
+
+
+def test_a_file_with_old_mac_line_ends_loads_the_same(data_copy):
+    path = data_copy / "measures.csv"
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    assert load_dataset(data_copy).measures.equals(load_dataset(DATA).measures)
+
+
+def test_a_file_of_only_excels_separator_line_is_empty(data_copy):
+    (data_copy / "claim_types.csv").write_text("sep=,\r\n")
+    [problem] = problems_of(data_copy)
+    assert Path(problem.file).name == "claim_types.csv"
+    assert problem.rule.startswith("file is empty: it must start with the header claim_type, ")
+
+
+def test_header_problems_name_the_header_line_below_excels_separator_line(data_copy):
+    path = data_copy / "claim_types.csv"
+    path.write_text("sep=,\n" + path.read_text().replace("description", "colour", 1))
+    assert where(problems_of(data_copy)) == {
+        ("claim_types.csv", 2, "colour"),
+        ("claim_types.csv", 2, "description"),
+    }

@@ -134,8 +134,8 @@ def _read_csv(path: Path, table: Table, problems: list[Problem], notes: list[Not
     text = _decode(path.read_bytes(), name, problems)
     if text is None:
         return None
-    # Spreadsheets end rows with CRLF; line breaks inside cells are read as LF.
-    text = text.replace("\r\n", "\n")
+    # Spreadsheets end rows with CRLF (old Macs with CR); line breaks inside cells are read as LF.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         problems.append(_problem(name, f"file is empty: it must start with the header {expected}"))
         return None
@@ -163,7 +163,7 @@ def _read_csv(path: Path, table: Table, problems: list[Problem], notes: list[Not
                 continue
             if header is None:
                 header = record
-                problems.extend(_header_problems(name, header, table))
+                problems.extend(_header_problems(name, header, table, start))
                 continue
             if len(record) != len(header):
                 problems.append(
@@ -263,8 +263,16 @@ def _diagnose(
         notes.append(Note(name, 1, None, first.strip(), "Excel's separator line, skipped"))
         text = "\n" + rest  # an empty first line keeps the line numbers
     number, line = next(
-        (number, line) for number, line in enumerate(text.split("\n"), start=1) if line.strip()
+        ((number, line) for number, line in enumerate(text.split("\n"), start=1) if line.strip()),
+        (None, None),
     )
+    if line is None:
+        problems.append(
+            _problem(
+                name, f"file is empty: it must start with the header {', '.join(table.columns)}"
+            )
+        )
+        return None
 
     def cells_of(separator: str) -> list[str]:
         return next(csv.reader([line], delimiter=separator), [])
@@ -296,27 +304,27 @@ def _diagnose(
     return text
 
 
-def _header_problems(name: str, header: list[str], table: Table) -> list[Problem]:
+def _header_problems(name: str, header: list[str], table: Table, line: int) -> list[Problem]:
     problems = []
     seen = set()
     for column in header:
         if not column:
             continue  # an unnamed column: see _unnamed_columns
         if column in seen:
-            problems.append(Problem(name, 1, column, None, "column appears twice in the header"))
+            problems.append(Problem(name, line, column, None, "column appears twice in the header"))
         seen.add(column)
         if column not in table.columns:
             problems.append(
                 Problem(
                     name,
-                    1,
+                    line,
                     column,
                     None,
                     f"unknown column: {table.filename} has columns {', '.join(table.columns)}",
                 )
             )
     problems.extend(
-        Problem(name, 1, column, None, "required column is missing from the header")
+        Problem(name, line, column, None, "required column is missing from the header")
         for column in table.columns
         if column not in seen and column not in table.optional_columns
     )
