@@ -287,14 +287,14 @@ def leave_one_out(latest: pd.DataFrame) -> pd.DataFrame:
 
 # --- The columns of the tables above as exported to reports/data/ (described in its
 # datapackage.json by crosscheck.datapackage) -------------------------------------------
-_GRADE = "a letter A–F (source reliability) and a digit 1–6 (information credibility)"
+_GRADE_WORDS = "a letter A–F (source reliability) and a digit 1–6 (information credibility)"
 EXPORTED_COLUMNS = {
     "source_grades": {
         "actor_id": Column("string", "The actor (actors.csv `actor_id`)."),
         "name": Column("string", "The actor's name."),
         "graded as": Column(
             "string",
-            f"The grade that weighs its claims: {_GRADE}; its own, or inherited from the "
+            f"The grade that weighs its claims: {_GRADE_WORDS}; its own, or inherited from the "
             "body it speaks for.",
         ),
         "grade from": Column("string", "The body whose grade it inherits; empty if its own."),
@@ -305,7 +305,7 @@ EXPORTED_COLUMNS = {
         "reliability": Column("string", "What the grade's letter means (NATO AJP-2.1)."),
         "credibility": Column("string", "What the grade's digit means (NATO AJP-2.1)."),
         "reasoning": Column("string", "Why this grade (grades.csv `reasoning`)."),
-        "default grade": Column("string", f"The grade in grades.csv: {_GRADE}; F6 if none."),
+        "default grade": Column("string", f"The grade in grades.csv: {_GRADE_WORDS}; F6 if none."),
         "grade": Column("string", "The grade used: the reader's override, else the default."),
         "overridden": Column("boolean", "Whether the grade_overrides parameter set it."),
     },
