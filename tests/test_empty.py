@@ -522,3 +522,9 @@ def test_the_page_helpers_turn_a_table_of_no_rows_into_a_sentence():
     one = pd.DataFrame({"measure": ["Troops being prepared"]})
     assert "Troops being prepared" in present.html_table(one, "Figures", "estimates")
     assert present.fold_summary(one) == "1 row, one per measure: Troops being prepared"
+
+
+def test_a_key_article_outside_the_articles_selected_is_not_named_by_its_id(views):
+    sentence = findings.key_articles_sentence(views["one figure"], found=False)
+    assert sentence.startswith("The report's key article is not in this selection")
+    assert "dt-2024-10-23" not in sentence

@@ -165,9 +165,12 @@ def key_articles_sentence(view: Analysis, found: bool) -> str:
             f"The first lines start from the figures of the key article ({', '.join(named)}); "
             "any after them from a measure's first figure."
         )
+    # A selection of other articles (--articles) holds no row to name the key one by.
+    named = [name for name, a in zip(named, view.key_articles, strict=True) if a in articles.index]
+    which = f"The key article ({', '.join(named)})" if named else "The report's key article"
     return (
-        f"The key article ({', '.join(named)}) is not in this selection, so each line starts "
-        "from the earliest figure of the measures most often stated."
+        f"{which} is not in this selection, so each line starts from the earliest figure of "
+        "the measures most often stated."
     )
 
 
