@@ -315,10 +315,11 @@ def test_on_paper_a_table_of_many_columns_gets_smaller_type_not_a_cut():
     assert 'style="--crosscheck-scale: ' + str(scale) in html_table(shown, "c", "t")
 
 
-def test_an_interactive_table_of_no_rows_and_of_one_row_is_built():
+def test_an_interactive_table_of_no_rows_is_a_sentence_and_of_one_row_is_built():
     empty = pd.DataFrame({"figure": pd.Series([], dtype="string"),
                           "_sort figure": pd.Series([], dtype=float)})  # fmt: skip
-    rows, _ = interactive_data(empty)
-    assert rows == [] and "<tbody></tbody>" in print_form(empty)
+    page = interactive_table_html(empty, "t", "c")
+    assert "data_json" not in page and "Nothing to show for “c”: the table has no rows." in page
+    assert "<tbody></tbody>" in print_form(empty)
     rows, _ = interactive_data(pd.DataFrame({"figure": ["about 3,000"], "_sort figure": [3000.0]}))
     assert rows == [[{"display": "about 3,000", "sort": 3000.0}, "3000"]]
