@@ -106,6 +106,24 @@ def scripts_report(tmp_path_factory) -> Path:
     return out
 
 
+def chapter(folder: Path, name: str, *sources: str) -> Path:
+    """A minimal chapter notebook named 01_<name>.ipynb: a title, the parameters every
+    chapter takes, then one code cell per source."""
+    import nbformat
+
+    folder.mkdir(exist_ok=True)
+    notebook = nbformat.v4.new_notebook()
+    parameters = nbformat.v4.new_code_cell('data_dir = "data"\nas_of = None\ntables_dir = None')
+    parameters.metadata["tags"] = ["parameters"]
+    notebook.cells = [nbformat.v4.new_markdown_cell(f"# {name}"), parameters]
+    notebook.cells += [nbformat.v4.new_code_cell(source) for source in sources]
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
+    notebook.metadata["language_info"] = {"name": "python"}
+    path = folder / f"01_{name}.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
 # The selections that leave chapters little or nothing to show (issue 14, "empty is a
 # state"), each built once per session; a measure with one figure is `early_report`.
 def _selection_report(tmp_path_factory, name: str, **selection) -> Path:

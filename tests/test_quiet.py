@@ -11,16 +11,16 @@ import pytest
 
 from crosscheck.report import BuildError, BuildOptions, build
 
-from conftest import DATA, ROOT, chapter
+from conftest import DATA, ROOT, chapter, read_rows, set_cell
 
 KERNEL_CONFIG = ROOT / "scripts" / "ipython_kernel_config.py"
 INSTALLED_CONFIG = Path(sys.prefix) / "etc" / "ipython" / "ipython_kernel_config.py"
 NOISE = ("Kernel is running over TCP", "KeyboardInterrupt", "WARNING", "deprecated", "Kernel died")
 
 
-def run_report(*arguments: str) -> subprocess.CompletedProcess:
+def run_report(*arguments: str, data: Path = DATA) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "crosscheck.cli", "report", "--data", str(DATA), *arguments],
+        [sys.executable, "-m", "crosscheck.cli", "report", "--data", str(data), *arguments],
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
 
@@ -81,3 +81,15 @@ def test_the_exercise_run_by_papermill_prints_no_kernel_chatter(tmp_path):
     assert (tmp_path / "answers" / "ana.csv").exists()
     for noise in NOISE:
         assert noise not in done.stderr
+
+
+def test_a_build_says_how_it_read_a_cell_it_accepted_but_not_as_written(data_copy, tmp_path):
+    claims = data_copy / "claims.csv"
+    row = next(i for i, r in enumerate(read_rows(claims)) if r["best"] == "12000")
+    line = set_cell(claims, row, "best", "１２０００")  # full-width digits, as typed in Korea
+    folder = tmp_path / "chapters"
+    chapter(folder, "only", "print('only')")
+    done = run_report("--out", str(tmp_path / "out"), "--notebooks", str(folder), data=data_copy)
+    assert done.returncode == 0, done.stderr
+    [note] = [text for text in done.stderr.splitlines() if f"claims.csv:{line}" in text]
+    assert "'best'" in note and "１２０００" in note and "12000" in note

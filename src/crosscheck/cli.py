@@ -135,7 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"report not built: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("interrupted: the previous report is unchanged", file=sys.stderr)
+        out = getattr(arguments, "out", None)
+        kept = arguments.command == "report" and (out / "index.html").exists()
+        print("interrupted" + (": the previous report is unchanged" if kept else ""),
+              file=sys.stderr)  # fmt: skip
         return 130
 
 

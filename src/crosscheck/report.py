@@ -32,6 +32,7 @@ import papermill
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
+from tqdm import tqdm
 from traitlets import CaselessStrEnum, default
 
 from crosscheck import (
@@ -100,6 +101,10 @@ def chapter_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 def build(options: BuildOptions) -> Path:
     """Build the report into options.out_dir and return the path of index.html."""
     dataset = load_dataset(options.data_dir)  # fail on bad data before any kernel starts
+    if options.progress and dataset.notes:
+        # How cells were read (other scripts' digits, empty columns a spreadsheet added):
+        # the data is valid, but the analyst should know, as `crosscheck validate` says.
+        print(dataset.notes_report(), file=sys.stderr, end="", flush=True)
     settings = read_settings(options.data_dir)
     # The data folder's own defaults first, then what the user asked for.
     options = dataclasses.replace(
@@ -251,10 +256,23 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
     _check_extra_parameters(options, declared)
     given = previous | (options.parameters or {})
 
+    # One bar for the whole build, advanced as each chapter ends: bars of chapters
+    # running side by side would overwrite each other.
+    bar = tqdm(
+        total=len(notebooks),
+        desc="chapters",
+        unit="chapter",
+        file=sys.stderr,
+        disable=not options.progress,
+        bar_format="{desc}: {n}/{total} {bar} {elapsed} {postfix}",
+    )
+    unchanged = _previous_report_note(options.out_dir)
+
     def run(numbered: tuple[int, Path]):
         number, notebook = numbered
-        parameters = common | {k: v for k, v in given.items() if k in declared[notebook]}
-        _say(f"[{number}/{len(notebooks)}] running {notebook.name}", options.progress)
+        # Only what the chapter declares: papermill warns of any other name it is given.
+        offered = common | given
+        parameters = {k: v for k, v in offered.items() if k in declared[notebook]}
         target = staging / "notebooks" / notebook.name
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -263,8 +281,7 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
                 str(target),
                 parameters=parameters,
                 kernel_name=KERNEL_NAME,
-                # Bars of notebooks running side by side would overwrite each other.
-                progress_bar=options.progress and options.jobs == 1,
+                progress_bar=False,
                 # No cwd=: papermill would chdir the whole process, and chapters run in
                 # threads side by side would trample each other's working folder.
                 shutdown_kernel="immediate",
@@ -275,17 +292,16 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
             raise BuildError(
                 f"notebook {notebook.name} failed in cell {_source_cell(target, error)} "
                 f"(execution count {error.exec_count}): {error.ename}: {error.evalue}\n"
-                f"The executed notebook is kept for debugging: {kept}\n"
-                f"The previous report in {options.out_dir} is unchanged."
+                f"The executed notebook is kept for debugging: {kept}{unchanged}"
             ) from None
         except Exception as error:  # a kernel that died or never started
             kept = _keep_failed(target, options.out_dir)
             raise BuildError(
                 f"notebook {notebook.name} could not be run: {type(error).__name__}: {error}\n"
-                f"Partial output: {kept}\nThe previous report in {options.out_dir} is unchanged."
+                f"Partial output: {kept}{unchanged}"
             ) from None
-        _say(f"[{number}/{len(notebooks)}] done {notebook.name}", options.progress and
-             options.jobs > 1)  # fmt: skip
+        bar.set_postfix_str(f"{notebook.name} done", refresh=False)
+        bar.update()
         return _as_recorded(result, target, staging, options.data_dir, options.shown_data_dir)
 
     # Chapters are independent: run them side by side, one kernel per worker. The first
@@ -301,6 +317,15 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        bar.close()
+
+
+def _previous_report_note(out_dir: Path) -> str:
+    """What a failed build says of the report it would have replaced: that it is
+    unchanged when there is one, nothing when there is none."""
+    if (out_dir / "index.html").exists():
+        return f"\nThe previous report in {out_dir} is unchanged."
+    return ""
 
 
 def _stop_kernels() -> None:
@@ -371,11 +396,6 @@ def _replace_report(staging: Path, out_dir: Path) -> None:
             os.replace(staging / name, out_dir / name)
         elif name != "index.html":
             (out_dir / name).unlink(missing_ok=True)
-
-
-def _say(message: str, progress: bool) -> None:
-    if progress:
-        print(message, file=sys.stderr, flush=True)
 
 
 def _build_info(options: BuildOptions, counts: dict[str, int], notebooks: list[Path]) -> dict:
