@@ -43,3 +43,12 @@ def test_a_rebuild_on_fewer_articles_reports_the_claims_and_estimates_that_went(
     assert "Troops committed in total" in set(moves["measure"])
     snapshot = pd.read_csv(out / "data" / "claims_snapshot.csv")
     assert set(snapshot["article_id"]) == {"dt-2024-10-23"}
+
+
+def test_an_empty_table_of_changes_says_why_on_a_first_build_and_after():
+    from crosscheck.changes import nothing_changed
+
+    assert nothing_changed(True) == (
+        "No claim to list: there is no previous build in this report folder."
+    )
+    assert nothing_changed(False) == "No claim to list: nothing was added, removed or revised."

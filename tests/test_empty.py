@@ -376,7 +376,7 @@ def test_a_measure_without_a_figure_is_named_by_its_label_not_its_id(views):
 def test_before_any_claim_the_sentence_names_the_day_the_topic_and_the_first_day(views):
     assert findings.nothing_sentence(views["no claim"], SUBJECT) == (
         "On 1 Oct 2024 no claim about North Korea's troop deployment to Russia had been "
-        "published; the first was published on 10 Oct 2024."
+        "published; the data's first claim was published later, on 10 Oct 2024."
     )
 
 
@@ -385,8 +385,8 @@ def test_claims_without_a_figure_are_counted_with_the_day_of_the_first_figure(vi
     assert findings.nothing_sentence(view, SUBJECT, needs="claim") == ""
     assert findings.nothing_sentence(view, SUBJECT, needs="figure") == (
         "By 16 Oct 2024, 2 claims about North Korea's troop deployment to Russia had been "
-        "published, by 2 sources, none with a figure; the first figure was published on "
-        "17 Oct 2024."
+        "published, by 2 sources, none with a figure; the data's first figure was published "
+        "later, on 17 Oct 2024."
     )
 
 
@@ -403,7 +403,7 @@ def test_a_cut_off_before_the_articles_selected_names_them(tmp_path):
     assert findings.nothing_sentence(view_of(folder, "2024-10-01"), SUBJECT) == (
         "On 1 Oct 2024 no claim about North Korea's troop deployment to Russia had been "
         "published in the 2 articles by TASS (10 Oct 2024) and Kyiv Independent (17 Oct "
-        "2024); the first was published on 10 Oct 2024."
+        "2024); the data's first claim was published later, on 10 Oct 2024."
     )
 
 
@@ -414,7 +414,8 @@ def test_a_selection_with_a_figure_has_nothing_missing(views):
 
 def test_without_a_subject_the_sentence_names_no_topic(views):
     assert findings.nothing_sentence(views["no claim"]) == (
-        "On 1 Oct 2024 no claim had been published; the first was published on 10 Oct 2024."
+        "On 1 Oct 2024 no claim had been published; the data's first claim was published "
+        "later, on 10 Oct 2024."
     )
 
 
@@ -456,7 +457,9 @@ def test_the_findings_block_of_no_claim_is_the_sentence_alone(views):
 def test_the_findings_block_of_claims_without_a_figure_counts_them(views):
     view = views["no figure"]
     block = report.findings_html(view, findings.key_findings(view), SUBJECT)
-    assert "none with a figure; the first figure was published on 17 Oct 2024." in block
+    assert "none with a figure; the data's first figure was published later, on 17 Oct 2024." in (
+        block
+    )
     assert "From 2 claims by 2 sources in 2 articles" in block
 
 
@@ -477,7 +480,7 @@ def test_a_chapter_of_no_figure_opens_on_the_sentence_and_its_empty_tables_say_w
     assert shown[1] == (
         '<p class="crosscheck-nothing">By 16 Oct 2024, 2 claims about North Korea&#x27;s '
         "troop deployment to Russia had been published, by 2 sources, none with a figure; "
-        "the first figure was published on 17 Oct 2024.</p>"
+        "the data's first figure was published later, on 17 Oct 2024.</p>"
     )
     chapter.table(estimates.figures_table(chapter.view.statements), "estimates", "Figures")
     assert "Nothing to show for “Figures”: the data holds no such rows among the claims " \

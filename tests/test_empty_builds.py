@@ -37,12 +37,12 @@ WHATEVER_THE_SELECTION = {"interval_rules", "qualifier_rules", "likelihood_rules
 
 BEFORE_ANY_CLAIM = (
     "On 1 Oct 2024 no claim about North Korea's troop deployment to Russia had been "
-    "published; the first was published on 10 Oct 2024."
+    "published; the data's first claim was published later, on 10 Oct 2024."
 )
 WITHOUT_FIGURES = (
     "By 16 Oct 2024, 2 claims about North Korea's troop deployment to Russia had been "
-    "published, by 2 sources, none with a figure; the first figure was published on "
-    "17 Oct 2024."
+    "published, by 2 sources, none with a figure; the data's first figure was published "
+    "later, on 17 Oct 2024."
 )
 ARTICLE_WITHOUT_FIGURES = (
     "The article by TASS (10 Oct 2024) holds 1 claim about North Korea's troop deployment "

@@ -91,6 +91,13 @@ def estimate_moves(previous_dir: str | Path | None, headlines: pd.DataFrame) -> 
     )
 
 
+def nothing_changed(first_build: bool) -> str:
+    """The sentence in place of an empty table of claims changed since the last build."""
+    if first_build:
+        return "No claim to list: there is no previous build in this report folder."
+    return "No claim to list: nothing was added, removed or revised."
+
+
 def nothing_moved(first_build: bool) -> str:
     """The sentence in place of an empty table of estimates that moved."""
     if first_build:

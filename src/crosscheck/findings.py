@@ -258,7 +258,7 @@ def nothing_sentence(view: Analysis, subject: str = "", needs: str = "claim") ->
         sentence = f"On {_day(as_of)} no claim{about} had been published{within}"
         first = _first_published_after(view, view.all_data.claims)
         if first is not None:
-            sentence += f"; the first was published on {_day(first)}"
+            sentence += f"; the data's first claim was published later, on {_day(first)}"
         return sentence + "."
     if needs == "claim" or not view.figures.empty:
         return ""
@@ -271,7 +271,7 @@ def nothing_sentence(view: Analysis, subject: str = "", needs: str = "claim") ->
     every = view.all_data.claims
     first = _first_published_after(view, every[every["measure"].notna()])
     if first is not None:
-        sentence += f"; the first figure was published on {_day(first)}"
+        sentence += f"; the data's first figure was published later, on {_day(first)}"
     return sentence + "."
 
 

@@ -264,7 +264,7 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
         unit="chapter",
         file=sys.stderr,
         disable=not options.progress,
-        bar_format="{desc}: {n}/{total} {bar} {elapsed} {postfix}",
+        bar_format="{desc}: {n}/{total} {bar} {elapsed}{postfix}",
     )
     unchanged = _previous_report_note(options.out_dir)
 
