@@ -480,7 +480,7 @@ def test_a_chapter_of_no_figure_opens_on_the_sentence_and_its_empty_tables_say_w
     assert shown[1] == (
         '<p class="crosscheck-nothing">By 16 Oct 2024, 2 claims about North Korea&#x27;s '
         "troop deployment to Russia had been published, by 2 sources, none with a figure; "
-        "the data's first figure was published later, on 17 Oct 2024.</p>"
+        "the data&#x27;s first figure was published later, on 17 Oct 2024.</p>"
     )
     chapter.table(estimates.figures_table(chapter.view.statements), "estimates", "Figures")
     assert "Nothing to show for “Figures”: the data holds no such rows among the claims " \
