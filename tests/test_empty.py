@@ -457,9 +457,8 @@ def test_the_findings_block_of_no_claim_is_the_sentence_alone(views):
 def test_the_findings_block_of_claims_without_a_figure_counts_them(views):
     view = views["no figure"]
     block = report.findings_html(view, findings.key_findings(view), SUBJECT)
-    assert "none with a figure; the data's first figure was published later, on 17 Oct 2024." in (
-        block
-    )
+    said = "none with a figure; the data&#x27;s first figure was published later, on 17 Oct 2024."
+    assert said in block
     assert "From 2 claims by 2 sources in 2 articles" in block
 
 
