@@ -6,15 +6,22 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from strategies import datasets, write_dataset
 
 from crosscheck import analysis, findings
 from crosscheck.load import load_dataset
 
 
-@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
-@given(datasets(max_claims=40))
+# Few examples, no shrinking: each loads and analyses a whole dataset (about a second);
+# the fuzz run draws many more and builds reports on them.
+@settings(
+    max_examples=6,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+)
+@given(datasets(max_claims=30))
 def test_a_drawn_dataset_loads_every_figure_and_is_analysed(tables):
     with tempfile.TemporaryDirectory() as folder:
         dataset = load_dataset(write_dataset(tables, Path(folder) / "data"))
