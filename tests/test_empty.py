@@ -429,7 +429,7 @@ def test_the_topics_words_come_from_its_data_folder_not_from_the_code():
     assert findings.nothing_sentence(rally, read_settings(RALLY).subject) == (
         "On 1 Mar 2025 no claim about the 1 March rally had been published in the 3 articles "
         "by City Daily (2 Mar 2025), Metro News (2 Mar 2025) and River Post (2 Mar 2025); the "
-        "first was published on 2 Mar 2025."
+        "data's first claim was published later, on 2 Mar 2025."
     )
     for path in (ROOT / "src" / "crosscheck").rglob("*.py"):
         assert SUBJECT not in path.read_text(encoding="utf-8"), path

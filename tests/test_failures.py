@@ -50,17 +50,19 @@ def test_a_kernel_that_dies_is_named_and_the_last_good_report_stays(last_good, t
 
 def test_an_interrupted_build_leaves_the_last_good_report_and_no_staging(last_good, tmp_path):
     before = snapshot(last_good)
-    slow = chapter(tmp_path / "slow", "slow", "import time\ntime.sleep(60)")
+    running = tmp_path / "running"
+    cell = f"import pathlib, time\npathlib.Path({str(running)!r}).touch()\ntime.sleep(60)"
+    slow = chapter(tmp_path / "slow", "slow", cell)
     process = subprocess.Popen(
         [sys.executable, "-m", "crosscheck.cli", "report", "--data", str(DATA),
          "--out", str(last_good), "--notebooks", str(slow.parent)],
         stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
-    deadline = time.monotonic() + 60
-    # Wait for the notebook to be running: papermill writes its output notebook first.
-    while time.monotonic() < deadline and not list(last_good.glob(".building-*/notebooks/*")):
+    deadline = time.monotonic() + 120
+    # Wait until the kernel runs the slow cell (a kernel still starting on a busy machine
+    # would start after the interrupt and keep the build's thread waiting).
+    while time.monotonic() < deadline and not running.exists():
         time.sleep(0.2)
-    time.sleep(3)
     process.send_signal(signal.SIGINT)
     try:
         _, rest = process.communicate(timeout=60)
