@@ -203,3 +203,22 @@ def test_a_long_title_and_source_wrap_inside_the_figure():
     figure = plots.estimate_ranges(one_statement(), "A very long title " * 12, "a source " * 20)
     assert chartcheck.text_problems(figure) == []
     plt.close(figure)
+
+
+def test_hashed_svg_ids_are_renumbered_in_order_of_first_use():
+    # matplotlib hashes what it knows of a clip (its rectangle, or a path's transform as
+    # text) into the id; two builds of one chart once differed there alone.
+    from crosscheck.plots import _renumbered_ids
+
+    def svg(clip: str, marker: str) -> str:
+        return (
+            f'<path clip-path="url(#{clip})" d="M 1 2"/><use xlink:href="#{marker}" x="3"/>'
+            f'<defs><clipPath id="{clip}"><rect x="0"/></clipPath>'
+            f'<path id="{marker}" d="M 0 0"/></defs><g id="line2d_1"/>'
+        )
+
+    one = _renumbered_ids(svg("pa09806b626", "m0123456789"))
+    other = _renumbered_ids(svg("pc18206f88f", "mfedcba9876"))
+    assert one == other
+    assert 'clip-path="url(#p0)"' in one and 'id="p0"' in one
+    assert 'xlink:href="#m1"' in one and 'id="m1"' in one and 'id="line2d_1"' in one

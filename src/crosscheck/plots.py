@@ -928,6 +928,23 @@ def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure | Nothi
 
 _SVG_ID = re.compile(r'\bid="([^"]+)"')
 _SVG_REFERENCE = re.compile(r'(url\(#|xlink:href="#|href="#)([^)"]+)')
+# The ids matplotlib derives from a hash: a letter and 10 hex digits, where defined and
+# where referred to.
+_HASHED_ID = re.compile(r'(?<=id=")[a-z][0-9a-f]{10}(?=")|(?<=#)[a-z][0-9a-f]{10}(?=[)"])')
+
+
+def _renumbered_ids(svg: str) -> str:
+    """Hashed ids renamed in order of first appearance (p0, p1, m2 …). matplotlib names a
+    clip path after the memory address of its path object (backend_svg's
+    _get_clippath_id), so one chart drawn in two processes can get two ids; the order in
+    which the ids appear is fixed by the drawing."""
+    numbers: dict[str, str] = {}
+
+    def renumber(match: re.Match) -> str:
+        old = match.group(0)
+        return numbers.setdefault(old, f"{old[0]}{len(numbers)}")
+
+    return _HASHED_ID.sub(renumber, svg)
 
 
 @_quietly
@@ -945,6 +962,7 @@ def figure_svg(figure: Figure, name: str) -> str:
     # matplotlib's stylesheet would apply to the whole page; it moves onto the <svg>.
     svg = re.sub(r"<defs>\s*<style[^>]*>.*?</style>\s*</defs>\s*", "", svg, flags=re.S)
     svg = re.sub(r"font-family: [^;\"]*;? ?", "", svg)  # one font list, on the <svg>
+    svg = _renumbered_ids(svg)
     prefix = f"chart-{re.sub(r'[^A-Za-z0-9_-]', '-', name)}-"
     svg = _SVG_ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
     svg = _SVG_REFERENCE.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", svg)
