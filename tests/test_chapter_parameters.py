@@ -145,3 +145,16 @@ def test_the_parameters_of_every_shipped_report_yml_pass(folder):
 
     given = as_papermill_values(read_settings(folder).parameters or {})
     check(given, load_dataset(folder))
+
+
+def test_validate_checks_the_parameters_of_report_yml_as_a_build_would(data_copy, capsys):
+    from crosscheck.cli import main
+
+    assert main(["validate", str(data_copy)]) == 0
+    settings = data_copy / "report.yml"
+    settings.write_text(
+        settings.read_text() + "parameters:\n  known_on_day: '2024-02-30'\n", encoding="utf-8"
+    )
+    assert main(["validate", str(data_copy)]) == 1
+    said = capsys.readouterr().err
+    assert "report.yml: parameter known_on_day = '2024-02-30': not a day" in said

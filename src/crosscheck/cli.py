@@ -12,7 +12,14 @@ from pathlib import Path
 from crosscheck import __version__, chapter_parameters
 from crosscheck.load import load_dataset
 from crosscheck.problems import DataError
-from crosscheck.report import BuildError, BuildOptions, build, chapter_notebooks
+from crosscheck.report import (
+    BuildError,
+    BuildOptions,
+    as_papermill_values,
+    build,
+    chapter_notebooks,
+)
+from crosscheck.settings import SETTINGS_FILE, read_settings
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -148,6 +155,13 @@ def _interrupt(signum, frame) -> None:
 
 def _validate(arguments: argparse.Namespace) -> int:
     dataset = load_dataset(arguments.data_dir)
+    # report.yml belongs to the data folder: its parameters are checked as a build would.
+    settings = read_settings(Path(arguments.data_dir))
+    try:
+        chapter_parameters.check(as_papermill_values(settings.parameters or {}), dataset)
+    except chapter_parameters.ParameterError as error:
+        print(f"{Path(arguments.data_dir) / SETTINGS_FILE}: {error}", file=sys.stderr)
+        return 1
     counts = ", ".join(f"{count} {name}" for name, count in dataset.counts().items())
     print(f"{arguments.data_dir}: valid ({counts})\n{dataset.notes_report()}", end="")
     return 0

@@ -130,7 +130,9 @@ def period(view: Analysis) -> str:
     return f"{first:%B %Y} – {last:%B %Y}"
 
 
-def _count(number: int, noun: str) -> str:
+def counted(number: int, noun: str) -> str:
+    """A count with its noun in the singular or the plural: '1 claim', '1,234 sources'
+    (the noun's plural is noun + 's')."""
     return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
@@ -145,9 +147,9 @@ def scope_sentence(view: Analysis) -> str:
         first, last = _day(days.min()), _day(days.max())
         span = f", stated on {first}" if first == last else f", stated {first} to {last}"
     return (
-        f"From {_count(len(claims), 'claim')} by "
-        f"{_count(claims['claimant_id'].nunique(), 'source')} in "
-        f"{_count(claims['article_id'].nunique(), 'article')}{span}."
+        f"From {counted(len(claims), 'claim')} by "
+        f"{counted(claims['claimant_id'].nunique(), 'source')} in "
+        f"{counted(claims['article_id'].nunique(), 'article')}{span}."
     )
 
 
@@ -234,10 +236,10 @@ def nothing_sentence(view: Analysis, subject: str = "", needs: str = "claim") ->
     '' names no topic. needs: "claim" (says so when there is no claim) or "figure"
     (also when no claim carries a figure, as the chapters on estimates need).
     Examples: 'On 1 Oct 2024 no claim about the deployment had been published; the
-    first was published on 10 Oct 2024.' / 'By 16 Oct 2024, 2 claims about the
-    deployment had been published, by 2 sources, none with a figure; the first figure
-    was published on 17 Oct 2024.' / 'The article by TASS (10 Oct 2024) holds 1 claim
-    about the deployment, by 1 source, none with a figure.'
+    data's first claim was published later, on 10 Oct 2024.' / 'By 16 Oct 2024, 2 claims
+    about the deployment had been published, by 2 sources, none with a figure; the
+    data's first figure was published later, on 17 Oct 2024.' / 'The article by TASS
+    (10 Oct 2024) holds 1 claim about the deployment, by 1 source, none with a figure.'
     Raises ValueError for a `needs` other than NEEDS.
     """
     if needs not in NEEDS:
@@ -262,11 +264,11 @@ def nothing_sentence(view: Analysis, subject: str = "", needs: str = "claim") ->
         return sentence + "."
     if needs == "claim" or not view.figures.empty:
         return ""
-    counted = f"{_count(len(claims), 'claim')}{about}"
-    sources = _count(claims["claimant_id"].nunique(), "source")
+    claims_about = f"{counted(len(claims), 'claim')}{about}"
+    sources = counted(claims["claimant_id"].nunique(), "source")
     if as_of is None:
-        return f"{holds} {counted}, by {sources}, none with a figure."
-    sentence = f"By {_day(as_of)}, {counted} had been published{within}, by {sources}, none "
+        return f"{holds} {claims_about}, by {sources}, none with a figure."
+    sentence = f"By {_day(as_of)}, {claims_about} had been published{within}, by {sources}, none "
     sentence += "with a figure"
     every = view.all_data.claims
     first = _first_published_after(view, every[every["measure"].notna()])

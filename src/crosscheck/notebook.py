@@ -104,8 +104,10 @@ class Chapter:
         if self.as_of is not None:
             cutoff = f", published by {format_day(pd.Series([self.as_of]))[0]}"
         return (
-            f"{len(claims)} claims by {claims['claimant_id'].nunique()} sources in "
-            f"{claims['article_id'].nunique()} articles{cutoff} (crosscheck data/claims.csv)"
+            f"{findings.counted(len(claims), 'claim')} by "
+            f"{findings.counted(claims['claimant_id'].nunique(), 'source')} in "
+            f"{findings.counted(claims['article_id'].nunique(), 'article')}{cutoff} "
+            "(crosscheck data/claims.csv)"
         )
 
     def _export(self, frame: pd.DataFrame, name: str) -> None:
