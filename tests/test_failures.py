@@ -129,3 +129,30 @@ def test_a_build_with_relative_paths_lands_where_asked_and_keeps_the_working_fol
     assert (tmp_path / "reports" / "index.html").exists()
     assert not list((tmp_path / "reports").glob(".building-*"))
     assert "data folder</th><td>data<" in (tmp_path / "reports" / "index.html").read_text()
+
+
+def test_a_build_stopped_while_its_kernel_starts_runs_no_chapter_to_its_end(last_good, tmp_path):
+    # Ctrl-C may come before the kernel is up: the kernel that starts afterwards must be
+    # stopped too, not left to run its chapter to the end.
+    before = snapshot(last_good)
+    finished = tmp_path / "finished"
+    cell = f"import pathlib, time\ntime.sleep(60)\npathlib.Path({str(finished)!r}).touch()"
+    slow = chapter(tmp_path / "slow", "slow", cell)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crosscheck.cli", "report", "--data", str(DATA),
+         "--out", str(last_good), "--notebooks", str(slow.parent)],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(last_good.glob(".building-*/notebooks/*")):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    try:
+        _, rest = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130
+    assert "interrupted" in rest
+    assert not finished.exists()
+    assert snapshot(last_good) == before

@@ -20,6 +20,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -313,7 +314,12 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
     except BaseException:
         for future in futures:
             future.cancel()
-        _stop_kernels()
+        # A kernel still starting when the build was stopped starts afterwards: kill
+        # the kernels until every running chapter has ended (a few seconds at most).
+        deadline = time.monotonic() + 60
+        while not all(future.done() for future in futures) and time.monotonic() < deadline:
+            _stop_kernels()
+            time.sleep(0.2)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
