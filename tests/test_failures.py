@@ -48,28 +48,34 @@ def test_a_kernel_that_dies_is_named_and_the_last_good_report_stays(last_good, t
     assert not (last_good / "failed").exists()
 
 
+def interrupted(out: Path, chapters: Path, when) -> tuple[int, str]:
+    """Run `crosscheck report` on the chapters into out, send Ctrl-C (SIGINT) as soon as
+    when() is true, and return its exit code and what it printed."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "crosscheck.cli", "report", "--data", str(DATA),
+         "--out", str(out), "--notebooks", str(chapters)],
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not when():
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    try:
+        _, rest = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    return process.returncode, rest
+
+
 def test_an_interrupted_build_leaves_the_last_good_report_and_no_staging(last_good, tmp_path):
     before = snapshot(last_good)
     running = tmp_path / "running"
     cell = f"import pathlib, time\npathlib.Path({str(running)!r}).touch()\ntime.sleep(60)"
     slow = chapter(tmp_path / "slow", "slow", cell)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crosscheck.cli", "report", "--data", str(DATA),
-         "--out", str(last_good), "--notebooks", str(slow.parent)],
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    deadline = time.monotonic() + 120
-    # Wait until the kernel runs the slow cell (a kernel still starting on a busy machine
-    # would start after the interrupt and keep the build's thread waiting).
-    while time.monotonic() < deadline and not running.exists():
-        time.sleep(0.2)
-    process.send_signal(signal.SIGINT)
-    try:
-        _, rest = process.communicate(timeout=60)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == 130
+    # Interrupted while the kernel runs the slow cell.
+    code, rest = interrupted(last_good, slow.parent, running.exists)
+    assert code == 130
     assert "interrupted" in rest and "unchanged" in rest
     assert snapshot(last_good) == before
     assert not list(last_good.glob(".building-*"))
@@ -138,21 +144,10 @@ def test_a_build_stopped_while_its_kernel_starts_runs_no_chapter_to_its_end(last
     finished = tmp_path / "finished"
     cell = f"import pathlib, time\ntime.sleep(60)\npathlib.Path({str(finished)!r}).touch()"
     slow = chapter(tmp_path / "slow", "slow", cell)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "crosscheck.cli", "report", "--data", str(DATA),
-         "--out", str(last_good), "--notebooks", str(slow.parent)],
-        stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not list(last_good.glob(".building-*/notebooks/*")):
-        time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
-    try:
-        _, rest = process.communicate(timeout=120)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == 130
-    assert "interrupted" in rest
+    # papermill writes the notebook it runs before the kernel has started.
+    code, rest = interrupted(
+        last_good, slow.parent, lambda: bool(list(last_good.glob(".building-*/notebooks/*")))
+    )
+    assert code == 130 and "interrupted" in rest
     assert not finished.exists()
     assert snapshot(last_good) == before
