@@ -229,8 +229,8 @@ NOTHING_DRAWN = {
     ),
     "plots.figure_over_time": "No figure of “Troops sent to Russia so far” had been stated.",
     "plots.known_on_chart": (
-        "No figure of these measures had been published by the days shown: there is nothing "
-        "to set side by side."
+        "No figure of these measures had been published by any snapshot day within the "
+        "report's cut-off: there is nothing to set side by side."
     ),
     "plots.relay_chart": (
         "No claim had been recorded: there is no path from a source to an outlet to draw."

@@ -661,8 +661,10 @@ def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure | Not
     Input: timeline.known_on's table, title, source line. Output: a Figure; a
     NothingToDraw when empty."""
     if known.empty:
-        return NothingToDraw("No figure of these measures had been published by the days "
-                             "shown: there is nothing to set side by side.")  # fmt: skip
+        # The snapshot days may all fall after the cut-off: then no day is shown at all.
+        return NothingToDraw("No figure of these measures had been published by any "
+                             "snapshot day within the report's cut-off: there is nothing "
+                             "to set side by side.")  # fmt: skip
     known = (
         known.sort_values(["stated", "source"])
         .groupby(["known on", "measure"])
