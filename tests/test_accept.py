@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from crosscheck.accept import accept
-from crosscheck.draft import draft_article, write_draft
+from crosscheck.drafting import draft_article, write_draft
+from crosscheck.drafting.accept import accept
 from crosscheck.load import load_dataset
 from crosscheck.problems import DataError
 

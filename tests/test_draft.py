@@ -8,18 +8,20 @@ import pandas as pd
 import pytest
 
 from crosscheck import dates, schema
-from crosscheck.draft import (
-    PROPOSED_ROLE,
-    REVIEW_COLUMNS,
-    draft_article,
-    guess_measure,
-    parse_figures,
-    split_sentences,
-    write_draft,
-)
+from crosscheck.drafting import REVIEW_COLUMNS, draft_article, write_draft
+from crosscheck.drafting.actors import PROPOSED_ROLE
+from crosscheck.drafting.figures import parse_figures
+from crosscheck.drafting.measures import cue_pattern, guess_measure
+from crosscheck.drafting.text import split_sentences
 from crosscheck.load import load_dataset
 
 from conftest import DATA, ROOT, read_rows
+
+
+def figures_of(sentence: str):
+    """The figures of a sentence, read with the shipped data's measure cues."""
+    return parse_figures(sentence, cue_pattern())
+
 
 # The seed article is read where the team keeps it, beside the project; it is not
 # copied into the repository. Tests that need it skip without it.
@@ -79,7 +81,7 @@ def fields(figure) -> tuple:
     ids=lambda value: value if isinstance(value, str) else None,
 )
 def test_a_written_figure_becomes_low_best_high_and_its_qualifier(sentence, expected):
-    [figure] = parse_figures(sentence)
+    [figure] = figures_of(sentence)
     assert fields(figure) == expected
 
 
@@ -88,20 +90,20 @@ def test_years_dates_and_ages_are_not_figures():
         "On 23 October 2024, Oct. 24 and October 25, a soldier aged 26, a 19-year-old and "
         "Kim, 40, spoke of the 2024 treaty between the two nations."
     )
-    assert parse_figures(sentence) == []
+    assert figures_of(sentence) == []
 
 
 def test_a_vague_amount_is_not_a_figure():
-    assert parse_figures("Several hundred soldiers and thousands of others were hurt.") == []
+    assert figures_of("Several hundred soldiers and thousands of others were hurt.") == []
 
 
 def test_a_change_from_one_figure_to_another_is_two_figures_not_a_range():
-    figures = parse_figures("The estimate rose from 3,000 to 11,000 troops.")
+    figures = figures_of("The estimate rose from 3,000 to 11,000 troops.")
     assert [fields(f) for f in figures] == [(3000, 3000, 3000, ""), (11000, 11000, 11000, "")]
 
 
 def test_the_qualifier_is_kept_as_written_in_lower_case():
-    [figure] = parse_figures("Some 11,000 soldiers have been sent.")
+    [figure] = figures_of("Some 11,000 soldiers have been sent.")
     assert figure.qualifier == "some"
 
 
@@ -128,7 +130,7 @@ def test_the_qualifier_is_kept_as_written_in_lower_case():
     ],
 )
 def test_the_measure_is_guessed_from_the_cue_word_nearest_the_figure(dataset, sentence, measure):
-    [figure] = parse_figures(sentence)
+    [figure] = figures_of(sentence)
     guess = guess_measure(sentence, figure, (0, len(sentence)), set(dataset.measures["measure"]))
     assert (guess.measure, guess.cued) == (measure, True)
 

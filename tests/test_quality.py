@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from crosscheck.drafting.quality import evaluate, format_report
 from crosscheck.load import load_dataset
-from crosscheck.quality import evaluate, format_report
 
 from conftest import DATA, ROOT
 

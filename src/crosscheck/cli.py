@@ -191,7 +191,7 @@ def _datapackage(arguments: argparse.Namespace) -> int:
 
 
 def _draft(arguments: argparse.Namespace) -> int:
-    from crosscheck.draft import draft_article, write_draft
+    from crosscheck.drafting import draft_article, write_draft
 
     try:
         published = date.fromisoformat(arguments.published)
@@ -219,14 +219,14 @@ def _draft(arguments: argparse.Namespace) -> int:
 
 
 def _accept(arguments: argparse.Namespace) -> int:
-    from crosscheck.accept import accept
+    from crosscheck.drafting.accept import accept
 
     print(accept(arguments.draft, arguments.data))
     return 0
 
 
 def _quality(arguments: argparse.Namespace) -> int:
-    from crosscheck.quality import evaluate, format_report
+    from crosscheck.drafting.quality import evaluate, format_report
 
     print(format_report(evaluate(arguments.gold, load_dataset(arguments.data))))
     return 0

@@ -1,4 +1,4 @@
-"""Merge a reviewed draft (crosscheck.draft) into a data folder, or refuse and say why.
+"""Merge a reviewed draft (crosscheck.drafting) into a data folder, or refuse and say why.
 
 `accept` reads the draft's articles.csv, actors.csv and claims.csv (the review
 columns `confidence`, `sentence` and `claimant_match` are dropped) and refuses,
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crosscheck import schema
-from crosscheck.draft import REVIEW_COLUMNS
+from crosscheck.drafting.write import REVIEW_COLUMNS
 from crosscheck.load import load_dataset
 from crosscheck.problems import DataError, Problem
 from crosscheck.schema import Table

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from crosscheck import dates
-from crosscheck.draft import draft_article
+from crosscheck.drafting.reader import draft_article
 from crosscheck.load import Dataset
 
 # The annotation's word for a claimant not yet in actors.csv: right when the

@@ -1,0 +1,84 @@
+"""The passage of an article that carries a claim, and a one-line summary of it."""
+
+from __future__ import annotations
+
+import re
+
+from crosscheck import schema
+from crosscheck.drafting.figures import COUNT_NOUNS, Figure
+from crosscheck.drafting.text import clause_of, clause_spans, fold, quote_spans, words_after
+
+# Verbs that carry the stance, kept in a statement's evidence ("refuted allegations ...").
+STANCE_VERBS = (
+    r"den(?:y|ies|ied)|refut\w+|reject\w*|dismiss\w*|label\w*|accus\w+|urg\w+|call\w*|warn\w*"
+)
+
+
+def short_name(name: str) -> str:
+    return re.sub(r"\s*\(.*?\)", "", name).strip()
+
+
+def as_written(figure: Figure) -> str:
+    if figure.kind == "range":
+        return f"{figure.low:,} to {figure.high:,}"
+    return f"{figure.qualifier} {figure.value:,}".strip()
+
+
+def figure_evidence(
+    text: str, figure: Figure, cue: tuple[int, int] | None, clause: tuple[int, int]
+) -> str:
+    """The shortest passage that carries a figure: its cue word, qualifier, number and noun."""
+    folded = fold(text)
+    start, end = figure.start, figure.end
+    if figure.kind == "multiple":
+        words = re.match(r"(?:\s+[\w'’-]+){1,6}", re.split(r"[,.;:!?()]", text[end:])[0])
+        end += words.end() if words else 0
+        return _trim(text[start:end])
+    after = words_after(folded, figure.end, 5)
+    for word in after:
+        if word in COUNT_NOUNS:
+            m = re.search(rf"\b{word}\b", folded[end:])
+            end += m.end()
+            break
+    of_them = re.match(r"\s+of\s+(?:them|those|whom)\b", folded[end:])
+    if of_them:
+        end += of_them.end()
+    if cue is not None and clause[0] <= cue[0] and cue[1] <= clause[1]:
+        if cue[1] <= start and start - cue[1] <= 40:
+            start = cue[0]
+        elif cue[1] > end and cue[0] - end <= 40:
+            end = cue[1]
+    return _trim(text[start:end])
+
+
+def statement_evidence(text: str, verb: tuple[int, int] | None) -> tuple[str, bool]:
+    """A statement's evidence: the quotation if there is one, else what follows the verb."""
+    quotes = [(a, b) for a, b in quote_spans(text) if b - a >= 3]
+    if quotes:
+        a, b = max(quotes, key=lambda q: q[1] - q[0])
+        return _trim(text[a:b].strip().rstrip(",.;:")), True
+    if verb and fold(text[verb[0] : verb[1]]) == "according to":
+        # "X happened, according to Lee": the clause before; "According to Lee, X": after.
+        if verb[0] > 2:
+            clause = clause_of(clause_spans(text), verb[0] - 2)
+            return _trim(text[clause[0] : min(clause[1], verb[0])]), False
+        rest = re.split(r",\s+", text[verb[1] :], maxsplit=1)
+        return _trim(rest[-1].strip().rstrip(".")), False
+    start = 0
+    if verb:
+        keep_verb = re.fullmatch(STANCE_VERBS, fold(text[verb[0] : verb[1]]))
+        start = verb[0] if keep_verb else verb[1] + 1
+    that = re.match(r"(?:[\w'’-]+\s+){0,6}?that\s+", text[verb[1] :].lstrip()) if verb else None
+    if that:
+        start = verb[1] + (len(text[verb[1] :]) - len(text[verb[1] :].lstrip())) + that.end()
+    clause = clause_of(clause_spans(text), start)
+    end = clause[1] if clause[1] > start else len(text)
+    return _trim(text[start:end].strip().rstrip(",.;:")), False
+
+
+def _trim(passage: str) -> str:
+    passage = passage.strip().strip(",;:")
+    if len(passage) <= schema.MAX_EVIDENCE_CHARS:
+        return passage
+    cut = passage[: schema.MAX_EVIDENCE_CHARS]
+    return cut[: cut.rfind(" ")] if " " in cut else cut

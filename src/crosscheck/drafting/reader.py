@@ -1,0 +1,365 @@
+"""Read an article sentence by sentence into candidate claims."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+
+from crosscheck import dates, schema
+from crosscheck.drafting.actors import Actors, slug
+from crosscheck.drafting.attribution import Attribution, Attributor
+from crosscheck.drafting.evidence import (
+    as_written,
+    figure_evidence,
+    short_name,
+    statement_evidence,
+)
+from crosscheck.drafting.figures import MONTH_NAMES, Figure, parse_figures
+from crosscheck.drafting.measures import (
+    cue_pattern,
+    fallback_measure,
+    guess_claim_type,
+    guess_measure,
+    guess_stance,
+    type_of_measure,
+)
+from crosscheck.drafting.text import (
+    Sentence,
+    clause_of,
+    clause_spans,
+    fold,
+    quote_spans,
+    split_sentences,
+)
+from crosscheck.drafting.write import REVIEW_COLUMNS, Draft
+from crosscheck.load import Dataset
+
+
+def draft_article(
+    text: str,
+    published: date,
+    dataset: Dataset,
+    outlet: str,
+    url: str | None = None,
+    article_id: str | None = None,
+) -> Draft:
+    """Draft claims from an article published on `published` by `outlet`.
+
+    An `article_id` already in the dataset continues that article's claim
+    numbering and reuses its row; without one, the id is the outlet's initials
+    and the publication day (`dt-2024-10-23`).
+    """
+    article = _article_row(dataset, outlet, published, url, article_id)
+    reader = _Reader(dataset, outlet, article["article_id"], published)
+    for number, sentence in enumerate(split_sentences(text)):
+        reader.read(number, sentence)
+    claims = pd.DataFrame(reader.claims, columns=[*schema.CLAIMS.columns, *REVIEW_COLUMNS])
+    for column in ("low", "best", "high"):
+        claims[column] = claims[column].astype("Int64")
+    claims["confidence"] = claims["confidence"].astype("float64")
+    text_columns = [c for c in claims.columns if c not in ("low", "best", "high", "confidence")]
+    claims[text_columns] = claims[text_columns].astype("string")
+    actors = pd.DataFrame(
+        list(reader.actors.proposed.values()), columns=list(schema.ACTORS.columns), dtype="string"
+    )
+    articles = pd.DataFrame([article], columns=list(schema.ARTICLES.columns), dtype="string")
+    return Draft(articles=articles, actors=actors, claims=claims)
+
+
+def _article_row(
+    dataset: Dataset, outlet: str, published: date, url: str | None, article_id: str | None
+) -> dict:
+    articles = dataset.articles
+    if article_id is None:
+        words = re.findall(r"[A-Za-z0-9]+", outlet)
+        stem = "".join(w[0] for w in words) if len(words) > 1 else "".join(words)
+        article_id = f"{slug(stem) or 'article'}-{published.isoformat()}"
+        taken = articles[articles["article_id"] == article_id]
+        # The same outlet on the same day is taken to be the same article.
+        if not taken.empty and taken.iloc[0]["outlet"] != outlet:
+            suffix = 2
+            while (articles["article_id"] == f"{article_id}-{suffix}").any():
+                suffix += 1
+            article_id = f"{article_id}-{suffix}"
+    existing = articles[articles["article_id"] == article_id]
+    if not existing.empty:
+        row = existing.iloc[0]
+        if row["published_on"].date() != published:
+            raise ValueError(
+                f"article {article_id} is in the data as published on "
+                f"{row['published_on']:%Y-%m-%d}, not {published.isoformat()}"
+            )
+        return {
+            column: "" if pd.isna(row[column]) else str(row[column])
+            for column in schema.ARTICLES.columns
+        } | {"published_on": published.isoformat()}
+    return {
+        "article_id": article_id,
+        "outlet": outlet,
+        "wire_agency": "",
+        "title": "",
+        "published_on": published.isoformat(),
+        "date_basis": "stated",
+        "date_note": "",
+        "url": url or "",
+        "language": "en",
+    }
+
+
+_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_FULL_MONTH = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+)
+_STATED = re.compile(
+    rf"\b(?:(?:on|last) (?:{_WEEKDAY})|today|yesterday|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"on \d{{1,2}} (?:{MONTH_NAMES})\.?|on (?:{MONTH_NAMES})\.? \d{{1,2}})\b",
+    re.IGNORECASE,
+)
+# Month names capitalised, as written: "in may" is not May.
+_MONTH = "|".join(month.capitalize() for month in _FULL_MONTH.split("|"))
+_PERIOD = re.compile(
+    rf"\b(?:(?:in |between |from )?(?:{_MONTH}) (?:and|to) (?:{_MONTH})|(?:in|by) (?:{_MONTH}))"
+    rf"\b(?! \d)",
+)
+
+
+def _stated_wording(phrase: str, published: date) -> str | None:
+    """The stated_wording for a date phrase: as written, or an ISO day with the phrase in
+    parentheses when the resolver reads only ISO ("on Dec. 16"). None if it cannot be read."""
+    day_month = re.fullmatch(
+        rf"on (\d{{1,2}}) ({MONTH_NAMES})\.?|on ({MONTH_NAMES})\.? (\d{{1,2}})", phrase, re.I
+    )
+    wording = phrase
+    if day_month:
+        day = int(day_month.group(1) or day_month.group(4))
+        month_word = (day_month.group(2) or day_month.group(3)).lower()[:3]
+        month = [m.lower()[:3] for m in _FULL_MONTH.split("|")].index(month_word) + 1
+        try:
+            when = date(published.year, month, day)
+            if when > published:
+                when = date(published.year - 1, month, day)
+        except ValueError:
+            return None
+        wording = f"{when.isoformat()} ({phrase})"
+    try:
+        span = dates.resolve(wording, published)
+    except dates.DatePhraseError:
+        return None
+    if span.end is not None and span.end > published:
+        return None
+    return wording
+
+
+def _period_wording(phrase: str, published: date) -> str | None:
+    try:
+        dates.resolve(phrase, published)
+    except dates.DatePhraseError:
+        return None
+    return phrase
+
+
+class _Reader:
+    """Turns the sentences of one article into candidate claim rows."""
+
+    def __init__(self, dataset: Dataset, outlet: str, article_id: str, published: date):
+        self.dataset = dataset
+        self.published = published
+        self.article_id = article_id
+        self.actors = Actors(dataset.actors, outlet)
+        self.who = Attributor(self.actors)
+        self.memory = self.who.memory
+        self.measures = set(dataset.measures["measure"])
+        self.units = dict(zip(dataset.measures["measure"], dataset.measures["unit"], strict=True))
+        self.measure_labels = dict(
+            zip(dataset.measures["measure"], dataset.measures["label"], strict=True)
+        )
+        self.claim_types = set(dataset.claim_types["claim_type"])
+        self.type_labels = dict(
+            zip(dataset.claim_types["claim_type"], dataset.claim_types["label"], strict=True)
+        )
+        self.fallback_measure = fallback_measure(dataset)
+        self.cues = cue_pattern()
+        self.next_number = _next_number(dataset, article_id)
+        self.claims: list[dict] = []
+
+    # one sentence ---------------------------------------------------------
+
+    def read(self, index: int, sentence: Sentence) -> None:
+        text = sentence.text
+        mentions = self.actors.mentions(text)
+        figures = parse_figures(text, self.cues)
+        attribution = self.who.attribute(text, mentions)
+        self.who.remember(mentions)
+        if figures:
+            if attribution is None:
+                outlet, known = self.actors.outlet_actor()
+                attribution = Attribution(outlet, None, False, known, None)
+            for number, figure in enumerate(figures):
+                window = (
+                    figures[number - 1].end if number else 0,
+                    figures[number + 1].start if number + 1 < len(figures) else len(text),
+                )
+                self._figure_claim(index, sentence, figure, window, attribution)
+        elif attribution is not None:
+            for claimant in [attribution.claimant, *attribution.also]:
+                self._statement_claim(index, sentence, attribution, claimant)
+        if attribution is not None and attribution.matched:
+            self.memory.last = attribution
+
+    def _dates(self, index: int, text: str, attribution: Attribution, position: int | None):
+        """(stated_wording, period_wording, stated date found) for a claim at position."""
+        clauses = clause_spans(text)
+        allowed = []
+        if position is not None:
+            # the clauses of the figure and of its verb, and whatever leads up to them;
+            # a date in a later clause ("..., urging allies on Tuesday") dates something else
+            allowed.append(clause_of(clauses, position))
+            if attribution.verb is not None:
+                allowed.append(clause_of(clauses, attribution.verb[0]))
+            allowed.append((0, min(span[0] for span in allowed)))
+        stated = None
+        for m in _STATED.finditer(text):
+            if allowed and not any(a <= m.start() <= b for a, b in allowed):
+                continue
+            stated = _stated_wording(m.group(0), self.published)
+            if stated:
+                break
+        speaker = (attribution.claimant, attribution.relay)
+        if stated:
+            self.memory.dated[speaker] = (index, stated)
+        elif attribution.matched and speaker in self.memory.dated:
+            # the same claimant through the same relay within two sentences: the same occasion
+            earlier, wording = self.memory.dated[speaker]
+            if index - earlier <= 2:
+                stated = wording
+        period = None
+        for m in _PERIOD.finditer(text):
+            period = _period_wording(m.group(0), self.published)
+            if period:
+                break
+        return stated or "", period or "", bool(stated)
+
+    def _figure_claim(self, index, sentence, figure: Figure, window, attribution) -> None:
+        text = sentence.text
+        guess = guess_measure(text, figure, window, self.measures)
+        measure, cued = guess.measure or self.fallback_measure, guess.cued
+        stated, period, dated = self._dates(index, text, attribution, figure.start)
+        clauses = clause_spans(text)
+        clause = clause_of(clauses, figure.start)
+        stance_text = text[clause[0] : clause[1]]
+        if attribution.verb is not None:
+            verb_clause = clause_of(clauses, attribution.verb[0])
+            stance_text += " " + text[verb_clause[0] : verb_clause[1]]
+        stance = guess_stance(text)
+        if stance == "conditional" or (
+            stance == "asserts" and guess_stance(stance_text) != "asserts"
+        ):
+            stance = guess_stance(stance_text)
+        evidence = figure_evidence(text, figure, guess.cue, clause)
+        quoted = any(a <= figure.start and figure.end <= b for a, b in quote_spans(text))
+        qualifier_known = figure.kind != "bare" or not re.search(
+            r"\b(?:reportedly|possibly|potentially|allegedly|perhaps|estimated)\s+$",
+            fold(text[: figure.start]),
+        )
+        checks = (attribution.matched and attribution.known, cued, dated, qualifier_known)
+        name = short_name(self.actors.row(attribution.claimant)["name"])
+        label = _lower_first(self.measure_labels.get(measure, measure))
+        summary = {
+            "denies": f"{name} disputes a figure of {as_written(figure)} for {label}.",
+            "conditional": f"{name} puts {label} at {as_written(figure)}, on a condition.",
+        }.get(stance, f"{name} puts {label} at {as_written(figure)}.")
+        if figure.kind == "multiple":
+            summary = f"{name} gives a figure {figure.qualifier} an earlier estimate."
+        self._add(
+            attribution,
+            attribution.claimant,
+            sentence,
+            checks,
+            claim_type=type_of_measure(self.dataset, measure),
+            stance=stance,
+            summary=summary,
+            stated_wording=stated,
+            period_wording=period,
+            measure=measure,
+            low=figure.low,
+            best=figure.best,
+            high=figure.high,
+            qualifier=figure.qualifier,
+            unit=self.units.get(measure, ""),
+            direct_quote="yes" if quoted else "no",
+            evidence=evidence,
+        )
+
+    def _statement_claim(self, index, sentence, attribution, claimant) -> None:
+        text = sentence.text
+        stated, period, dated = self._dates(index, text, attribution, None)
+        stance = guess_stance(text)
+        claim_type = guess_claim_type(text, self.claim_types)
+        evidence, quoted = statement_evidence(text, attribution.verb)
+        name = short_name(self.actors.row(claimant)["name"])
+        label = _lower_first(self.type_labels.get(claim_type, claim_type))
+        summary = {
+            "denies": f"{name} denies a claim about {label}.",
+            "conditional": f"{name} makes a conditional statement about {label}.",
+            "no_comment": f"{name} does not comment on {label}.",
+            "cannot_confirm": f"{name} cannot confirm {label}.",
+        }.get(stance, f"{name} makes a statement about {label}.")
+        if claim_type == "denial":
+            summary = f"{name} dismisses the reports as untrue."
+        checks = (attribution.matched and attribution.known and claimant in self.actors.rows, dated)
+        self._add(
+            attribution,
+            claimant,
+            sentence,
+            checks,
+            claim_type=claim_type,
+            stance=stance,
+            summary=summary,
+            stated_wording=stated,
+            period_wording=period,
+            direct_quote="yes" if quoted else "no",
+            evidence=evidence,
+        )
+
+    def _add(self, attribution, claimant, sentence, checks, **fields) -> None:
+        relay = attribution.relay if attribution.relay != claimant else None
+        known = claimant in self.actors.rows and (relay is None or relay in self.actors.rows)
+        note = ""
+        if re.search(r"[<>]", fields["evidence"]):
+            # evidence must be plain text (the validator refuses '<' and '>')
+            plain = re.sub(r"<[^<>]*>", "", fields["evidence"])
+            fields["evidence"] = " ".join(re.sub(r"[<>]", "", plain).split())
+            note = "Markup ('<', '>') removed from the evidence quote."
+        row = {column: None for column in schema.CLAIMS.columns} | {
+            "claim_id": f"{self.article_id}-{self.next_number:02d}",
+            "article_id": self.article_id,
+            "claimant_id": claimant,
+            "relayed_via_id": relay,
+            "note": note,
+        }
+        row |= fields
+        row |= {
+            "confidence": round(sum(checks) / len(checks), 2),
+            "sentence": sentence.text,
+            "claimant_match": "known" if known else "proposed",
+        }
+        self.claims.append({k: (None if v == "" else v) for k, v in row.items()})
+        self.next_number += 1
+
+
+def _next_number(dataset: Dataset, article_id: str) -> int:
+    ids = dataset.claims.loc[dataset.claims["article_id"] == article_id, "claim_id"]
+    numbers = [
+        int(m.group(1))
+        for claim_id in ids
+        if (m := re.fullmatch(rf"{re.escape(article_id)}-(\d+)", claim_id))
+    ]
+    return max(numbers, default=0) + 1
+
+
+def _lower_first(label: str) -> str:
+    """'Troops sent to Russia so far' -> 'troops sent to Russia so far'; 'NIS ...' stays."""
+    first = label.split(" ", 1)[0]
+    return label if len(first) > 1 and first.isupper() else label[:1].lower() + label[1:]
