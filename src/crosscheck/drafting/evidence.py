@@ -6,7 +6,14 @@ import re
 
 from crosscheck import schema
 from crosscheck.drafting.figures import COUNT_NOUNS, Figure
-from crosscheck.drafting.text import clause_of, clause_spans, fold, quote_spans, words_after
+from crosscheck.drafting.text import (
+    clause_of,
+    clause_spans,
+    fold,
+    quote_spans,
+    words,
+    words_after,
+)
 
 # Verbs that carry the stance, kept in a statement's evidence ("refuted allegations ...").
 STANCE_VERBS = (
@@ -14,14 +21,37 @@ STANCE_VERBS = (
 )
 
 
+# Group nouns that name several speakers ("US officials say"): the summary's verb agrees.
+PLURAL_SPEAKERS = frozenset(
+    words(
+        "officials sources lawmakers legislators diplomats forces authorities analysts experts "
+        "members leaders officers residents witnesses organisers organizers police"
+    )
+)
+
+
 def short_name(name: str) -> str:
+    """An actor's name without its bracketed note: 'US officials (unnamed)' -> 'US officials'."""
     return re.sub(r"\s*\(.*?\)", "", name).strip()
 
 
+def plural_verb(name: str, singular: str, plural: str) -> str:
+    """The verb form that agrees with a speaker's name ("officials make", "Lee makes")."""
+    last = name.split()[-1].lower() if name.split() else ""
+    return plural if last in PLURAL_SPEAKERS else singular
+
+
 def as_written(figure: Figure) -> str:
+    """A figure as a summary gives it: '1,000 to 3,000', 'at least 40', '12,000'."""
     if figure.kind == "range":
         return f"{figure.low:,} to {figure.high:,}"
-    return f"{figure.qualifier} {figure.value:,}".strip()
+    return f"{figure.qualifier or ''} {figure.value:,}".strip()
+
+
+def puts_at(label: str, figure: Figure) -> str:
+    """'troops sent at 3,000', 'troops sent at least 40' (never 'at at least 40')."""
+    written = as_written(figure)
+    return f"{label} {written}" if written.startswith("at ") else f"{label} at {written}"
 
 
 def figure_evidence(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from crosscheck.drafting.text import fold, words, words_after
 from crosscheck.estimates import QUALIFIER_RULES
@@ -91,8 +91,9 @@ class Figure:
     best: int | None
     high: int | None
     qualifier: str = ""
-    kind: str = "bare"  # bare, range, bound, multiple
+    kind: str = "bare"  # bare, range, bound, multiple, vague (no number given)
     units: bool = False
+    flags: list[str] = field(default_factory=list)  # reasons a reviewer must check it
 
     @property
     def value(self) -> int:

@@ -13,6 +13,8 @@ from crosscheck.drafting.attribution import Attribution, Attributor
 from crosscheck.drafting.evidence import (
     as_written,
     figure_evidence,
+    plural_verb,
+    puts_at,
     short_name,
     statement_evidence,
 )
@@ -183,10 +185,14 @@ class _Reader:
         self.cues = cue_pattern()
         self.next_number = _next_number(dataset, article_id)
         self.claims: list[dict] = []
+        # date phrases of the sentence being read that could not be resolved
+        self._date_flags: list[str] = []
 
     # one sentence ---------------------------------------------------------
 
     def read(self, index: int, sentence: Sentence) -> None:
+        if sentence.headline:
+            return  # a title summarises the article; it states nothing of its own
         text = sentence.text
         mentions = self.actors.mentions(text)
         figures = parse_figures(text, self.cues)
@@ -242,6 +248,9 @@ class _Reader:
         return stated or "", period or "", bool(stated)
 
     def _figure_claim(self, index, sentence, figure: Figure, window, attribution) -> None:
+        if figure.kind == "vague":
+            self._vague_claim(index, sentence, figure, attribution)
+            return
         text = sentence.text
         guess = guess_measure(text, figure, window, self.measures)
         measure, cued = guess.measure or self.fallback_measure, guess.cued
@@ -266,12 +275,20 @@ class _Reader:
         checks = (attribution.matched and attribution.known, cued, dated, qualifier_known)
         name = short_name(self.actors.row(attribution.claimant)["name"])
         label = _lower_first(self.measure_labels.get(measure, measure))
+
+        def verb(singular: str, plural: str) -> str:
+            return plural_verb(name, singular, plural)
+
         summary = {
-            "denies": f"{name} disputes a figure of {as_written(figure)} for {label}.",
-            "conditional": f"{name} puts {label} at {as_written(figure)}, on a condition.",
-        }.get(stance, f"{name} puts {label} at {as_written(figure)}.")
+            "denies": f"{name} {verb('disputes', 'dispute')} a figure of {as_written(figure)} "
+            f"for {label}.",
+            "conditional": f"{name} {verb('puts', 'put')} {puts_at(label, figure)}, "
+            "on a condition.",
+        }.get(stance, f"{name} {verb('puts', 'put')} {puts_at(label, figure)}.")
         if figure.kind == "multiple":
-            summary = f"{name} gives a figure {figure.qualifier} an earlier estimate."
+            summary = (
+                f"{name} {verb('gives', 'give')} a figure {figure.qualifier} an earlier estimate."
+            )
         self._add(
             attribution,
             attribution.claimant,
@@ -290,6 +307,31 @@ class _Reader:
             unit=self.units.get(measure, ""),
             direct_quote="yes" if quoted else "no",
             evidence=evidence,
+            flags=list(figure.flags),
+        )
+
+    def _vague_claim(self, index, sentence, figure: Figure, attribution) -> None:
+        """An amount without a number ("several thousand") is recorded as a statement,
+        never as a figure, and marked for review with a low confidence."""
+        text = sentence.text
+        stated, period, _ = self._dates(index, text, attribution, figure.start)
+        name = short_name(self.actors.row(attribution.claimant)["name"])
+        words = text[figure.start : figure.end]
+        self._add(
+            attribution,
+            attribution.claimant,
+            sentence,
+            (False, attribution.matched and attribution.known),
+            claim_type=guess_claim_type(text, self.claim_types),
+            stance=guess_stance(text),
+            summary=f"{name} {plural_verb(name, 'gives', 'give')} no number, only {words!r}.",
+            stated_wording=stated,
+            period_wording=period,
+            direct_quote="no",
+            evidence=figure_evidence(
+                text, figure, None, clause_of(clause_spans(text), figure.start)
+            ),
+            flags=[*figure.flags] or [f"vague amount {words!r}: no figure recorded"],
         )
 
     def _statement_claim(self, index, sentence, attribution, claimant) -> None:
@@ -300,14 +342,18 @@ class _Reader:
         evidence, quoted = statement_evidence(text, attribution.verb)
         name = short_name(self.actors.row(claimant)["name"])
         label = _lower_first(self.type_labels.get(claim_type, claim_type))
+
+        def verb(singular: str, plural: str) -> str:
+            return plural_verb(name, singular, plural)
+
         summary = {
-            "denies": f"{name} denies a claim about {label}.",
-            "conditional": f"{name} makes a conditional statement about {label}.",
-            "no_comment": f"{name} does not comment on {label}.",
+            "denies": f"{name} {verb('denies', 'deny')} a claim about {label}.",
+            "conditional": f"{name} {verb('makes', 'make')} a conditional statement about {label}.",
+            "no_comment": f"{name} {verb('does', 'do')} not comment on {label}.",
             "cannot_confirm": f"{name} cannot confirm {label}.",
-        }.get(stance, f"{name} makes a statement about {label}.")
+        }.get(stance, f"{name} {verb('makes', 'make')} a statement about {label}.")
         if claim_type == "denial":
-            summary = f"{name} dismisses the reports as untrue."
+            summary = f"{name} {verb('dismisses', 'dismiss')} the reports as untrue."
         checks = (attribution.matched and attribution.known and claimant in self.actors.rows, dated)
         self._add(
             attribution,
@@ -323,8 +369,9 @@ class _Reader:
             evidence=evidence,
         )
 
-    def _add(self, attribution, claimant, sentence, checks, **fields) -> None:
+    def _add(self, attribution, claimant, sentence, checks, flags=(), **fields) -> None:
         relay = attribution.relay if attribution.relay != claimant else None
+        flags = [*flags, *self._date_flags]
         known = claimant in self.actors.rows and (relay is None or relay in self.actors.rows)
         note = ""
         if re.search(r"[<>]", fields["evidence"]):
@@ -342,11 +389,25 @@ class _Reader:
         row |= fields
         row |= {
             "confidence": round(sum(checks) / len(checks), 2),
+            "review": "; ".join(dict.fromkeys(flags)),
+            "stated_day": stated_day(fields.get("stated_wording") or "", self.published),
             "sentence": sentence.text,
             "claimant_match": "known" if known else "proposed",
         }
         self.claims.append({k: (None if v == "" else v) for k, v in row.items()})
         self.next_number += 1
+
+
+def stated_day(wording: str, published: date) -> str:
+    """The day (ISO) or span ("first..last") a stated wording resolves to, for the
+    reviewer to check beside the wording; for no wording, the publication day it falls
+    back to, marked as such."""
+    if not wording:
+        return f"not stated (by {published.isoformat()})"
+    span = dates.resolve(wording, published)
+    if span.start == span.end:
+        return span.end.isoformat()
+    return f"{span.start.isoformat()}..{span.end.isoformat()}"
 
 
 def _next_number(dataset: Dataset, article_id: str) -> int:

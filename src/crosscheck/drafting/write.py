@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
-# The columns a reviewer reads and `accept` drops.
-REVIEW_COLUMNS = ("confidence", "sentence", "claimant_match")
+# The columns a reviewer reads and `accept` drops: how sure the drafter is, what to
+# check ("; "-separated reasons, empty when nothing), the day the stated wording
+# resolves to, the sentence read, and whether the claimant is a known actor.
+REVIEW_COLUMNS = ("confidence", "review", "stated_day", "sentence", "claimant_match")
 
 
 @dataclass(frozen=True)
