@@ -35,7 +35,8 @@ SEED_BESIDE = (ROOT.parent / "shared" / "seed" / "article.txt").exists()
 
 def test_the_evaluation_reports_every_gold_article_and_the_pooled_overall(gold_table):
     seed = ["seed"] if SEED_BESIDE else []
-    assert list(gold_table.index) == [*seed, "briefing", "casualties", "captives", "overall"]
+    dev = ["briefing", "casualties", "captives", "wire", "feature", "transcript", "rally"]
+    assert list(gold_table.index) == [*seed, *dev, "metonyms", "overall"]
     assert gold_table.loc["overall", "gold"] == gold_table.drop("overall")["gold"].sum()
 
 
@@ -92,3 +93,22 @@ def test_the_report_is_a_text_table_with_percentages(gold_table):
     overall = lines[-1].split()
     assert overall[0] == "overall"
     assert overall[4] == f"{gold_table.loc['overall', 'precision']:.0%}"
+
+
+def test_an_article_of_another_topic_is_drafted_against_that_topic(gold_table):
+    # the rally story's figures are crowd sizes and arrests, measures only the rally
+    # topic's data has: they can match only when its data folder is used
+    assert gold_table.loc["rally", "gold"] == 4
+    assert gold_table.loc["rally", "matched"] >= 1
+
+
+def test_quality_reports_the_development_and_held_out_halves_apart(capsys, monkeypatch):
+    from crosscheck import cli
+
+    monkeypatch.chdir(ROOT)
+    assert cli.main(["quality"]) == 0
+    out = capsys.readouterr().out
+    dev, held_out = out.split("Held-out half")
+    assert dev.startswith("Development half")
+    assert "briefing" in dev and "briefing_transcript" not in dev
+    assert "briefing_transcript" in held_out and "casualties " not in held_out

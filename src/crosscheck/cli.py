@@ -128,7 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     quality = commands.add_parser(
         "quality", help="precision and recall of the drafter on hand-annotated articles"
     )
-    quality.add_argument("--gold", type=Path, default=Path("tests/gold"), help="gold folder")
+    quality.add_argument(
+        "--gold", type=Path, default=Path("tests/gold"), help="development half (tests/gold)"
+    )
+    quality.add_argument(
+        "--held-out",
+        type=Path,
+        default=Path("tests/gold/heldout"),
+        help="held-out half, written blind (tests/gold/heldout)",
+    )
     quality.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
     quality.set_defaults(run=_quality)
 
@@ -228,7 +236,16 @@ def _accept(arguments: argparse.Namespace) -> int:
 def _quality(arguments: argparse.Namespace) -> int:
     from crosscheck.drafting.quality import evaluate, format_report
 
-    print(format_report(evaluate(arguments.gold, load_dataset(arguments.data))))
+    dataset = load_dataset(arguments.data)
+    halves = (
+        (arguments.gold, "Development half: the articles the rules were written from"),
+        (arguments.held_out, "Held-out half: written and annotated blind, after the rules froze"),
+    )
+    for folder, title in halves:
+        if (folder / "articles.csv").exists():
+            print(format_report(evaluate(folder, dataset), title), end="\n\n")
+        else:
+            print(f"{title}: no gold folder at {folder}\n")
     return 0
 
 

@@ -1,8 +1,14 @@
 """How well the drafter finds figures: drafts of hand-annotated articles against the annotation.
 
-A gold folder holds `articles.csv` (file, published, outlet), one text file per
-article and beside it `<name>.csv`, the hand annotation of its figures (figure,
-measure, claimant_id, stated_on; see tests/gold/README.md). A drafted figure
+A gold folder holds `articles.csv` (file, published, outlet, and optionally
+annotation and data: the topic's data folder, relative to the project root, for
+an article of another topic), one text file per article and beside it
+`<name>.csv`, the hand annotation of its figures (figure, measure, claimant_id,
+stated_on; see tests/gold/README.md). The gold set comes in two halves: the
+development half (`tests/gold/`), which the rules were written from, and the
+held-out half (`tests/gold/heldout/`), written and annotated blind after the
+rules were frozen; they are reported apart, as the held-out half alone says how
+the drafter does on copy it has not seen. A drafted figure
 matches a gold figure when the number is equal (each used once); precision and
 recall are over figures, and of the matched figures we report the share whose
 measure, claimant and statement day are also right.
@@ -17,7 +23,7 @@ import pandas as pd
 
 from crosscheck import dates
 from crosscheck.drafting.reader import draft_article
-from crosscheck.load import Dataset
+from crosscheck.load import Dataset, load_dataset
 
 # The annotation's word for a claimant not yet in actors.csv: right when the
 # draft proposes a new actor for it.
@@ -35,15 +41,25 @@ COLUMNS = (
 )
 
 
-def evaluate(gold_dir: str | Path, dataset: Dataset) -> pd.DataFrame:
-    """One row per gold article and a last row 'overall' (figures pooled)."""
+def evaluate(gold_dir: str | Path, dataset: Dataset, root: str | Path = ".") -> pd.DataFrame:
+    """One row per gold article and a last row 'overall' (figures pooled).
+
+    In: the gold folder; the dataset its articles are drafted against; `root`, the
+    folder the `data` column's paths are relative to (an article naming another
+    topic's data folder is drafted against that topic). Out: COLUMNS; rates are
+    floats in 0..1 (NaN when nothing to divide by). Raises FileNotFoundError for a
+    missing annotation and DataError for a `data` folder that does not validate.
+    """
     gold_dir = Path(gold_dir)
+    topics: dict[str, Dataset] = {}
     index = pd.read_csv(gold_dir / "articles.csv", dtype=str, keep_default_na=False)
     if "annotation" not in index:
         index["annotation"] = index["file"].map(lambda f: str(Path(f).with_suffix(".csv")))
     counts = []
-    rows = index[["file", "annotation", "published", "outlet"]].itertuples(index=False)
-    for file, annotation, published, outlet in rows:
+    if "data" not in index:
+        index["data"] = ""
+    rows = index[["file", "annotation", "published", "outlet", "data"]].itertuples(index=False)
+    for file, annotation, published, outlet, data in rows:
         if not (gold_dir / file).exists():
             # The seed article is read where the team keeps it, beside the project, and
             # is not copied into the repository; without it, it is left out.
@@ -51,7 +67,12 @@ def evaluate(gold_dir: str | Path, dataset: Dataset) -> pd.DataFrame:
         published_on = date.fromisoformat(published)
         text = (gold_dir / file).read_text(encoding="utf-8")
         gold = pd.read_csv(gold_dir / annotation, dtype=str, keep_default_na=False)
-        draft = draft_article(text, published_on, dataset, outlet, None, None)
+        topic = dataset
+        if data and (Path(root) / data).resolve() != Path(dataset.data_dir).resolve():
+            if data not in topics:
+                topics[data] = load_dataset(Path(root) / data)
+            topic = topics[data]
+        draft = draft_article(text, published_on, topic, outlet, None, None)
         name = Path(annotation).stem
         counts.append({"article": name} | _compare(draft.claims, gold, published_on))
     table = pd.DataFrame(counts)
@@ -149,8 +170,8 @@ def _rates(table: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def format_report(table: pd.DataFrame) -> str:
-    """The evaluation as a small text table; rates as percentages."""
+def format_report(table: pd.DataFrame, title: str = "") -> str:
+    """The evaluation as a small text table under `title`; rates as percentages."""
     header = list(table.columns)
     rows = []
     for record in table.itertuples(index=False):
@@ -174,7 +195,7 @@ def format_report(table: pd.DataFrame) -> str:
         body.insert(len(body) - 1, rule)
     return "\n".join(
         [
-            "Figures drafted from the gold articles against the hand annotation",
+            title or "Figures drafted from the gold articles against the hand annotation",
             "(measure, claimant, date right: share of the matched figures)",
             "",
             line(header),
