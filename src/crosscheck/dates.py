@@ -522,7 +522,11 @@ def _capitalised(alternation: str) -> str:
     return "|".join(name[0].upper() + name[1:] for name in alternation.split("|"))
 
 
-_MONTH_WORD = rf"(?:{_capitalised(MONTH_PATTERN)})\b\.?"
+# A point only after an abbreviation: "by December." ends a sentence, "Dec." is a word.
+_MONTH_WORD = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?)"
+)
 _WEEKDAY_WORD = rf"(?:{_capitalised(_WD)})\b"
 # A day is not the start of a count: "October 2,000 troops" holds no day.
 _DAY_NUMBER = r"(?<![\d,.])\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)"
