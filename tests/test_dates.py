@@ -1,6 +1,7 @@
 import re
 from datetime import date, timedelta
 
+import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -15,6 +16,10 @@ from crosscheck.dates import (
     resolve,
     resolve_dateline,
 )
+from crosscheck.load import load_dataset
+from crosscheck.problems import DataError
+
+from conftest import set_cell
 
 SEED_PUBLISHED = date(2024, 10, 23)  # a Wednesday
 
@@ -434,3 +439,38 @@ def test_a_dateline_day_is_in_the_given_year_or_the_last_before_a_reference_day(
 def test_a_dateline_without_a_date_gives_no_day():
     with pytest.raises(DatePhraseError, match="gives no date"):
         resolve_dateline(dateline("WASHINGTON (AP) \u2014 The Pentagon"), 2024)
+
+
+# ---------------------------------------------------------------------------
+# The validator reads the same grammar: claims.csv wordings through load_dataset.
+# The first claim's article was published on Wednesday 23 October 2024.
+# ---------------------------------------------------------------------------
+
+
+def test_the_loader_accepts_last_week_and_a_year_end_deadline_and_resolves_them(data_copy):
+    set_cell(data_copy / "claims.csv", 0, "stated_wording", "last week")
+    set_cell(data_copy / "claims.csv", 0, "period_wording", "by the end of the year")
+    claim = load_dataset(data_copy).claims.iloc[0]
+    assert (claim["stated_from"], claim["stated_on"], claim["stated_precision"]) == (
+        pd.Timestamp(2024, 10, 14),
+        pd.Timestamp(2024, 10, 20),
+        "range",
+    )
+    assert (claim["period_start"], claim["period_end"]) == (
+        pd.Timestamp(2024, 12, 31),
+        pd.Timestamp(2024, 12, 31),
+    )
+
+
+def test_the_loader_reads_a_weekday_with_its_date_in_brackets(data_copy):
+    set_cell(data_copy / "claims.csv", 0, "stated_wording", "Friday (Oct. 18)")
+    assert load_dataset(data_copy).claims.iloc[0]["stated_on"] == pd.Timestamp(2024, 10, 18)
+
+
+def test_the_loader_refuses_a_weekday_that_contradicts_its_date(data_copy):
+    line = set_cell(data_copy / "claims.csv", 0, "stated_wording", "Friday (Oct. 17)")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (line, "stated_wording")
+    assert "was a Thursday, not a Friday" in problem.rule
