@@ -321,6 +321,12 @@ def test_every_date_phrase_of_a_sentence_is_found_with_its_role_and_days(sentenc
     assert phrases(sentence) == expected
 
 
+def test_a_weekday_followed_by_its_date_british_style_is_one_phrase():
+    assert phrases("Kim spoke on Friday 18 October.") == [
+        ("on Friday 18 October", "stated", day(date(2024, 10, 18)))
+    ]
+
+
 def test_a_phrase_carries_its_character_offsets():
     (found,) = find_phrases("Kim said Tuesday.", SEED_PUBLISHED)
     assert (found.start, found.end) == (9, 16)
@@ -348,6 +354,8 @@ def test_a_count_after_a_month_is_not_its_day():
         ("They will meet this weekend.", "this weekend"),
         ("The worst was in the last week of October.", "the last week of October"),
         ("Fighting eased by mid-October.", "mid-October"),
+        ("More will come in the coming months.", "in the coming months"),
+        ("Over the past 24 hours, 40 were killed.", "Over the past 24 hours"),
     ],
 )
 def test_a_date_like_phrase_not_understood_is_kept_as_unknown(sentence, wording):

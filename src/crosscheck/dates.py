@@ -69,6 +69,18 @@ Conventions, with their source:
 
 Precision is "day" for one day, "month" for one calendar month, "range" for
 any other span and "unknown" for no date (PRECISIONS).
+
+In a sentence (`find_phrases`), month and weekday names count only when
+capitalised, as English spells them ("in may" is not May, "the march" not
+March); a number beside a month is its day, not a count ("October 2,000 troops"
+holds no day). A phrase's role comes from its form: "stated" for when
+something was said or happened (weekdays, days, "yesterday", "last
+week/month/year", "this week", "earlier this ...", "at the weekend"), "period"
+for what a figure is about or a deadline ("by ...", "in June", "between June
+and August", "this/next month", "in the coming weeks", "in the past week"), and
+"unknown" for a phrase that looks like a date but is not resolved ("on the eve
+of the summit", "since October", "next Tuesday", "last spring", "this weekend",
+"mid-October", "in the coming months"): the drafter flags it, never drops it.
 """
 
 from __future__ import annotations
@@ -317,9 +329,9 @@ def _week(match, published, brackets, wording):
     return _span(published + timedelta(days=1), sunday, wording)
 
 
-@_form("at|over the weekend, last weekend", r"(?:at|over) the weekend|last weekend")
+@_form("at|over the weekend, last weekend", r"(?:at|over) the weekend|(?P<last>last) weekend")
 def _weekend(match, published, brackets, wording):
-    if wording.lower().split()[0] == "last":
+    if match["last"]:
         sunday = published - timedelta(days=1) + relativedelta(weekday=SU(-1))
         return _span(sunday - timedelta(days=1), sunday)
     saturday = published + relativedelta(weekday=SA(-1))
@@ -548,7 +560,7 @@ _TEXT_FORMS: list[tuple[str, str]] = [
         "stated",
         rf"(?:{_any_case('on|last')}\s+)?(?:{_any_case('early|late')}\s+(?:{_any_case('on')}\s+)?)?"
         rf"{_WEEKDAY_WORD}(?:\s+{_any_case('night|morning|afternoon|evening')}\b)?"
-        rf"(?:\s*\(\s*(?:{_any_case('on')}\s+)?{_TEXT_DAY_MONTH}\s*\)|,\s+{_TEXT_DAY_MONTH})?",
+        rf"(?:\s*\(\s*(?:{_any_case('on')}\s+)?{_TEXT_DAY_MONTH}\s*\)|,?\s+{_TEXT_DAY_MONTH})?",
     ),
     ("period", rf"{_any_case('by')}\s+{_WEEKDAY_WORD}"),
     ("stated", rf"(?:{_any_case('on')}\s+)?{_TEXT_DAY_MONTH}"),
@@ -604,6 +616,13 @@ _TEXT_FORMS: list[tuple[str, str]] = [
         ),
     ),
     ("unknown", _any_case(r"(?:this|next|the\s+coming)\s+weekend")),
+    (
+        "unknown",
+        _any_case(
+            r"(?:in|over|within)\s+(?:the\s+)?(?:coming|next(?:\s+few)?)\s+(?:months|years)|"
+            r"(?:in|over|within)\s+the\s+(?:past|last|next)\s+\d+\s+hours"
+        ),
+    ),
     (
         "unknown",
         _any_case(
