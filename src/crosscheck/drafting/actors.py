@@ -1,4 +1,12 @@
-"""Who is named in a sentence: known actors by name or alias, and proposed new ones."""
+"""Who is named in a sentence: known actors by name, alias or a near spelling of
+either, and new actors proposed from the words that name a speaker.
+
+The topic's words come from its data folder, never from here: the actors and
+their `aliases` (actors.csv), the words that name a country (nationalities.csv)
+and the side a new actor of a country takes (alignments.csv). What stays in code
+is English: titles ("Deputy Foreign Minister"), the nouns of bodies ("ministry"),
+the words that refer back to a speaker ("the agency").
+"""
 
 from __future__ import annotations
 
@@ -6,38 +14,34 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from rapidfuzz import fuzz
 
+from crosscheck import vocabulary
 from crosscheck.drafting.text import fold, words
 
 # The role of a proposed actor, so that no guessed row passes for a reviewed one.
 PROPOSED_ROLE = "proposed by draft: review"
+# The organisation of a proposed person: the sentence names a title, not a body.
+PROPOSED_ORGANISATION = "proposed by draft: review"
 
-# Names outlets use that the actors table does not spell out.
-ALIASES = {
-    # transliterations of the Ukrainian president's name in English-language copy
-    "zelenskiy": "volodymyr-zelenskyy",
-    "zelensky": "volodymyr-zelenskyy",
-    "zelenski": "volodymyr-zelenskyy",
-    # wire copy's names for South Korea's National Intelligence Service
-    "spy agency": "rok-nis",
-    "national intelligence agency": "rok-nis",
-    "south korean intelligence": "rok-nis",
-    # the intelligence committee members who relay NIS briefings
-    "lawmakers": "rok-intel-committee",
-    "lawmaker": "rok-intel-committee",
-    "legislators": "rok-intel-committee",
-    "intelligence committee": "rok-intel-committee",
-    # Ukraine's military intelligence (HUR) by description
-    "ukrainian military intelligence": "ukraine-hur",
-    "ukraine's military intelligence": "ukraine-hur",
-    # capitals standing for their governments
-    "moscow": "russia-government",
-    "pyongyang": "dprk-government",
-    "north korea": "dprk-government",
-}
-# Governments named by country or capital are usually what a sentence is about,
-# not who speaks: they count as the speaker only right before the verb.
-WEAK_ALIASES = frozenset({"moscow", "pyongyang", "north korea"})
+# Spellings of one name as outlets transliterate it ("Zelenskiy", "Zelensky",
+# "Zelenskyy") differ by a letter or two; names of different people rarely do.
+# The score is rapidfuzz's normalised Indel similarity (fuzz.ratio, 0-100), measured
+# on data/actors.csv: every transliterated spelling listed in `aliases` scores at
+# least 85 against its actor's name except short surnames (one changed letter of
+# "Umerov"/"Umarov" costs 17 points), while two different actors score at most 87
+# ("Kim Jong Un"/"Kim Jong Gyu") on whole names, 73 on family names alone
+# ("Austin"/"Putin"), and 92 on bodies only where the country differs ("Government
+# of North Korea"/"... South Korea"), which a country veto rules out. Hence:
+NAME_MATCH = 85  # whole names and bodies: at or above, the existing actor
+SURNAME_MATCH = 80  # a family name of 5+ letters alone, or with the same initial
+# Below the match but within NEAR_MISS points: a new actor is proposed, with a review
+# note naming the actor it nearly matched, for a person to decide.
+NEAR_MISS = 10
+# A family name shorter than this is shared by too many people to identify one
+# ("Kim", "Lee"): the whole name must match.
+SURNAME_MIN_LETTERS = 5
+
 # Korean names put the family name first ("Park Sun-won" is Park).
 KOREAN_SURNAMES = frozenset(
     words(
@@ -49,7 +53,22 @@ KOREAN_SURNAMES = frozenset(
 BODY_WORDS = frozenset(
     words(
         "service ministry government office committee commission institute council intelligence "
-        "staff department agency kremlin party mission nato forces"
+        "staff department agency party mission forces alliance administration directorate "
+        "command army navy"
+    )
+)
+# Words of a title written before a name ("Russian Deputy Foreign Minister Andrei
+# Rudenko"): the title becomes the proposed actor's role, the rest its name.
+TITLE_WORDS = frozenset(
+    words(
+        "president vice prime deputy first acting former foreign defence defense interior "
+        "minister secretary spokesman spokeswoman spokesperson press general lieutenant "
+        "lt lt. colonel col col. major maj maj. admiral gen gen. brigadier commander chief head "
+        "director ambassador envoy representative senator sen sen. rep rep. lawmaker mp "
+        "chancellor chairman chairwoman chair adviser advisor national security state "
+        "affairs of the for and assistant under undersecretary permanent senior military "
+        "intelligence army navy air force staff mr mr. ms ms. mrs mrs. dr dr. sir "
+        "presidential spy agency ministry official officer"
     )
 )
 # "the agency" refers back to the last actor of these types in the article.
@@ -57,37 +76,17 @@ ANAPHORS = {
     "agency": ("intelligence_agency",),
     "service": ("intelligence_agency",),
     "ministry": ("minister", "defence_minister"),
+    "department": ("minister", "defence_minister", "government_spokesperson"),
     "committee": ("legislator",),
     "office": ("presidential_office",),
-}
-
-# Nationality words: a proposed actor's country, and a check that a named body
-# belongs to the country the sentence puts it in ("Ukraine's Defence Intelligence").
-NATIONALITIES = {
-    "ukrainian": "Ukraine", "ukraine's": "Ukraine", "ukraine": "Ukraine", "kyiv": "Ukraine",
-    "russian": "Russia", "russia's": "Russia", "russia": "Russia", "kremlin": "Russia",
-    "north korean": "North Korea", "north korea's": "North Korea", "pyongyang": "North Korea",
-    "south korean": "South Korea", "south korea's": "South Korea", "seoul": "South Korea",
-    "seoul's": "South Korea", "us": "United States", "american": "United States",
-    "pentagon": "United States", "washington": "United States", "japanese": "Japan",
-    "japan's": "Japan", "british": "United Kingdom", "uk": "United Kingdom",
-    "britain's": "United Kingdom", "nato": "NATO", "chinese": "China", "china's": "China",
-}  # fmt: skip
-# Alignment of a proposed actor by country (data/README.md, "Alignments").
-COUNTRY_ALIGNMENTS = {
-    "Ukraine": "ukraine",
-    "Russia": "russia",
-    "North Korea": "north_korea",
-    "South Korea": "supports_ukraine",
-    "United States": "supports_ukraine",
-    "Japan": "supports_ukraine",
-    "United Kingdom": "supports_ukraine",
-    "NATO": "supports_ukraine",
+    "spokesman": ("government_spokesperson",),
+    "spokeswoman": ("government_spokesperson",),
+    "spokesperson": ("government_spokesperson",),
 }
 # Actor type of a proposed actor by the words of its description, first match wins.
 ACTOR_TYPE_CUES = (
     (r"spokes(?:man|woman|person)|press secretary", "government_spokesperson"),
-    (r"defen[cs]e minist\w+|pentagon|ministry of defen[cs]e", "defence_minister"),
+    (r"defen[cs]e minist\w+|ministry of defen[cs]e|department of defen[cs]e", "defence_minister"),
     (r"prime minister", "head_of_government"),
     (r"president\b", "head_of_state"),
     (r"minist\w+", "minister"),
@@ -95,8 +94,8 @@ ACTOR_TYPE_CUES = (
     (r"lawmakers?|legislators?|senators?|parliament\w*|mps?\b", "legislator"),
     (r"ambassador|diplomats?|envoy", "diplomat"),
     (r"general staff|forces|army|military|command\w*|general\b|brigade", "military"),
-    (r"news agency|state media|kcna", "state_media"),
-    (r"nato|united nations|\bun\b", "international_organisation"),
+    (r"news agency|state media", "state_media"),
+    (r"alliance|united nations|\bun\b", "international_organisation"),
 )
 
 
@@ -108,61 +107,113 @@ def slug(text: str) -> str:
 
 @dataclass
 class Mention:
+    """Where a sentence names an actor: characters start..end, the actor (or, for an
+    anaphor, the noun), and how it was found: strong (name, alias, acronym or a near
+    spelling), weak (a place standing for its government), intelligence (the word
+    without an agency), anaphor ("the agency")."""
+
     start: int
     end: int
     actor_id: str | None
-    kind: str  # strong, weak, intelligence (generic), anaphor, proposed
+    kind: str
+    score: float = 100.0  # below 100: matched by spelling (NAME_MATCH)
+
+
+@dataclass(frozen=True)
+class Match:
+    """The known actor a phrase names, by spelling: `near` when it scored below the
+    match threshold and only nearly names it."""
+
+    actor_id: str
+    score: float
+    near: bool
 
 
 class Actors:
     """Who is named in a sentence: known actors by name, surname, organisation or
-    alias, and new actors proposed from the words before a speech verb."""
+    alias, and new actors proposed from the words before a speech verb.
 
-    def __init__(self, actors: pd.DataFrame, outlet: str):
+    In: the actors table (schema.ACTORS columns, strings), the outlet's name, and the
+    topic's nationalities (word, country) and alignments (alignment, countries)
+    tables; either may be None or empty, and the drafter then infers less.
+    """
+
+    def __init__(
+        self,
+        actors: pd.DataFrame,
+        outlet: str,
+        nationalities: pd.DataFrame | None = None,
+        alignments: pd.DataFrame | None = None,
+    ):
         self.rows = {
             row["actor_id"]: {c: ("" if pd.isna(row[c]) else str(row[c])) for c in actors.columns}
             for _, row in actors.iterrows()
         }
+        for row in self.rows.values():
+            row.setdefault("aliases", "")
         self.proposed: dict[str, dict] = {}
+        # Why a proposed actor needs a person's eye (a near miss), by actor id.
+        self.review: dict[str, str] = {}
         self.outlet = outlet
+        if nationalities is None:
+            nationalities = pd.DataFrame({"word": [], "country": []}, dtype="string")
+        self.alignments = alignments
+        self.countries = vocabulary.country_words(nationalities)
+        aliases = vocabulary.actor_aliases(actors, nationalities)
+        weak_aliases = {
+            _key(a) for a, weak in zip(aliases["alias"], aliases["weak"], strict=True) if weak
+        }
         insensitive: dict[str, set[str]] = {}
         sensitive: dict[str, set[str]] = {}
         by_organisation: dict[str, list[str]] = {}
         by_acronym: dict[str, list[str]] = {}
         for actor_id, row in self.rows.items():
-            name = row["name"]
-            bare = re.sub(r"\s*\(.*?\)", "", name).strip()
+            bare = _bare(row["name"])
             insensitive.setdefault(_key(bare), set()).add(actor_id)
-            for acronym in set(re.findall(r"\(([A-Z]{2,6})\)", name + " " + row["organisation"])):
-                if acronym.lower() not in NATIONALITIES:
+            for acronym in set(
+                re.findall(r"\(([A-Z]{2,6})\)", row["name"] + " " + row["organisation"])
+            ):
+                if acronym.lower() not in self.countries:
                     by_acronym.setdefault(acronym, []).append(actor_id)
             if self.is_person(actor_id):
-                parts = bare.split()
-                surname = parts[0] if parts[0].lower() in KOREAN_SURNAMES else parts[-1]
+                surname = _family_name(bare)
                 if len(surname) >= 3:
                     sensitive.setdefault(surname, set()).add(actor_id)
-            organisation = re.sub(r"\s*\(.*?\)", "", row["organisation"]).strip()
-            by_organisation.setdefault(_key(organisation), []).append(actor_id)
+            by_organisation.setdefault(_key(_bare(row["organisation"])), []).append(actor_id)
         # An organisation or acronym shared by a body and its people names the body.
+        self.organisation_body: dict[str, str] = {}
         for organisation, ids in by_organisation.items():
             body = self._body(ids)
             if body and organisation:
                 insensitive.setdefault(organisation, set()).add(body)
+                self.organisation_body[organisation] = body
         for acronym, ids in by_acronym.items():
             body = self._body(ids)
             if body:
                 sensitive.setdefault(acronym, set()).add(body)
-        for alias, actor_id in ALIASES.items():
+        for alias, actor_id in zip(aliases["alias"], aliases["actor_id"], strict=True):
             if actor_id in self.rows:
-                insensitive.setdefault(_key(alias), set()).add(actor_id)
+                # An alias written in capitals ("HUR", "NIS") is an acronym: case counts.
+                if re.fullmatch(r"[A-Z]{2,6}", alias):
+                    sensitive.setdefault(alias, set()).add(actor_id)
+                else:
+                    insensitive.setdefault(_key(alias), set()).add(actor_id)
         # An alias that names two actors names neither.
         self.insensitive = {a: next(iter(i)) for a, i in insensitive.items() if len(i) == 1 and a}
         self.sensitive = {a: next(iter(i)) for a, i in sensitive.items() if len(i) == 1}
-        self._patterns = sorted(
-            [(_alias_pattern(a, re.IGNORECASE), a, i) for a, i in self.insensitive.items()]
-            + [(_alias_pattern(a, 0), a, i) for a, i in self.sensitive.items()],
-            key=lambda item: -len(item[1]),
-        )
+        self._weak = weak_aliases
+        self._patterns: list[tuple[re.Pattern, str, str]] = []
+        for alias, actor_id in self.insensitive.items():
+            self._add_pattern(alias, actor_id, re.IGNORECASE)
+        for alias, actor_id in self.sensitive.items():
+            self._add_pattern(alias, actor_id, 0)
+        self._spellings = self._known_spellings()
+
+    # what the table holds ---------------------------------------------------
+
+    def _add_pattern(self, alias: str, actor_id: str, flags: int) -> None:
+        self._patterns.append((_alias_pattern(alias, flags), alias, actor_id))
+        self._patterns.sort(key=lambda item: -len(item[1]))
 
     def _body(self, ids: list[str]) -> str | None:
         if len(ids) == 1 and not self.is_person(ids[0]):
@@ -179,18 +230,97 @@ class Actors:
 
     def is_person(self, actor_id: str) -> bool:
         row = self.rows.get(actor_id) or self.proposed.get(actor_id)
-        name = row["name"]
-        return (
-            "(" not in name
-            and slug(name) == actor_id
-            and 2 <= len(name.split()) <= 4
-            and not BODY_WORDS.intersection(name.lower().split())
-        )
+        # "Senior US diplomat (unnamed)" names a role, not a person: its id is no slug of it
+        return _person_name(row["name"]) and slug(row["name"]) == re.sub(r"-\d+$", "", actor_id)
 
     def row(self, actor_id: str) -> dict:
         return self.rows.get(actor_id) or self.proposed[actor_id]
 
+    def _known_spellings(self) -> list[tuple[str, str, str, frozenset[str]]]:
+        """(canonical spelling, actor id, 'person' or 'body', countries it names) for
+        every name, alias and body organisation, for matching by spelling."""
+        spellings = []
+        for actor_id, row in self.rows.items():
+            person = self.is_person(actor_id)
+            names = [_bare(row["name"]), *vocabulary.split_list(row["aliases"])]
+            for name in names:
+                if re.fullmatch(r"[A-Z]{2,6}", name):
+                    continue  # acronyms match exactly or not at all
+                kind = "person" if person and _person_name(name) else "body"
+                spellings.append((*self._canon(name), actor_id, kind))
+        for organisation, body in self.organisation_body.items():
+            spellings.append((*self._canon(organisation), body, "body"))
+        return [
+            (text, actor_id, kind, countries)
+            for text, countries, actor_id, kind in spellings
+            if _beyond_countries(text, countries)
+        ]
+
+    def _canon(self, text: str) -> tuple[str, frozenset[str]]:
+        """A spelling as compared: folded, no parentheses, articles or punctuation, and
+        every country word replaced by its country ("South Korea's" = "South Korean")."""
+        text = fold(_bare(text))
+        text = re.sub(r"\b([a-z])\.", r"\1", text)
+        found = set()
+        for word, country in self.countries.items():
+            pattern = rf"(?<![\w]){re.escape(word)}(?![\w'])"
+            if re.search(pattern, text):
+                found.add(country.lower())
+                text = re.sub(pattern, " " + country.lower() + " ", text)
+        text = re.sub(r"['’]s\b", "", text)
+        text = re.sub(r"[^\w\s]|_", " ", text)
+        text = re.sub(r"^\s*(?:the|a|an)\s+", "", text)
+        return " ".join(text.split()), frozenset(found)
+
+    # matching by spelling -----------------------------------------------------
+
+    def lookup(self, phrase: str) -> Match | None:
+        """The known actor a phrase names by spelling, or the one it nearly names.
+
+        A person's name ("Volodymyr Zelenskiy", "Zelenskiy") is compared with the
+        names of people, a body ("South Korea's defence ministry") with names,
+        aliases and organisations of bodies; scores and thresholds are NAME_MATCH,
+        SURNAME_MATCH and NEAR_MISS. Two actors that both match make a near miss
+        (the sentence does not say which), and a body in another country never
+        matches. None when nothing comes within NEAR_MISS of a threshold.
+        """
+        text, countries = self._canon(phrase)
+        if not _beyond_countries(text, countries):
+            return None  # a place alone ("the Pentagon", "Seoul") matches exactly or not at all
+        person = _person_name(phrase.strip()) or (
+            len(text.split()) == 1 and phrase.strip()[:1].isupper()
+        )
+        best: dict[str, tuple[float, float]] = {}  # actor -> (score, threshold), best margin
+        for spelling, actor_id, kind, named in self._spellings:
+            if (kind == "person") != person:
+                continue
+            home = self.row(actor_id)["country"].lower()
+            if countries and (named or home) and not countries & (named | {home}):
+                continue  # "Ukraine's defence intelligence" is not the UK's
+            if person:
+                score, threshold = _person_score(text, spelling)
+            elif countries and countries == named:
+                # the same country on both sides: the rest decides ("foreign ministry"
+                # is not "defence ministry", however much "South Korea" they share)
+                score = fuzz.ratio(_without(text, countries), _without(spelling, named))
+                threshold = NAME_MATCH
+            else:
+                score, threshold = fuzz.ratio(text, spelling), NAME_MATCH
+            if actor_id not in best or score - threshold > _margin(best[actor_id]):
+                best[actor_id] = (score, threshold)
+        if not best:
+            return None
+        actor_id, (score, threshold) = max(best.items(), key=lambda item: _margin(item[1]))
+        if score < threshold - NEAR_MISS:
+            return None
+        matches = [a for a, pair in best.items() if _margin(pair) >= 0]
+        return Match(actor_id, round(score, 1), near=score < threshold or len(matches) > 1)
+
+    # a sentence -----------------------------------------------------------------
+
     def mentions(self, sentence: str) -> list[Mention]:
+        """Every actor named in a sentence, in order: exact names and aliases first,
+        then capitalised names that match a known person by spelling."""
         taken: list[Mention] = []
         for pattern, alias, actor_id in self._patterns:
             for m in pattern.finditer(sentence):
@@ -198,22 +328,44 @@ class Actors:
                     continue
                 if self._other_country(sentence, m.start(), actor_id):
                     continue
-                kind = "weak" if alias in WEAK_ALIASES else "strong"
+                kind = "weak" if alias in self._weak else "strong"
                 taken.append(Mention(m.start(), m.end(), actor_id, kind))
+        for start, end, name in _capitalised_names(sentence):
+            if any(o.start < end and start < o.end for o in taken) or fold(name) in self.countries:
+                continue
+            found = self.lookup(name)
+            if found is not None and not found.near and self.is_person(found.actor_id):
+                taken.append(Mention(start, end, found.actor_id, "strong", found.score))
         folded = fold(sentence)
         for m in re.finditer(r"\bintelligence\b", folded):
             if not any(o.start <= m.start() < o.end for o in taken):
                 taken.append(Mention(m.start(), m.end(), None, "intelligence"))
-        for m in re.finditer(rf"\bthe ({'|'.join(ANAPHORS)})\b", folded):
+        for m in re.finditer(rf"\b(?:the|its|their) ({'|'.join(ANAPHORS)})\b", folded):
             if not any(o.start < m.end() and m.start() < o.end for o in taken):
                 taken.append(Mention(m.start(), m.end(), m.group(1), "anaphor"))
         return sorted(taken, key=lambda mention: mention.start)
 
     def _other_country(self, sentence: str, start: int, actor_id: str) -> bool:
         """'Ukraine's Defence Intelligence' is not the UK's Defence Intelligence."""
-        country = self.rows[actor_id]["country"]
-        said = _country_before(sentence, start)
+        country = self.row(actor_id)["country"]
+        said = self.country_before(sentence, start)
         return bool(country and said and said != country)
+
+    def country_before(self, sentence: str, start: int) -> str | None:
+        """The country a word right before `start` names ("Ukrainian intelligence")."""
+        before = fold(sentence[max(0, start - 25) : start])
+        for word, country in self.countries.items():
+            if re.search(rf"(?<![\w.]){re.escape(word)}\s+(?:\w+\s+)?$", before):
+                return country
+        return None
+
+    def country_in(self, text: str) -> str | None:
+        """The first country a text names by one of the topic's country words."""
+        text = fold(text).replace("u.s.", "us")
+        for word, country in self.countries.items():
+            if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", text):
+                return country
+        return None
 
     def country_intelligence(self, country: str) -> str | None:
         """The intelligence body of a country, for 'intelligence' named without an agency."""
@@ -230,6 +382,8 @@ class Actors:
             return unspecified[0]
         return bodies[0] if len(bodies) == 1 else None
 
+    # new actors -------------------------------------------------------------------
+
     def outlet_actor(self) -> tuple[str, bool]:
         """The outlet speaking in its own voice: a known news_outlet actor or a proposed one."""
         for actor_id, row in self.rows.items():
@@ -238,49 +392,178 @@ class Actors:
             ):
                 return actor_id, True
         name = f"{self.outlet} (own reporting)"
-        return self.propose(name, self.outlet, "", "news_outlet", "neutral"), False
+        return self.propose(name, self.outlet, "", "news_outlet", self._side("")), False
+
+    def _side(self, country: str) -> str:
+        if self.alignments is None or self.alignments.empty:
+            return ""
+        return vocabulary.alignment_of_country(self.alignments, country or None) or ""
 
     def propose(self, name: str, organisation: str, country: str, actor_type: str,
-                alignment: str) -> str:  # fmt: skip
-        actor_id = slug(re.sub(r"\s*\(.*?\)", "", name)) or "actor"
+                alignment: str, role: str = PROPOSED_ROLE) -> str:  # fmt: skip
+        """A new actor row (or the one already proposed under this name); its id."""
+        actor_id = slug(_bare(name)) or "actor"
         base, suffix = actor_id, 2
         while actor_id in self.rows or (
             actor_id in self.proposed and self.proposed[actor_id]["name"] != name
         ):
             actor_id, suffix = f"{base}-{suffix}", suffix + 1
-        self.proposed.setdefault(
-            actor_id,
-            {
+        if actor_id not in self.proposed:
+            self.proposed[actor_id] = {
                 "actor_id": actor_id,
                 "name": name,
                 "organisation": organisation,
                 "country": country,
-                "role": PROPOSED_ROLE,
+                "role": role,
                 "actor_type": actor_type,
                 "alignment": alignment,
                 "part_of": "",
                 "aliases": "",
-            },
-        )
+            }
+            if _person_name(name):
+                # later sentences name the new person by family name ("Rudenko said")
+                self._add_pattern(_key(name), actor_id, re.IGNORECASE)
+                self._add_pattern(_family_name(name), actor_id, 0)
         return actor_id
 
     def propose_speaker(self, phrase: str) -> str:
-        """A new actor from the words that name a speaker ('Ukraine's Security Service')."""
-        name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+        """The actor the words naming a speaker stand for: a known one when the words
+        match its name or alias by spelling, else a new one ('Ukraine's Security
+        Service'). A title before a name is split off into the role ('Russian Deputy
+        Foreign Minister Andrei Rudenko': name 'Andrei Rudenko', role 'Deputy Foreign
+        Minister', country Russia). A near miss is proposed and noted in `review`."""
+        name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
         name = name[0].upper() + name[1:]
-        lowered = fold(name)
-        actor_type = next(
-            (t for pattern, t in ACTOR_TYPE_CUES if re.search(rf"\b(?:{pattern})", lowered)),
-            "government",
-        )
-        country = _country_in(lowered) or ""
-        if re.search(r"\b(?:officials?|sources?|spokes\w+)\b", lowered) and not re.search(
-            r"\b[A-Z][a-z]+\s+[A-Z][a-z]+$", name
+        country, title, person = self._split_title(name)
+        near = None
+        for candidate in ([person] if person else []) + [name]:
+            found = self.lookup(candidate)
+            if found is not None and not found.near:
+                return found.actor_id
+            near = near or found
+        if person and title:
+            lowered = fold(title)
+            actor_type = next(
+                (t for pattern, t in ACTOR_TYPE_CUES if re.search(rf"\b(?:{pattern})", lowered)),
+                "government",
+            )
+            actor_id = self.propose(
+                person, PROPOSED_ORGANISATION, country, actor_type, self._side(country), title
+            )
+        else:
+            lowered = fold(name)
+            actor_type = next(
+                (t for pattern, t in ACTOR_TYPE_CUES if re.search(rf"\b(?:{pattern})", lowered)),
+                "government",
+            )
+            country = self.country_in(lowered) or ""
+            if re.search(r"\b(?:officials?|sources?|spokes\w+)\b", lowered) and not re.search(
+                r"\b[A-Z][a-z]+\s+[A-Z][a-z]+$", name
+            ):
+                name = f"{name} (unnamed)"
+            actor_id = self.propose(name, name, country, actor_type, self._side(country))
+        if near is not None and actor_id not in self.review:
+            known = self.row(near.actor_id)["name"]
+            self.review[actor_id] = (
+                f"new actor {actor_id!r} is spelled like {near.actor_id!r} ({known}, "
+                f"score {near.score:g}): the same actor?"
+            )
+        return actor_id
+
+    def _split_title(self, name: str) -> tuple[str, str, str]:
+        """(country, title, person's name) of 'Russian Deputy Foreign Minister Andrei
+        Rudenko'; the name is empty when the words do not end in a person's name."""
+        tokens = name.split()
+        country = ""
+        # leading country words: "Russian", "South Korean", "Ukraine's"
+        for count in (2, 1):
+            head = fold(" ".join(tokens[:count]))
+            if len(tokens) > count and head in self.countries:
+                country, tokens = self.countries[head], tokens[count:]
+                break
+        title = []
+        while tokens and fold(tokens[0]) in TITLE_WORDS:
+            title.append(tokens.pop(0))
+        rest = " ".join(tokens)
+        if not _person_name(rest):
+            return country, "", ""
+        return country, " ".join(title), rest
+
+
+def _bare(name: str) -> str:
+    """A name without its parenthesised parts: 'Defence Intelligence of Ukraine (HUR)'."""
+    return re.sub(r"\s*\(.*?\)", "", name).strip()
+
+
+def _without(text: str, countries: frozenset[str]) -> str:
+    """A canonical spelling without the countries it names."""
+    for country in countries:
+        text = re.sub(rf"\b{re.escape(country)}\b", " ", text)
+    return " ".join(text.split())
+
+
+def _beyond_countries(text: str, countries: frozenset[str]) -> bool:
+    """Whether a canonical spelling says more than the countries it names."""
+    return bool(_without(text, countries))
+
+
+def _margin(pair: tuple[float, float]) -> float:
+    return pair[0] - pair[1]
+
+
+def _family_name(name: str) -> str:
+    parts = name.split()
+    return parts[0] if parts[0].lower() in KOREAN_SURNAMES else parts[-1]
+
+
+def _person_name(name: str) -> bool:
+    """Whether words read as a person's name: 1-4 capitalised words, no body noun."""
+    parts = name.split()
+    return (
+        "(" not in name
+        and 2 <= len(parts) <= 4
+        and all(re.fullmatch(r"[A-Z][\w'’.-]*", part) for part in parts)
+        and not BODY_WORDS.intersection(fold(name).split())
+        and not TITLE_WORDS.intersection(fold(name).split())
+    )
+
+
+def _person_score(text: str, spelling: str) -> tuple[float, float]:
+    """(score, threshold) of a person's name against a known spelling: the whole
+    name at NAME_MATCH, or the family name alone at SURNAME_MATCH when it is long
+    enough to identify someone and the first names, if both are given, share an
+    initial ("Kirill Budanov" = "Kyrylo Budanov")."""
+    whole = (fuzz.ratio(text, spelling), NAME_MATCH)
+    mine, theirs = text.split(), spelling.split()
+    family = _family_name(spelling)
+    if len(family) < SURNAME_MIN_LETTERS:
+        return whole
+    own = mine[0] if mine[0] in KOREAN_SURNAMES else mine[-1]
+    if len(mine) > 1 and len(theirs) > 1 and mine[0][0] != theirs[0][0]:
+        return whole
+    if len(mine) > 1 and len(theirs) == 1:
+        return whole
+    surname = (fuzz.ratio(own, family), SURNAME_MATCH)
+    return max(whole, surname, key=lambda pair: pair[0] - pair[1])
+
+
+def _capitalised_names(sentence: str) -> list[tuple[int, int, str]]:
+    """Runs of capitalised words that may be a person's name (titles before it left
+    out): 'Russian Foreign Minister Sergei Lavrow' -> 'Sergei Lavrow'."""
+    names = []
+    for run in re.finditer(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*", sentence):
+        tokens = list(re.finditer(r"\S+", run.group(0)))
+        while tokens and fold(tokens[0].group(0)).rstrip("'’s") in TITLE_WORDS:
+            tokens.pop(0)
+        if not tokens:
+            continue
+        start, end = run.start() + tokens[0].start(), run.start() + tokens[-1].end()
+        name = re.sub(r"['’]s$", "", sentence[start:end])
+        if _person_name(name) or (
+            len(tokens) == 1 and len(name) >= SURNAME_MIN_LETTERS and name[1:].islower()
         ):
-            name = f"{name} (unnamed)"
-        return self.propose(
-            name, name, country, actor_type, COUNTRY_ALIGNMENTS.get(country, "neutral")
-        )
+            names.append((start, start + len(name), name))
+    return names
 
 
 def _key(text: str) -> str:
@@ -295,19 +578,3 @@ def _alias_pattern(alias: str, flags: int) -> re.Pattern:
         for t in alias.split(" ")
     ]
     return re.compile(r"(?<![\w.])" + r"[\s-]+".join(tokens) + r"(?![\w])", flags)
-
-
-def _country_before(sentence: str, start: int) -> str | None:
-    before = fold(sentence[max(0, start - 25) : start])
-    for word in sorted(NATIONALITIES, key=len, reverse=True):
-        if re.search(rf"(?<![\w.]){re.escape(word)}\s+(?:\w+\s+)?$", before):
-            return NATIONALITIES[word]
-    return None
-
-
-def _country_in(text: str) -> str | None:
-    text = text.replace("u.s.", "us")
-    for word in sorted(NATIONALITIES, key=len, reverse=True):
-        if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", text):
-            return NATIONALITIES[word]
-    return None

@@ -1,14 +1,27 @@
-"""Who said it: the claimant and relay of a statement, from the words around its verb."""
+"""Who said it: the claimant and relay of each statement of a sentence, from the
+words around its verb, and what earlier sentences of the article established.
+
+The forms read: "X said", "X said Tuesday", "according to X", "X told reporters",
+"X, citing Y" (Y the claimant, X the relay), "..., said X" (inverted), a speaker's
+label in a transcript ("MS. SINGH:"), and words that refer back to the previous
+speaker ("he", "she", "the ministry"). Two statements in one sentence ("A said
+..., while B said ...") are two attributions, each with the characters it covers.
+"""
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from crosscheck.drafting.actors import ANAPHORS, Actors, Mention
-from crosscheck.drafting.text import fold
+from crosscheck.drafting.text import fold, quote_spans
 
 _WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 
 # Verbs (and "according to") that attribute a statement to someone.
 SPEECH_VERBS = (
@@ -16,14 +29,18 @@ SPEECH_VERBS = (
     r"warns|urged|urges|called|calls|added|adds|adding|indicated|indicates|informed|"
     r"cautioned|suggested|claimed|claims|reported|announced|announces|confirmed|confirms|"
     r"refuted|rejected|dismissed|labeled|labelled|estimated|estimates|estimate|believes|"
-    r"assessed|acknowledged|acknowledges|insisted|insists|"
-    r"wrote|posted|referenced|cited"
+    r"assessed|assesses|assess|acknowledged|acknowledges|insisted|insists|"
+    r"wrote|posted|referenced|cited|"
+    # "put the number of troops at 12,000": a figure attributed without a speech verb
+    r"puts? (?:the|its|their) (?:number|figure|toll|count|estimate|total|tally)"
 )
 # A speaker who passes on an agency's finding is its relay, not its source.
 RELAY_CUES = (
     r"received updates from|briefed by|briefing (?:by|from)|were briefed|citing|cited|quoting|"
     r"referenc(?:ed|ing)|based on|after (?:the|a) (?:closed-door )?briefing"
 )
+# Cues that name the source whoever it is ("X, citing Y"), not only an agency.
+CITING_CUES = r"citing|quoting"
 # "The agency told lawmakers": the briefed listener relays the speaker to the outlet.
 BRIEFED_OBJECT = r"told|briefed|informed"
 # Relay cues that name no agency: the article's last briefing agency is meant.
@@ -32,18 +49,36 @@ BRIEFING_CUES = r"after (?:the|a) (?:closed-door )?briefing"
 # Words that make a phrase before a verb a speaker we can propose ("a senior official").
 SPEAKER_NOUNS = (
     r"officials?|spokes(?:man|woman|person)|sources?|diplomats?|ministry|ministers?|"
-    r"forces|staff|service|agency|command|commander|army|military|government|office|pentagon"
+    r"forces|staff|service|agency|command|commander|army|military|government|office|"
+    r"analysts?|experts?|lawmakers?|officers?|department|secretary|president"
 )
+# Where a sentence turns to a second statement: "..., while B said ...".
+STATEMENT_BREAK = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although)|;|\s+while)\s+")
+# A transcript's speaker label at the start of a line ("MS. SINGH:", "GEN. RYDER:").
+SPEAKER_LABEL = re.compile(r"^((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s+")
+# The label of a reporter's question in a transcript: a question states nothing.
+QUESTION_LABEL = re.compile(r"^(?:Q|QUESTION|REPORTER)\s*:\s+")
 
 
 @dataclass
 class Attribution:
+    """Who says a statement: the claimant (original source) and the relay that passed
+    it on (None when the claimant speaks), whether the claimant was found in the
+    sentence or carried by a pronoun (`matched`), whether it is a known actor, the
+    span of the attributing verb, further claimants ("Moscow and Pyongyang"), the
+    characters of the sentence the statement covers (`span`), reasons a person must
+    check it (`review`), and whether the speaker was carried from an earlier
+    sentence ("he said": `carried`, so that the reader may carry its date too)."""
+
     claimant: str
     relay: str | None
-    matched: bool  # the claimant was found in the sentence or carried by a pronoun
+    matched: bool
     known: bool
-    verb: tuple[int, int] | None  # span of the attributing verb
-    also: list[str] = field(default_factory=list)  # further claimants ("Moscow and Pyongyang")
+    verb: tuple[int, int] | None
+    also: list[str] = field(default_factory=list)
+    span: tuple[int, int] | None = None
+    review: list[str] = field(default_factory=list)
+    carried: bool = False
 
 
 @dataclass
@@ -56,16 +91,21 @@ class Memory:
     recent: dict[str, str] = field(default_factory=dict)  # actor type -> last actor id
     # (claimant, relay) -> (sentence number, stated wording)
     dated: dict[tuple, tuple[int, str]] = field(default_factory=dict)
+    sentence: int = -1  # number of the sentence being read (headlines not counted)
+    last_at: int = -1  # the sentence of `last`
+    # the people each sentence names, first to last: "he" in the next one may be them
+    people: dict[int, list[str]] = field(default_factory=dict)
 
 
 class Attributor:
-    """Finds who said each sentence of one article, remembering earlier sentences."""
+    """Finds who said each statement of one article, remembering earlier sentences."""
 
     def __init__(self, actors: Actors):
         self.actors = actors
         self.memory = Memory()
 
     def remember(self, mentions: list[Mention]) -> None:
+        """Note the actors a sentence names, for 'the agency' and 'he' later on."""
         for mention in mentions:
             if mention.kind == "strong":
                 self.memory.recent[self.actors.row(mention.actor_id)["actor_type"]] = (
@@ -74,7 +114,94 @@ class Attributor:
 
     # who says it ------------------------------------------------------------
 
+    def attribute_all(self, text: str, mentions: list[Mention]) -> list[Attribution]:
+        """Every statement of a sentence with its claimant, in order; [] when nobody is
+        said to speak. Each covers characters `span` of the sentence: a figure in that
+        stretch is that speaker's. Call once per sentence, in order: the attributions
+        are remembered for the sentences that follow."""
+        self.memory.sentence += 1
+        people = [m.actor_id for m in mentions if m.kind == "strong" and self._person(m)]
+        self.memory.people[self.memory.sentence] = people
+        if QUESTION_LABEL.match(text):
+            return []
+        breaks = [m for m in STATEMENT_BREAK.finditer(text) if not _quoted(text, m.start())]
+        if breaks:
+            saved = self._save()
+            found = self._by_part(text, mentions, [0, *[m.start() for m in breaks], len(text)])
+            if len({(a.claimant, a.relay) for a in found}) > 1:
+                self._end_sentence(found)
+                return found
+            self._restore(saved)
+        attribution = self._attribute(text, mentions)
+        if attribution is None:
+            return []
+        found = [replace(attribution, span=(0, len(text)))]
+        self._end_sentence(found)
+        return found
+
     def attribute(self, text: str, mentions: list[Mention]) -> Attribution | None:
+        """The first statement of a sentence (attribute_all for all of them)."""
+        found = self.attribute_all(text, mentions)
+        return found[0] if found else None
+
+    def _by_part(self, text: str, mentions: list[Mention], cuts: list[int]):
+        """Attributions of the parts of a sentence between cuts; a part naming no
+        speaker joins the statement before it (or, at the start, the one after)."""
+        found: list[Attribution] = []
+        pending_start = 0
+        for start, end in zip(cuts, cuts[1:], strict=False):
+            part = text[start:end]
+            inside = [
+                replace(m, start=m.start - start, end=m.end - start)
+                for m in mentions
+                if start <= m.start and m.end <= end
+            ]
+            attribution = self._attribute(part, inside)
+            if attribution is None:
+                if found:
+                    found[-1].span = (found[-1].span[0], end)
+                continue
+            verb = attribution.verb and (attribution.verb[0] + start, attribution.verb[1] + start)
+            attribution = replace(attribution, verb=verb, span=(pending_start, end))
+            if found and (found[-1].claimant, found[-1].relay) == (
+                attribution.claimant,
+                attribution.relay,
+            ):
+                found[-1].span = (found[-1].span[0], end)
+            else:
+                found.append(attribution)
+            pending_start = end
+            self.memory.last, self.memory.last_at = attribution, self.memory.sentence
+        return found
+
+    def _end_sentence(self, found: list[Attribution]) -> None:
+        for attribution in found:
+            for actor_id in (attribution.claimant, attribution.relay):
+                if actor_id:
+                    self.memory.recent[self.actors.row(actor_id)["actor_type"]] = actor_id
+        if found:
+            self.memory.last, self.memory.last_at = found[-1], self.memory.sentence
+
+    def _save(self):
+        actors = self.actors
+        return (
+            copy.deepcopy(self.memory),
+            dict(actors.proposed),
+            dict(actors.review),
+            list(actors._patterns),
+        )
+
+    def _restore(self, saved) -> None:
+        memory, proposed, review, patterns = saved
+        # in place: the reader holds this Memory too
+        self.memory.__dict__.update(memory.__dict__)
+        self.actors.proposed, self.actors.review, self.actors._patterns = (
+            proposed,
+            review,
+            patterns,
+        )
+
+    def _attribute(self, text: str, mentions: list[Mention]) -> Attribution | None:
         folded = fold(text)
         relay_cues = list(re.finditer(rf"\b(?:{RELAY_CUES})\b", folded))
         # A body named right after a relay cue is the source, not the speaker.
@@ -91,9 +218,11 @@ class Attributor:
         speaker, verb, matched, also = found
         claimant, relay = speaker, None
         carried = matched == "pronoun"
-        if carried and self.memory.last is not None:
+        if carried and self.memory.last is not None and speaker == self._last_speaker():
             claimant, relay = self.memory.last.claimant, self.memory.last.relay
-        source = self._relay_source(speaker, sources, mentions, relay_cues)
+        source = self._cited(text, folded, speaker, mentions, relay_cues)
+        if source is None:
+            source = self._relay_source(text, speaker, sources, mentions, relay_cues)
         listener = self._listener(speaker, mentions, verb, folded)
         if source is not None and source != speaker:
             claimant, relay = source, speaker
@@ -102,10 +231,16 @@ class Attributor:
         elif speaker in self.memory.relay_sources and not carried:
             claimant, relay = self.memory.relay_sources[speaker], speaker
         known = claimant in self.actors.rows
-        return Attribution(claimant, relay, True, known, verb, also)
+        review = [self.actors.review[a] for a in (claimant, relay) if a in self.actors.review]
+        return Attribution(claimant, relay, True, known, verb, also, None, review, carried)
 
     def _speaker(self, text: str, folded: str, speakers: list[Mention]):
         """(speaker id, verb span, how found, further speakers) or None."""
+        label = SPEAKER_LABEL.match(text)
+        if label:
+            name = label.group(1).title()
+            speaker = self.actors.propose_speaker(name)
+            return speaker, label.span(1), "name", []
         according = re.search(r"\baccording to\b", folded)
         if according:
             after = [m for m in speakers if 0 <= m.start - according.end() <= 30]
@@ -125,28 +260,48 @@ class Attributor:
 
     def _subject(self, text: str, folded: str, speakers: list[Mention], verb: re.Match):
         before = folded[: verb.start()]
-        # "Park Sun-won, a member of the committee, noted": skip the apposition.
-        apposition = re.search(
+        # "Park Sun-won, a member of the committee, citing the agency, said": skip the
+        # appositions, however many.
+        limit = verb.start()
+        while apposition := re.search(
             r",\s+(?:a|an|the|who|which|one|head|chief|member|in|\w+ing)\b[^,\"]*,\s*"
             r"(?:(?:has|have|had|also|then|later|not)\s+)*$",
-            before,
-        )
-        limit = apposition.start() if apposition else verb.start()
+            before[:limit],
+        ):
+            limit = apposition.start()
         candidates = [m for m in speakers if m.end <= limit]
         adjacent = r"\s*(?:(?:has|have|had|also|then|later|officially|publicly|not|both)\s+)*$"
-        pronoun = re.search(r"\b(he|she|they)\s+(?:(?:also|then|later|further)\s+)?$", before)
-        if pronoun and self.memory.last is not None:
-            return self._last_speaker(), "pronoun", []
+        pronoun = re.search(
+            r"(?<![\w'])(he|she|they|we|i)\s+(?:(?:also|then|later|further|now|have|had|has)\s+)*$",
+            before,
+        )
+        if pronoun:
+            earlier = [m for m in candidates if m.end <= pronoun.start() and self._person(m)]
+            if earlier and pronoun.group(1) in ("he", "she"):
+                return earlier[-1].actor_id, "name", []
+            speaker = self._last_speaker()
+            if speaker is not None:
+                return speaker, "pronoun", []
         # the speaker right after the verb: "..., said Lee."
         inverted = [
             m for m in speakers if re.fullmatch(r"\s+(?:the\s+)?", folded[verb.end() : m.start])
         ]
-        if inverted and re.search(r"[,\"”]\s*$", text[: verb.start()]):
+        after_quote = re.search(r"[,\"”]\s*$", text[: verb.start()])
+        if inverted and after_quote:
             speaker = self._resolve(inverted[0])
             if speaker:
                 return speaker, "name", []
         for mention in reversed(candidates):
-            if mention.kind == "weak" and not re.fullmatch(adjacent, folded[mention.end : limit]):
+            if (
+                mention.kind == "weak"
+                and (
+                    not re.fullmatch(adjacent, folded[mention.end : limit])
+                    # "analysts in Seoul said": a place after a preposition is where, not who
+                    or re.search(
+                        r"\b(?:in|from|at|to|near|of|for|with|on)\s+$", before[: mention.start]
+                    )
+                )
+            ):
                 continue
             if mention.kind == "intelligence":
                 continue
@@ -170,15 +325,29 @@ class Attributor:
         phrase = text[clause_start:limit].strip()
         phrase = re.sub(r"\s+(?:(?:has|have|had|also|not|officially)\s*)+$", "", phrase)
         phrase = re.sub(rf"\b(?:on|last) (?:{_WEEKDAY})\b", "", phrase, flags=re.I).strip(" ,")
-        if (
-            phrase
-            and len(phrase.split()) <= 8
-            and not re.search(r"\d|\b(?:it|this|that|these|they|he|she|we|i)\b", phrase, re.I)
-            and re.search(rf"\b(?:{SPEAKER_NOUNS})\b|^(?:The\s+)?[A-Z][a-z]+", phrase)
-            and not re.fullmatch(r"(?:The|A|An|This|That)", phrase)
-        ):
+        if _speaker_phrase(phrase):
             return self.actors.propose_speaker(phrase), "proposed", []
+        # "..., said a senior US official." / "..., said Pentagon spokesman Pat Ryder."
+        if after_quote:
+            phrase = re.match(r"\s+((?:[\w'’.-]+\s*){1,8}?)\s*(?=[,.;]|$)", text[verb.end() :])
+            date_words = (
+                rf"(?:on|last|in|at|that|it|this|to|the\s+(?:{_WEEKDAY}))\b"
+                rf"|(?:{_WEEKDAY}|{_MONTH})\b"
+            )
+            if (
+                phrase
+                and not re.match(date_words, fold(phrase.group(1)))
+                and _speaker_phrase(phrase.group(1))
+            ):
+                return self.actors.propose_speaker(phrase.group(1)), "proposed", []
         return None
+
+    def _person(self, mention: Mention) -> bool:
+        return (
+            mention.actor_id is not None
+            and mention.kind == "strong"
+            and (self.actors.is_person(mention.actor_id))
+        )
 
     def _listener(self, speaker: str, mentions, verb, folded: str) -> str | None:
         """The legislators an agency "told" or "briefed": they relay what it said."""
@@ -194,20 +363,60 @@ class Attributor:
                     return listener
         return None
 
-    def _last_speaker(self) -> str:
-        last = self.memory.last
-        return last.relay or last.claimant
+    def _last_speaker(self) -> str | None:
+        """Who 'he' or 'she' is: the speaker of the previous sentence, else the first
+        person the previous sentence names, else the last speaker of the article."""
+        memory = self.memory
+        last = memory.last
+        if last is not None and memory.last_at >= memory.sentence - 1:
+            return last.relay or last.claimant
+        named = memory.people.get(memory.sentence - 1) or []
+        if named:
+            return named[0]
+        return (last.relay or last.claimant) if last is not None else None
 
     def _resolve(self, mention: Mention) -> str | None:
         if mention.kind in ("strong", "weak"):
             return mention.actor_id
         if mention.kind == "anaphor":
-            for actor_type in ANAPHORS[mention.actor_id]:
+            noun = mention.actor_id
+            last = self.memory.last
+            # "the department" after a spokesperson of that department: the speaker
+            if last is not None:
+                speaker = last.relay or last.claimant
+                row = self.actors.row(speaker)
+                if noun in fold(row["organisation"] + " " + row["name"] + " " + row["role"]):
+                    return speaker
+            for actor_type in ANAPHORS[noun]:
                 if actor_type in self.memory.recent:
                     return self.memory.recent[actor_type]
         return None
 
-    def _relay_source(self, speaker, sources, mentions, relay_cues) -> str | None:
+    def _cited(self, text, folded, speaker, mentions, relay_cues) -> str | None:
+        """Y of "X, citing Y": whoever is named right after the cue, known or new."""
+        for cue in relay_cues:
+            if not re.fullmatch(CITING_CUES, cue.group(0)):
+                continue
+            named = [m for m in mentions if 0 <= m.start - cue.end() <= 20]
+            for mention in named:
+                if mention.kind == "intelligence":
+                    country = (
+                        self.actors.country_before(text, mention.start)
+                        or (self.actors.row(speaker)["country"])
+                    )
+                    agency = self.actors.country_intelligence(country) if country else None
+                    if agency:
+                        return agency
+                    continue
+                actor = self._resolve(mention)
+                if actor and actor != speaker:
+                    return actor
+            phrase = re.match(r"\s+((?:[\w'’.-]+\s*){1,6}?)\s*(?=[,.;]|$)", text[cue.end() :])
+            if phrase and _speaker_phrase(phrase.group(1)):
+                return self.actors.propose_speaker(phrase.group(1))
+        return None
+
+    def _relay_source(self, text, speaker, sources, mentions, relay_cues) -> str | None:
         """The agency a speaker relays, when the sentence says they pass on a briefing."""
         if not relay_cues or self.actors.row(speaker)["actor_type"] == "intelligence_agency":
             return None
@@ -220,13 +429,30 @@ class Attributor:
                     self.memory.relay_sources[speaker] = actor
                     self.memory.briefer = actor
                 return actor
-        if any(m.kind == "intelligence" for m in mentions):
-            country = self.actors.row(speaker)["country"]
-            agency = self.actors.country_intelligence(country) if country else None
-            if agency:
-                return agency
+        for mention in mentions:
+            if mention.kind == "intelligence":
+                country = (
+                    self.actors.country_before(text, mention.start)
+                    or (self.actors.row(speaker)["country"])
+                )
+                agency = self.actors.country_intelligence(country) if country else None
+                if agency:
+                    return agency
         if self.memory.briefer and any(re.fullmatch(BRIEFING_CUES, c.group(0)) for c in relay_cues):
             return self.memory.briefer
         return None
 
-    # the rows -----------------------------------------------------------------
+
+def _speaker_phrase(phrase: str) -> bool:
+    """Whether words before (or after) a speech verb name a speaker we can propose."""
+    return bool(
+        phrase
+        and len(phrase.split()) <= 8
+        and not re.search(r"\d|\b(?:it|this|that|these|they|he|she|we|i|you)\b", phrase, re.I)
+        and re.search(rf"\b(?:{SPEAKER_NOUNS})\b|^(?:The\s+)?[A-Z][a-z]+", phrase)
+        and not re.fullmatch(r"(?:The|A|An|This|That|It|There)", phrase)
+    )
+
+
+def _quoted(text: str, position: int) -> bool:
+    return any(a <= position < b for a, b in quote_spans(text))

@@ -169,7 +169,7 @@ class _Reader:
         self.dataset = dataset
         self.published = published
         self.article_id = article_id
-        self.actors = Actors(dataset.actors, outlet)
+        self.actors = Actors(dataset.actors, outlet, dataset.nationalities, dataset.alignments)
         self.who = Attributor(self.actors)
         self.memory = self.who.memory
         self.measures = set(dataset.measures["measure"])
@@ -196,23 +196,26 @@ class _Reader:
         text = sentence.text
         mentions = self.actors.mentions(text)
         figures = parse_figures(text, self.cues)
-        attribution = self.who.attribute(text, mentions)
+        # one attribution per statement, each covering its stretch of the sentence
+        attributions = self.who.attribute_all(text, mentions)
         self.who.remember(mentions)
         if figures:
-            if attribution is None:
-                outlet, known = self.actors.outlet_actor()
-                attribution = Attribution(outlet, None, False, known, None)
             for number, figure in enumerate(figures):
+                attribution = next(
+                    (a for a in attributions if a.span[0] <= figure.start < a.span[1]), None
+                )
+                if attribution is None:
+                    outlet, known = self.actors.outlet_actor()
+                    attribution = Attribution(outlet, None, False, known, None)
                 window = (
                     figures[number - 1].end if number else 0,
                     figures[number + 1].start if number + 1 < len(figures) else len(text),
                 )
                 self._figure_claim(index, sentence, figure, window, attribution)
-        elif attribution is not None:
-            for claimant in [attribution.claimant, *attribution.also]:
-                self._statement_claim(index, sentence, attribution, claimant)
-        if attribution is not None and attribution.matched:
-            self.memory.last = attribution
+        else:
+            for attribution in attributions:
+                for claimant in [attribution.claimant, *attribution.also]:
+                    self._statement_claim(index, sentence, attribution, claimant)
 
     def _dates(self, index: int, text: str, attribution: Attribution, position: int | None):
         """(stated_wording, period_wording, stated date found) for a claim at position."""
@@ -371,7 +374,7 @@ class _Reader:
 
     def _add(self, attribution, claimant, sentence, checks, flags=(), **fields) -> None:
         relay = attribution.relay if attribution.relay != claimant else None
-        flags = [*flags, *self._date_flags]
+        flags = [*flags, *self._date_flags, *attribution.review]
         known = claimant in self.actors.rows and (relay is None or relay in self.actors.rows)
         note = ""
         if re.search(r"[<>]", fields["evidence"]):
