@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -18,7 +19,7 @@ from crosscheck.drafting.evidence import (
     short_name,
     statement_evidence,
 )
-from crosscheck.drafting.figures import MONTH_NAMES, Figure, parse_figures
+from crosscheck.drafting.figures import Figure, parse_figures
 from crosscheck.drafting.measures import (
     cue_pattern,
     fallback_measure,
@@ -51,10 +52,13 @@ def draft_article(
 
     An `article_id` already in the dataset continues that article's claim
     numbering and reuses its row; without one, the id is the outlet's initials
-    and the publication day (`dt-2024-10-23`).
+    and the publication day (`dt-2024-10-23`). A dateline ("SEOUL, Oct 23
+    (Reuters) -") is not read as a statement; its day, when it has one, is the
+    day the article's weekdays count from (dates.dateline).
     """
     article = _article_row(dataset, outlet, published, url, article_id)
-    reader = _Reader(dataset, outlet, article["article_id"], published)
+    text, reference_day = _without_dateline(text, published)
+    reader = _Reader(dataset, outlet, article["article_id"], published, reference_day)
     for number, sentence in enumerate(split_sentences(text)):
         reader.read(number, sentence)
     claims = pd.DataFrame(reader.claims, columns=[*schema.CLAIMS.columns, *REVIEW_COLUMNS])
@@ -68,6 +72,19 @@ def draft_article(
     )
     articles = pd.DataFrame([article], columns=list(schema.ARTICLES.columns), dtype="string")
     return Draft(articles=articles, actors=actors, claims=claims)
+
+
+def _without_dateline(text: str, published: date) -> tuple[str, date]:
+    """The text with its dateline cut out, and the day the dateline gives (the latest
+    such day on or before publication), else the publication day."""
+    line = dates.dateline(text)
+    if line is None:
+        return text, published
+    start = text.rfind("\n", 0, line.body_start) + 1
+    day = published
+    if line.month is not None:
+        day = dates.resolve_dateline(line, published)
+    return text[:start] + text[line.body_start :], day
 
 
 def _article_row(
@@ -110,62 +127,28 @@ def _article_row(
     }
 
 
-_WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_FULL_MONTH = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december"
-)
-_STATED = re.compile(
-    rf"\b(?:(?:on|last) (?:{_WEEKDAY})|today|yesterday|\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"on \d{{1,2}} (?:{MONTH_NAMES})\.?|on (?:{MONTH_NAMES})\.? \d{{1,2}})\b",
-    re.IGNORECASE,
-)
-# Month names capitalised, as written: "in may" is not May.
-_MONTH = "|".join(month.capitalize() for month in _FULL_MONTH.split("|"))
-_PERIOD = re.compile(
-    rf"\b(?:(?:in |between |from )?(?:{_MONTH}) (?:and|to) (?:{_MONTH})|(?:in|by) (?:{_MONTH}))"
-    rf"\b(?! \d)",
-)
+@dataclass(frozen=True)
+class _Dating:
+    """The dates of one claim: its wordings, whether a stated day was found, and what a
+    reviewer must check about them."""
 
-
-def _stated_wording(phrase: str, published: date) -> str | None:
-    """The stated_wording for a date phrase: as written, or an ISO day with the phrase in
-    parentheses when the resolver reads only ISO ("on Dec. 16"). None if it cannot be read."""
-    day_month = re.fullmatch(
-        rf"on (\d{{1,2}}) ({MONTH_NAMES})\.?|on ({MONTH_NAMES})\.? (\d{{1,2}})", phrase, re.I
-    )
-    wording = phrase
-    if day_month:
-        day = int(day_month.group(1) or day_month.group(4))
-        month_word = (day_month.group(2) or day_month.group(3)).lower()[:3]
-        month = [m.lower()[:3] for m in _FULL_MONTH.split("|")].index(month_word) + 1
-        try:
-            when = date(published.year, month, day)
-            if when > published:
-                when = date(published.year - 1, month, day)
-        except ValueError:
-            return None
-        wording = f"{when.isoformat()} ({phrase})"
-    try:
-        span = dates.resolve(wording, published)
-    except dates.DatePhraseError:
-        return None
-    if span.end is not None and span.end > published:
-        return None
-    return wording
-
-
-def _period_wording(phrase: str, published: date) -> str | None:
-    try:
-        dates.resolve(phrase, published)
-    except dates.DatePhraseError:
-        return None
-    return phrase
+    stated: str
+    period: str
+    dated: bool
+    flags: tuple[str, ...] = ()
 
 
 class _Reader:
     """Turns the sentences of one article into candidate claim rows."""
 
-    def __init__(self, dataset: Dataset, outlet: str, article_id: str, published: date):
+    def __init__(
+        self,
+        dataset: Dataset,
+        outlet: str,
+        article_id: str,
+        published: date,
+        reference_day: date | None = None,
+    ):
         self.dataset = dataset
         self.published = published
         self.article_id = article_id
@@ -185,8 +168,8 @@ class _Reader:
         self.cues = cue_pattern()
         self.next_number = _next_number(dataset, article_id)
         self.claims: list[dict] = []
-        # date phrases of the sentence being read that could not be resolved
-        self._date_flags: list[str] = []
+        # a dateline's day, which the article's weekdays count from
+        self.reference_day = reference_day or published
 
     # one sentence ---------------------------------------------------------
 
@@ -218,7 +201,9 @@ class _Reader:
                     self._statement_claim(index, sentence, attribution, claimant)
 
     def _dates(self, index: int, text: str, attribution: Attribution, position: int | None):
-        """(stated_wording, period_wording, stated date found) for a claim at position."""
+        """The dates of a claim at `position` (None: the whole sentence), from the date
+        phrases dates.find_phrases reads (see its conventions). A phrase it cannot read
+        is flagged and lowers the confidence, never dropped silently."""
         clauses = clause_spans(text)
         allowed = []
         if position is not None:
@@ -228,13 +213,16 @@ class _Reader:
             if attribution.verb is not None:
                 allowed.append(clause_of(clauses, attribution.verb[0]))
             allowed.append((0, min(span[0] for span in allowed)))
-        stated = None
-        for m in _STATED.finditer(text):
-            if allowed and not any(a <= m.start() <= b for a, b in allowed):
+        stated, period, flags = None, None, []
+        for phrase in dates.find_phrases(text, self.reference_day):
+            if allowed and not any(a <= phrase.start <= b for a, b in allowed):
                 continue
-            stated = _stated_wording(m.group(0), self.published)
-            if stated:
-                break
+            if phrase.role == "unknown":
+                flags.append(f"date phrase {phrase.wording!r} not understood ({phrase.note})")
+            elif phrase.role == "stated" and stated is None:
+                stated = self._stated_wording(phrase)
+            elif phrase.role == "period" and period is None:
+                period = phrase.wording
         speaker = (attribution.claimant, attribution.relay)
         if stated:
             self.memory.dated[speaker] = (index, stated)
@@ -243,12 +231,17 @@ class _Reader:
             earlier, wording = self.memory.dated[speaker]
             if index - earlier <= 2:
                 stated = wording
-        period = None
-        for m in _PERIOD.finditer(text):
-            period = _period_wording(m.group(0), self.published)
-            if period:
-                break
-        return stated or "", period or "", bool(stated)
+        return _Dating(stated or "", period or "", bool(stated) and not flags, tuple(flags))
+
+    def _stated_wording(self, phrase: dates.DatePhrase) -> str:
+        """The wording as written; after a dateline, weekdays count from the dateline's
+        day, so the resolved day is stored, with the wording in brackets."""
+        if self.reference_day == self.published or phrase.span is None:
+            return phrase.wording
+        if phrase.span.precision == "day":
+            return f"{phrase.span.end.isoformat()} ({phrase.wording})"
+        first, last = phrase.span.start.isoformat(), phrase.span.end.isoformat()
+        return f"{first} ({phrase.wording}, {first}..{last} from the dateline)"
 
     def _figure_claim(self, index, sentence, figure: Figure, window, attribution) -> None:
         if figure.kind == "vague":
@@ -257,7 +250,7 @@ class _Reader:
         text = sentence.text
         guess = guess_measure(text, figure, window, self.measures)
         measure, cued = guess.measure or self.fallback_measure, guess.cued
-        stated, period, dated = self._dates(index, text, attribution, figure.start)
+        dating = self._dates(index, text, attribution, figure.start)
         clauses = clause_spans(text)
         clause = clause_of(clauses, figure.start)
         stance_text = text[clause[0] : clause[1]]
@@ -275,7 +268,7 @@ class _Reader:
             r"\b(?:reportedly|possibly|potentially|allegedly|perhaps|estimated)\s+$",
             fold(text[: figure.start]),
         )
-        checks = (attribution.matched and attribution.known, cued, dated, qualifier_known)
+        checks = (attribution.matched and attribution.known, cued, dating.dated, qualifier_known)
         name = short_name(self.actors.row(attribution.claimant)["name"])
         label = _lower_first(self.measure_labels.get(measure, measure))
 
@@ -300,8 +293,8 @@ class _Reader:
             claim_type=type_of_measure(self.dataset, measure),
             stance=stance,
             summary=summary,
-            stated_wording=stated,
-            period_wording=period,
+            stated_wording=dating.stated,
+            period_wording=dating.period,
             measure=measure,
             low=figure.low,
             best=figure.best,
@@ -310,14 +303,14 @@ class _Reader:
             unit=self.units.get(measure, ""),
             direct_quote="yes" if quoted else "no",
             evidence=evidence,
-            flags=list(figure.flags),
+            flags=[*figure.flags, *dating.flags],
         )
 
     def _vague_claim(self, index, sentence, figure: Figure, attribution) -> None:
         """An amount without a number ("several thousand") is recorded as a statement,
         never as a figure, and marked for review with a low confidence."""
         text = sentence.text
-        stated, period, _ = self._dates(index, text, attribution, figure.start)
+        dating = self._dates(index, text, attribution, figure.start)
         name = short_name(self.actors.row(attribution.claimant)["name"])
         words = text[figure.start : figure.end]
         self._add(
@@ -328,18 +321,21 @@ class _Reader:
             claim_type=guess_claim_type(text, self.claim_types),
             stance=guess_stance(text),
             summary=f"{name} {plural_verb(name, 'gives', 'give')} no number, only {words!r}.",
-            stated_wording=stated,
-            period_wording=period,
+            stated_wording=dating.stated,
+            period_wording=dating.period,
             direct_quote="no",
             evidence=figure_evidence(
                 text, figure, None, clause_of(clause_spans(text), figure.start)
             ),
-            flags=[*figure.flags] or [f"vague amount {words!r}: no figure recorded"],
+            flags=[
+                *(figure.flags or [f"vague amount {words!r}: no figure recorded"]),
+                *dating.flags,
+            ],
         )
 
     def _statement_claim(self, index, sentence, attribution, claimant) -> None:
         text = sentence.text
-        stated, period, dated = self._dates(index, text, attribution, None)
+        dating = self._dates(index, text, attribution, None)
         stance = guess_stance(text)
         claim_type = guess_claim_type(text, self.claim_types)
         evidence, quoted = statement_evidence(text, attribution.verb)
@@ -357,7 +353,10 @@ class _Reader:
         }.get(stance, f"{name} {verb('makes', 'make')} a statement about {label}.")
         if claim_type == "denial":
             summary = f"{name} {verb('dismisses', 'dismiss')} the reports as untrue."
-        checks = (attribution.matched and attribution.known and claimant in self.actors.rows, dated)
+        checks = (
+            attribution.matched and attribution.known and claimant in self.actors.rows,
+            dating.dated,
+        )
         self._add(
             attribution,
             claimant,
@@ -366,15 +365,16 @@ class _Reader:
             claim_type=claim_type,
             stance=stance,
             summary=summary,
-            stated_wording=stated,
-            period_wording=period,
+            stated_wording=dating.stated,
+            period_wording=dating.period,
             direct_quote="yes" if quoted else "no",
             evidence=evidence,
+            flags=list(dating.flags),
         )
 
     def _add(self, attribution, claimant, sentence, checks, flags=(), **fields) -> None:
         relay = attribution.relay if attribution.relay != claimant else None
-        flags = [*flags, *self._date_flags, *attribution.review]
+        flags = [*flags, *attribution.review]
         known = claimant in self.actors.rows and (relay is None or relay in self.actors.rows)
         note = ""
         if re.search(r"[<>]", fields["evidence"]):
