@@ -441,7 +441,7 @@ class Actors:
             if found is not None and not found.near:
                 return found.actor_id
             near = near or found
-        if person and title:
+        if person and title and _person_name(person):
             lowered = fold(title)
             actor_type = next(
                 (t for pattern, t in ACTOR_TYPE_CUES if re.search(rf"\b(?:{pattern})", lowered)),
@@ -485,7 +485,8 @@ class Actors:
         while tokens and fold(tokens[0]) in TITLE_WORDS:
             title.append(tokens.pop(0))
         rest = " ".join(tokens)
-        if not _person_name(rest):
+        # "Ms. Singh": after a title, one capitalised word is a family name
+        if not _person_name(rest) and not (title and re.fullmatch(r"[A-Z][\w'’-]+", rest)):
             return country, "", ""
         return country, " ".join(title), rest
 
@@ -530,13 +531,21 @@ def _person_name(name: str) -> bool:
 
 def _person_score(text: str, spelling: str) -> tuple[float, float]:
     """(score, threshold) of a person's name against a known spelling: the whole
-    name at NAME_MATCH, or the family name alone at SURNAME_MATCH when it is long
-    enough to identify someone and the first names, if both are given, share an
-    initial ("Kirill Budanov" = "Kyrylo Budanov")."""
+    name at NAME_MATCH (the given names too when the family name is short), or the
+    family name alone at SURNAME_MATCH when it is long enough to identify someone
+    and the first names, if both are given, share an initial ("Kirill Budanov" =
+    "Kyrylo Budanov")."""
     whole = (fuzz.ratio(text, spelling), NAME_MATCH)
     mine, theirs = text.split(), spelling.split()
     family = _family_name(spelling)
     if len(family) < SURNAME_MIN_LETTERS:
+        own = _family_name(text)
+        if own == family and len(mine) > 1 and len(theirs) > 1:
+            # a short family name is shared by millions ("Kim"): the given names decide
+            given = fuzz.ratio(
+                " ".join(t for t in mine if t != own), " ".join(t for t in theirs if t != family)
+            )
+            return (min(whole[0], given), NAME_MATCH)
         return whole
     own = mine[0] if mine[0] in KOREAN_SURNAMES else mine[-1]
     if len(mine) > 1 and len(theirs) > 1 and mine[0][0] != theirs[0][0]:

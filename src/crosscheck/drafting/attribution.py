@@ -30,7 +30,7 @@ SPEECH_VERBS = (
     r"cautioned|suggested|claimed|claims|reported|announced|announces|confirmed|confirms|"
     r"refuted|rejected|dismissed|labeled|labelled|estimated|estimates|estimate|believes|"
     r"assessed|assesses|assess|acknowledged|acknowledges|insisted|insists|"
-    r"wrote|posted|referenced|cited|"
+    r"wrote|posted|referenced|cited|(?<!were )(?<!was )briefed(?! by)|"
     # "put the number of troops at 12,000": a figure attributed without a speech verb
     r"puts? (?:the|its|their) (?:number|figure|toll|count|estimate|total|tally)"
 )
@@ -132,7 +132,7 @@ class Attributor:
                 self._end_sentence(found)
                 return found
             self._restore(saved)
-        attribution = self._attribute(text, mentions)
+        attribution = self._attribute(text, mentions) or self._quote_goes_on(text)
         if attribution is None:
             return []
         found = [replace(attribution, span=(0, len(text)))]
@@ -143,6 +143,18 @@ class Attributor:
         """The first statement of a sentence (attribute_all for all of them)."""
         found = self.attribute_all(text, mentions)
         return found[0] if found else None
+
+    def _quote_goes_on(self, text: str) -> Attribution | None:
+        """A sentence all in quotation marks right after a speaker's sentence goes on
+        quoting that speaker ('"Count the tents," he said. "Perhaps 3,000 ..."')."""
+        last, memory = self.memory.last, self.memory
+        quoted = quote_spans(text)
+        if last is None or memory.last_at != memory.sentence - 1 or len(quoted) != 1:
+            return None
+        start, end = quoted[0]
+        if text[: start - 1].strip() or text[end + 1 :].strip(" .,!?"):
+            return None
+        return replace(last, verb=None, also=[], carried=True, span=None)
 
     def _by_part(self, text: str, mentions: list[Mention], cuts: list[int]):
         """Attributions of the parts of a sentence between cuts; a part naming no
@@ -270,7 +282,9 @@ class Attributor:
         ):
             limit = apposition.start()
         candidates = [m for m in speakers if m.end <= limit]
-        adjacent = r"\s*(?:(?:has|have|had|also|then|later|officially|publicly|not|both)\s+)*$"
+        adjacent = (
+            r"\s*(?:(?:has|have|had|also|then|later|officially|publicly|not|never|both)\s+)*$"
+        )
         pronoun = re.search(
             r"(?<![\w'])(he|she|they|we|i)\s+(?:(?:also|then|later|further|now|have|had|has)\s+)*$",
             before,
@@ -323,7 +337,7 @@ class Attributor:
             [0] + [m.end() for m in re.finditer(r"[,;:\"“”]\s*|\bthat\s+", text[:limit])]
         )
         phrase = text[clause_start:limit].strip()
-        phrase = re.sub(r"\s+(?:(?:has|have|had|also|not|officially)\s*)+$", "", phrase)
+        phrase = re.sub(r"\s+(?:(?:has|have|had|also|not|never|officially)\s*)+$", "", phrase)
         phrase = re.sub(rf"\b(?:on|last) (?:{_WEEKDAY})\b", "", phrase, flags=re.I).strip(" ,")
         if _speaker_phrase(phrase):
             return self.actors.propose_speaker(phrase), "proposed", []
@@ -373,7 +387,10 @@ class Attributor:
         named = memory.people.get(memory.sentence - 1) or []
         if named:
             return named[0]
-        return (last.relay or last.claimant) if last is not None else None
+        # further back, "he" is too likely someone the article has not named
+        if last is not None and memory.last_at >= memory.sentence - 2:
+            return last.relay or last.claimant
+        return None
 
     def _resolve(self, mention: Mention) -> str | None:
         if mention.kind in ("strong", "weak"):
