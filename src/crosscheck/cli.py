@@ -97,14 +97,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     report.set_defaults(run=_report)
 
     draft = commands.add_parser(
-        "draft", help="draft candidate claims from an article's text, for review"
+        "draft",
+        help="draft candidate claims from an article's text, or from every .txt of a folder, "
+        "for review",
     )
-    draft.add_argument("article", type=Path, help="the article as plain text (UTF-8)")
+    draft.add_argument(
+        "article",
+        type=Path,
+        help="the article as plain text (UTF-8), or a folder of them: each drafted with its "
+        "day, outlet, url and language from the folder's manifest.csv (columns file, "
+        "published_on, outlet, url, language) or else from its dateline",
+    )
     draft.add_argument(
         "--published",
-        required=True,
+        default=None,
         metavar="YYYY-MM-DD",
-        help="the article's publication day (relative dates resolve from it)",
+        help="the article's publication day (relative dates resolve from it); required for "
+        "one article; for a folder, the day datelines are read back from (default: today)",
     )
     draft.add_argument("--outlet", default="Unknown outlet", help="the outlet's name")
     draft.add_argument("--url", default=None, help="where the article was read (http/https)")
@@ -114,8 +123,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--out",
         type=Path,
         default=None,
-        help="draft folder to write (default: drafts/<article id>)",
+        help="draft folder to write (default: drafts/<article id>); for a folder of "
+        "articles, the folder the drafts go in (default: drafts)",
     )
+    draft.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite a draft folder that exists (default: write <folder>-2, -3, ... "
+        "and leave the reviewed draft as it is)",
+    )
+    draft.add_argument("--quiet", action="store_true", help="no progress bar for a folder")
     draft.set_defaults(run=_draft)
 
     accept_command = commands.add_parser(
@@ -123,6 +140,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     accept_command.add_argument("draft", type=Path, help="the draft folder")
     accept_command.add_argument("--data", type=Path, default=Path("data"), help="data folder")
+    accept_command.add_argument(
+        "--as-drafted",
+        action="store_true",
+        help="take rows still marked for review (a review reason, a proposed claimant, a "
+        "low confidence) as they are, unreviewed",
+    )
     accept_command.set_defaults(run=_accept)
 
     quality = commands.add_parser(
@@ -199,8 +222,16 @@ def _datapackage(arguments: argparse.Namespace) -> int:
 
 
 def _draft(arguments: argparse.Namespace) -> int:
-    from crosscheck.drafting import draft_article, write_draft
+    from crosscheck.drafting.batch import count_to_review, draft_file
+    from crosscheck.drafting.language import UnsupportedLanguage
+    from crosscheck.findings import counted
 
+    if arguments.article.is_dir():
+        return _draft_folder(arguments)
+    if arguments.published is None:
+        print("cannot draft: give the article's publication day, --published YYYY-MM-DD",
+              file=sys.stderr)  # fmt: skip
+        return 1
     try:
         published = date.fromisoformat(arguments.published)
         text = arguments.article.read_text(encoding="utf-8")
@@ -211,25 +242,82 @@ def _draft(arguments: argparse.Namespace) -> int:
         print(f"cannot read {arguments.article}: {error.strerror}", file=sys.stderr)
         return 1
     dataset = load_dataset(arguments.data)
+    out = arguments.out or Path("drafts") / "{article_id}"
     try:
-        result = draft_article(text, published, dataset, arguments.outlet, arguments.url,
-                               arguments.article_id)  # fmt: skip
+        result, folder = draft_file(text, published, dataset, arguments.outlet, out,
+                                    url=arguments.url, article_id=arguments.article_id,
+                                    overwrite=arguments.force)  # fmt: skip
+    except UnsupportedLanguage as error:
+        print(f"cannot draft {arguments.article}: {error}", file=sys.stderr)
+        return 2
     except ValueError as error:
         print(f"cannot draft: {error}", file=sys.stderr)
         return 1
-    article_id = result.articles.iloc[0]["article_id"]
-    folder = write_draft(result, arguments.out or Path("drafts") / article_id)
-    print(
-        f"drafted {len(result.claims)} candidate claims and {len(result.actors)} proposed actors "
-        f"into {folder}/\nreview them (edit or delete rows), then: crosscheck accept {folder}"
+    wanted = Path(str(out).replace("{article_id}", result.articles.iloc[0]["article_id"]))
+    lines = [
+        f"drafted {counted(len(result.claims), 'candidate claim')} and "
+        f"{counted(len(result.actors), 'proposed actor')} into {folder}/"
+    ]
+    if folder != wanted:
+        lines.append(f"{wanted}/ holds an earlier draft, left as it was (--force overwrites it)")
+    lines += [f"note: {note}" for note in result.notes]
+    marked = count_to_review(folder)
+    lines.append(
+        f"{counted(marked, 'claim')} marked for review (see {folder / 'README.txt'}); review "
+        f"the rows (edit or delete them), then: crosscheck accept {folder}"
     )
+    print("\n".join(lines))
     return 0
+
+
+def _draft_folder(arguments: argparse.Namespace) -> int:
+    from crosscheck.drafting.batch import draft_folder, summary
+    from crosscheck.findings import counted
+
+    if arguments.url or arguments.article_id:
+        print("cannot draft a folder with --url or --article-id, which name one article: "
+              "give each article's url in the folder's manifest.csv", file=sys.stderr)  # fmt: skip
+        return 1
+    try:
+        reference = date.fromisoformat(arguments.published) if arguments.published else None
+    except ValueError as error:
+        print(f"cannot draft: {error}", file=sys.stderr)
+        return 1
+    if not any(arguments.article.glob("*.txt")):
+        print(f"cannot draft: {arguments.article} holds no .txt file", file=sys.stderr)
+        return 1
+    dataset = load_dataset(arguments.data)
+    out = arguments.out or Path("drafts")
+    outcomes = draft_folder(arguments.article, dataset, out, reference=reference,
+                            outlet=arguments.outlet, overwrite=arguments.force,
+                            progress=not arguments.quiet)  # fmt: skip
+    drafted = [outcome for outcome in outcomes if outcome.folder is not None]
+    lines = [
+        f"drafted {len(drafted)} of {counted(len(outcomes), 'article')} into {out}/: "
+        f"{counted(sum(o.claims for o in drafted), 'candidate claim')}, "
+        f"{sum(o.to_review for o in drafted):,} marked for review",
+        "",
+        summary(outcomes).astype("string").fillna("").to_string(index=False),
+    ]
+    notes = [f"  {o.file}: {note}" for o in drafted for note in o.notes]
+    if notes:
+        lines += ["", "notes:", *notes]
+    refused = [f"  {o.file}: {o.refused}" for o in outcomes if o.folder is None]
+    if refused:
+        lines += ["", "not drafted:", *refused]
+    if drafted:
+        lines += ["", "review each draft folder (its README.txt says how), then: "
+                  "crosscheck accept <folder>"]  # fmt: skip
+    print("\n".join(lines))
+    if any(o.folder is None and not o.unsupported for o in outcomes):
+        return 1
+    return 2 if any(o.unsupported for o in outcomes) else 0
 
 
 def _accept(arguments: argparse.Namespace) -> int:
     from crosscheck.drafting.accept import accept
 
-    print(accept(arguments.draft, arguments.data))
+    print(accept(arguments.draft, arguments.data, as_drafted=arguments.as_drafted))
     return 0
 
 

@@ -18,7 +18,8 @@ named), `attribution` (who said it), `evidence` (the passage and the summary),
 data) and `quality` (against hand-annotated articles).
 """
 
+from crosscheck.drafting.language import UnsupportedLanguage
 from crosscheck.drafting.reader import draft_article
 from crosscheck.drafting.write import REVIEW_COLUMNS, Draft, write_draft
 
-__all__ = ["REVIEW_COLUMNS", "Draft", "draft_article", "write_draft"]
+__all__ = ["REVIEW_COLUMNS", "Draft", "UnsupportedLanguage", "draft_article", "write_draft"]

@@ -1,11 +1,28 @@
 """Merge a reviewed draft (crosscheck.drafting) into a data folder, or refuse and say why.
 
 `accept` reads the draft's articles.csv, actors.csv and claims.csv (the review
-columns `confidence`, `sentence` and `claimant_match` are dropped) and refuses,
-raising DataError with every problem at once, when:
+columns, `write.REVIEW_COLUMNS` on claims and `review` on actors, are dropped).
+
+First it refuses, raising NotReviewed and listing each row, a draft with rows
+still marked for review, unless told to take the draft as drafted:
+
+- a claim or actor whose `review` cell is not empty (the drafter's reasons to check it);
+- a claim whose `claimant_match` is `proposed` (a new actor, not yet checked);
+- a claim whose `confidence` is below `write.REVIEW_BELOW` (most of the drafter's
+  checks failed), or not a number.
+
+A reviewer marks a row reviewed by emptying its `review` cell, setting
+`claimant_match` to `known` and emptying (or raising) a low `confidence`. A draft
+without the review columns (rows typed by hand) has nothing marked. Rows still to
+be reviewed are not validated: the reviewer will change them.
+
+Then it refuses, raising DataError with every problem at once, when:
 
 - a draft claim_id is already in the data (ids are never reused);
 - a draft claim repeats an existing claim: the same article_id and evidence;
+- a draft claim repeats an earlier row of the draft: the same article_id and
+  evidence, or the same claimant, relay, measure, figure and stated wording
+  (the report would count one statement twice);
 - a draft article or actor has an id already in the data with other content;
 - the data with the draft appended does not validate (checked on a copy of the
   data folder with `load_dataset`; problems in draft rows carry the draft
@@ -23,17 +40,45 @@ import csv
 import io
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosscheck import schema
-from crosscheck.drafting.write import REVIEW_COLUMNS
+from crosscheck.drafting.write import REVIEW_BELOW, REVIEW_COLUMNS
+from crosscheck.findings import counted
 from crosscheck.load import load_dataset
-from crosscheck.problems import DataError, Problem
+from crosscheck.problems import DataError, Problem, reading_order
 from crosscheck.schema import Table
 
 # The tables a draft adds to, in the order they are appended.
 DRAFT_TABLES = (schema.ARTICLES, schema.ACTORS, schema.CLAIMS)
+
+# Columns a draft table may carry for its reviewer, dropped on accept.
+_REVIEW_ONLY = {"claims": set(REVIEW_COLUMNS), "actors": {"review"}}
+
+# Columns whose equal values make two draft claims one statement drafted twice.
+_SAME_FIGURE = (
+    "article_id", "claimant_id", "relayed_via_id", "measure", "low", "best", "high",
+    "stated_wording",
+)  # fmt: skip
+
+
+class NotReviewed(DataError):
+    """A draft still has rows marked for review; carries one Problem per mark."""
+
+    def report(self, limit: int | None = 200) -> str:
+        rows = {(problem.file, problem.line) for problem in self.problems}
+        shown = self.problems if limit is None else self.problems[:limit]
+        lines = [
+            f"not accepted: {len(rows)} row{'' if len(rows) == 1 else 's'} of the draft "
+            "still marked for review. Check each, then empty its review cell, set "
+            f"claimant_match to known, empty a confidence below {REVIEW_BELOW}; or take "
+            "the draft unreviewed with --as-drafted:",
+            *(f"  {problem}" for problem in shown),
+        ]
+        if len(shown) < len(self.problems):
+            lines.append(f"  … and {len(self.problems) - len(shown):,} more")
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -46,7 +91,10 @@ class AcceptResult:
     claim_ids: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        return f"appended {self.claims} claims, {self.actors} actors and {self.articles} articles"
+        return (
+            f"appended {counted(self.claims, 'claim')}, {counted(self.actors, 'actor')} and "
+            f"{counted(self.articles, 'article')}"
+        )
 
 
 @dataclass
@@ -57,16 +105,28 @@ class _Rows:
     header: list[str]
     rows: list[dict[str, str]]
     lines: list[int]
+    # per row, the review columns' cells as written (only those the file has)
+    marks: list[dict[str, str]] = field(default_factory=list)
 
 
-def accept(draft_folder: str | Path, data_dir: str | Path) -> AcceptResult:
-    """Append a draft's new rows to the data folder, or raise DataError and write nothing."""
+def accept(
+    draft_folder: str | Path, data_dir: str | Path, *, as_drafted: bool = False
+) -> AcceptResult:
+    """Append a draft's new rows to the data folder, or raise DataError and write nothing.
+
+    Raises NotReviewed (a DataError) when rows are still marked for review, unless
+    `as_drafted`; DataError for every other problem (see the module's docstring).
+    """
     draft_folder, data_dir = Path(draft_folder), Path(data_dir)
     problems: list[Problem] = []
     drafts = {table.name: _read_draft(draft_folder, table, problems) for table in DRAFT_TABLES}
     existing = {table.name: _read_data(data_dir, table, problems) for table in DRAFT_TABLES}
     if problems:
         raise DataError(problems)
+    if not as_drafted:
+        marked = _marked(drafts)
+        if marked:
+            raise NotReviewed(marked)
 
     new: dict[str, list[int]] = {}  # table -> indexes of the draft rows to append
     refused_ids: set[str] = set()
@@ -89,11 +149,25 @@ def accept(draft_folder: str | Path, data_dir: str | Path) -> AcceptResult:
     )
 
 
+def pending(draft_folder: str | Path) -> list[Problem]:
+    """The marks `accept` would refuse the draft for: one Problem per row and reason,
+    at the draft file's line (empty when the draft is reviewed). Raises DataError
+    when the draft cannot be read."""
+    problems: list[Problem] = []
+    drafts = {table.name: _read_draft(Path(draft_folder), table, problems)
+              for table in DRAFT_TABLES}  # fmt: skip
+    if problems:
+        raise DataError(problems)
+    return sorted(_marked(drafts), key=reading_order)
+
+
 # Reading ---------------------------------------------------------------------
 
 
-def _read_rows(path: Path) -> _Rows:
-    """Rows of a CSV file as the loader reads them: BOM and CRLF tolerated, lines counted."""
+def read_rows(path: Path) -> _Rows:
+    """Rows of a CSV file as the loader reads them: BOM and CRLF tolerated, lines counted,
+    blank lines skipped. A row with fewer fields than the header lacks their keys; one with
+    more keeps the extra fields under the key None. Raises csv.Error, UnicodeDecodeError."""
     text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
@@ -105,7 +179,10 @@ def _read_rows(path: Path) -> _Rows:
         if header is None:
             header = [cell.strip() for cell in record]
             continue
-        rows.append(dict(zip(header, record, strict=False)))
+        row = dict(zip(header, record, strict=False))
+        if len(record) > len(header):
+            row[None] = record[len(header) :]  # as csv.DictReader keeps extra fields
+        rows.append(row)
         lines.append(start)
     return _Rows(path, header or [], rows, lines)
 
@@ -117,11 +194,12 @@ def _read_draft(folder: Path, table: Table, problems: list[Problem]) -> _Rows:
             problems.append(Problem(str(path), None, None, None, "the draft has no claims.csv"))
         return _Rows(path, list(table.columns), [], [])
     try:
-        read = _read_rows(path)
+        read = read_rows(path)
     except (UnicodeDecodeError, csv.Error) as error:
         problems.append(Problem(str(path), None, None, None, f"cannot read the draft: {error}"))
         return _Rows(path, list(table.columns), [], [])
-    allowed = set(table.columns) | (set(REVIEW_COLUMNS) if table is schema.CLAIMS else set())
+    review_only = _REVIEW_ONLY.get(table.name, set())
+    allowed = set(table.columns) | review_only
     for column in read.header:
         if column not in allowed:
             problems.append(
@@ -139,6 +217,8 @@ def _read_draft(folder: Path, table: Table, problems: list[Problem]) -> _Rows:
                         "row has a different number of fields than the header")
             )  # fmt: skip
     # The review columns go; every table column is there, empty where the draft left it out.
+    kept = [c for c in read.header if c in review_only]
+    read.marks = [{c: (row.get(c) or "").strip() for c in kept} for row in read.rows]
     read.rows = [{c: (row.get(c) or "").strip() for c in table.columns} for row in read.rows]
     read.header = list(table.columns)
     return read
@@ -147,13 +227,60 @@ def _read_draft(folder: Path, table: Table, problems: list[Problem]) -> _Rows:
 def _read_data(data_dir: Path, table: Table, problems: list[Problem]) -> _Rows:
     path = data_dir / table.filename
     try:
-        return _read_rows(path)
+        return read_rows(path)
     except (OSError, UnicodeDecodeError, csv.Error) as error:
         problems.append(Problem(str(path), None, None, None, f"cannot read the data: {error}"))
         return _Rows(path, [], [], [])
 
 
 # Checks ----------------------------------------------------------------------
+
+
+def _marked(drafts: dict[str, _Rows]) -> list[Problem]:
+    """One Problem per review mark left on a draft row (see the module's docstring)."""
+    problems = []
+    claims, actors = drafts["claims"], drafts["actors"]
+    actor_lines = {row["actor_id"]: line for row, line in zip(actors.rows, actors.lines,
+                                                               strict=True)}  # fmt: skip
+    for row, marks, line in zip(actors.rows, actors.marks, actors.lines, strict=True):
+        if marks.get("review"):
+            problems.append(
+                Problem(str(actors.path), line, "review", marks["review"],
+                        f"actor {row['actor_id']} is marked for review: check it, then empty "
+                        "the cell")
+            )  # fmt: skip
+    for row, marks, line in zip(claims.rows, claims.marks, claims.lines, strict=True):
+        claim = row["claim_id"]
+        if marks.get("review"):
+            problems.append(
+                Problem(str(claims.path), line, "review", marks["review"],
+                        f"claim {claim} is marked for review: check it, then empty the cell")
+            )  # fmt: skip
+        if marks.get("claimant_match") == "proposed":
+            where = actor_lines.get(row["claimant_id"])
+            row_of = f" (actors.csv line {where})" if where else ""
+            problems.append(
+                Problem(str(claims.path), line, "claimant_match", "proposed",
+                        f"claim {claim}: its claimant {row['claimant_id']} is a proposed new "
+                        f"actor{row_of}: check that actor, then set claimant_match to known")
+            )  # fmt: skip
+        confidence = marks.get("confidence", "")
+        try:
+            low = confidence != "" and float(confidence) < REVIEW_BELOW
+        except ValueError:
+            problems.append(
+                Problem(str(claims.path), line, "confidence", confidence,
+                        f"claim {claim}: confidence must be a number from 0 to 1, or empty")
+            )  # fmt: skip
+            continue
+        if low:
+            problems.append(
+                Problem(str(claims.path), line, "confidence", confidence,
+                        f"claim {claim}: confidence below {REVIEW_BELOW}, most of the "
+                        "drafter's checks failed (claimant, measure, day, qualifier): check "
+                        "the row, then empty the cell")
+            )  # fmt: skip
+    return problems
 
 
 def _new_keyed_rows(
@@ -202,8 +329,11 @@ def _new_claims(
         for row, line in zip(existing.rows, existing.lines, strict=True)
     }
     new = []
+    seen_evidence: dict[tuple[str, str], tuple[str, int]] = {}
+    seen_figures: dict[tuple[str, ...], tuple[str, int]] = {}
     for index, row in enumerate(draft.rows):
         line, ok = draft.lines[index], True
+        ok &= _first_in_draft(draft.path, row, line, seen_evidence, seen_figures, problems)
         if row["claim_id"] in ids:
             refused.add(row["claim_id"])
             problems.append(
@@ -233,6 +363,32 @@ def _new_claims(
         if ok:
             new.append(index)
     return new
+
+
+def _first_in_draft(path, row, line, seen_evidence, seen_figures, problems) -> bool:
+    """False (and a Problem) when the row repeats an earlier row of the same draft."""
+    claim = (row["claim_id"], line)
+    evidence_key = (row["article_id"], row["evidence"])
+    figure_key = tuple(row[column] for column in _SAME_FIGURE)
+    has_figure = any(row[column] for column in ("low", "best", "high"))
+    earlier = seen_evidence.setdefault(evidence_key, claim) if row["evidence"] else claim
+    if earlier != claim:
+        problems.append(
+            Problem(str(path), line, "evidence", row["evidence"],
+                    f"repeats claim {earlier[0]} of this draft (line {earlier[1]}): same "
+                    "article and evidence; delete one of the two rows")
+        )  # fmt: skip
+        return False
+    earlier = seen_figures.setdefault(figure_key, claim) if has_figure else claim
+    if earlier != claim:
+        problems.append(
+            Problem(str(path), line, "claim_id", row["claim_id"],
+                    f"repeats claim {earlier[0]} of this draft (line {earlier[1]}): same "
+                    "claimant, relay, measure, figure and stated wording; delete one of the "
+                    "two rows")
+        )  # fmt: skip
+        return False
+    return True
 
 
 def _merged_problems(
