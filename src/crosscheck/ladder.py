@@ -75,6 +75,7 @@ HEDGE_WORDS = (
     "suggesting",
     "reportedly",
     "allegedly",
+    "perhaps",
     "believed",
     "likely",
     "if verified",
@@ -88,6 +89,14 @@ def hedges(texts: pd.Series) -> pd.Series:
     """The hedge words found in each text, comma-separated, lower case ('' when none)."""
     found = texts.fillna("").str.findall(_HEDGE_PATTERN)
     return found.map(lambda words: ", ".join(dict.fromkeys(w.lower() for w in words)))
+
+
+def hedge_before(text: str) -> str:
+    """The hedge word (HEDGE_WORDS) that ends a text, lower case, '' when none: what the
+    drafter reads before a figure ("reportedly 3,000 troops") to lower its confidence.
+    Give the text as written: "in May 3,000 troops" names a month, not a hedge."""
+    found = re.search(_HEDGE_PATTERN.pattern + r"\s*$", text, re.IGNORECASE)
+    return found.group(1).lower() if found and found.group(1) != "May" else ""
 
 
 def with_rungs(figured: pd.DataFrame, actors: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:

@@ -1,10 +1,26 @@
-"""Figures as written in a sentence: numbers, ranges, qualifiers, multiples."""
+"""Figures as written in a sentence: numbers, ranges, qualifiers, multiples, vague amounts.
+
+How a written number is read (a test per form in tests/test_drafting_figures.py):
+- digits with thousands separators: a comma ("12,000"), a space, a no-break or a thin
+  space ("12 000", SI brochure 5.4.4), or a point ("12.000", see `parse_figures`);
+- a scale word or suffix: "2.5 million", "11 thousand", "10K", "1.5k", "2M" (a lower-case
+  "m" is left alone: it is as often metres as millions);
+- number words: "ten thousand", "twenty-five", "a dozen" (12), "two dozen", "half a dozen";
+- a range shares the scale of its second number ("11-12 thousand", "10-12,000",
+  "from 11 to 13 thousand", "between 1 and 2 million") when its first number is smaller
+  than a thousandth of its second: no one writes "between 11 and 12,000" for eleven;
+- an amount without a number ("several thousand", "hundreds", "tens of thousands",
+  "dozens") is a Figure of kind "vague": no low, best or high, flagged for review.
+Shares, money, distances, times, years, ages, ordinals and dates are not counts.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
+from crosscheck.dates import MONTH_PATTERN
 from crosscheck.drafting.text import fold, words, words_after
 from crosscheck.estimates import QUALIFIER_RULES
 
@@ -23,31 +39,28 @@ TENS = {
     for value, word in enumerate(words("twenty thirty forty fifty sixty seventy eighty ninety"), 2)
 }
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+# "a dozen" is twelve and "two dozen" twenty-four, as people count; "dozens" is vague.
+DOZEN = 12
 
 # Qualifiers before a figure and the field they set: the report's own rules
-# (estimates.QUALIFIER_RULES), so a drafted figure reads as the report reads it,
-# plus wire-copy forms the report reads from whichever field is set.
-EXTRA_QUALIFIERS = {
-    "an estimated": "best",
-    "estimated": "best",
-    "approaching": "best",
-    "close to": "best",
-    "in excess of": "low",
-    "upwards of": "low",
-    "fewer than": "high",
-    "less than": "high",
-}
+# (estimates.QUALIFIER_RULES), so that a drafted figure reads as the report reads it.
 QUALIFIERS = {
     word: fields
     for word, fields in zip(
         QUALIFIER_RULES["qualifier"], QUALIFIER_RULES["fields set"], strict=True
     )
     if fields in ("low", "best", "high")
-} | EXTRA_QUALIFIERS
+}
 
 # A multiple of an earlier figure ("double the previous estimate") is coded as
 # a ratio (data/README.md, "Figures"), with the word as the qualifier.
 MULTIPLES = {"double": 2, "twice": 2, "twofold": 2, "triple": 3, "treble": 3, "threefold": 3}
+# "three times the figure it gave", "nearly four times as many": a multiple written out.
+_TIMES_COUNTS = "|".join(words("two three four five six seven eight nine ten"))
+_TIMES = re.compile(
+    rf"\b(?:(?:nearly|almost|about|roughly|some)\s+)?(?P<count>\d+|{_TIMES_COUNTS})\s+times"
+    r"(?=\s+(?:the|its|that|as|an?)\b)"
+)
 
 # "from 3,000 to 11,000" after one of these is a change between two figures, not a range.
 CHANGE_WORDS = r"rose|risen|increased|grew|grown|jumped|climbed|went up|fell|dropped|declined"
@@ -59,31 +72,61 @@ COUNT_NOUNS = frozenset(
         "troops soldiers servicemen personnel men fighters forces units brigades battalions "
         "regiments divisions corps workers engineers sappers builders officers marines commandos "
         "infantry people recruits reinforcements conscripts prisoners casualties deaths "
-        "dead killed wounded injured captured contingent strong more"
+        "dead killed wounded injured hurt captured contingent strong more"
     )
 )
 # Words before a figure that make it a count ("the death toll at 300", "a peak of 12,000").
 COUNT_BEFORE = (
-    r"number|numbering|numbered|total|totalling|toll|tally|peak|contingent|force|strength"
+    r"number|numbering|numbered|total|totalling|toll|tally|count|peak|contingent|force|strength"
+)
+# "put the number of troops in the region at 11,000", "estimated the turnout at 40K":
+# a figure that a verb of estimating puts a noun phrase at.
+PUT_AT = (
+    r"\b(?:put(?:s|ting)?|place[sd]?|placing|estimate[sd]?|estimating)\s+"
+    r"(?:the|its|their|his|her)\b[^,;.]{0,80}\s+at\s+$"
+)
+# "up from the 8,000 it reported", "its count rose to 3,000 and settled on 11,000": a
+# figure tied by a change to another figure of the sentence counts the same thing.
+RELATED_FIGURE = (
+    r"\b(?:up|down|rising|falling|increasing|decreasing)\s+from\s+(?:the\s+|an?\s+)?"
+    r"(?:earlier\s+|previous\s+|estimated\s+)?$|\bcompared\s+(?:with|to)\s+(?:the\s+)?$"
+    rf"|\b(?:{CHANGE_WORDS}|settled|revised|raised|lowered|cut)(?:\s+(?:it|its\s+\w+))?"
+    r"\s+(?:to|on|from)\s+$"
 )
 # Nouns after a figure that make it a count of units ("two units", "two brigades").
 UNIT_NOUNS = frozenset(words("units brigades battalions regiments divisions"))
 # What follows a number that is not a count: a share, a distance, a time, money.
 NOT_COUNTS = (
     r"%|percent|per cent|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|"
-    r"hours?|days?|weeks?|months?|years?|dollars|euros|won|roubles|rubles|billion|"
-    r"-year-old|year-old|years? old"
+    r"hours?|days?|weeks?|months?|years?|dollars?|euros?|won|roubles?|rubles?|yuan|pounds|"
+    r"billion|bn|-year-old|year-old|years? old"
 )
-# Month names and their abbreviations: a number beside one is a day, not a count.
-MONTH_NAMES = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+# What comes before a number that makes it money: "$2", "US$ 2", "USD 2", "€2", "₩2".
+MONEY_BEFORE = r"(?:\b(?:usd|eur|krw|rub|gbp|us\$)|[$€£₩¥])\s*$"
+# Month names and their abbreviations, from the one date grammar: a number beside one is a
+# day, not a count. (Kept under this name for modules that still import it from here.)
+MONTH_NAMES = MONTH_PATTERN
+# An amount without a number: a reader cannot give low, best or high for it.
+VAGUE_AMOUNTS = (
+    r"(?:several|a\s+few|few|many)\s+(?:dozen|hundred|thousand|million)s?"
+    r"(?:\s+(?:thousand|million))?"
+    r"|(?:tens|hundreds|thousands|millions|dozens|scores)(?:\s+of\s+(?:thousands|millions))?"
+    r"|a\s+handful"
 )
+# Spaces that group thousands: a space, a no-break space, a thin space, a narrow no-break space.
+GROUP_SPACES = " \u00a0\u2009\u202f"
+
+FLAG_POINT = "'{digits}' read as {value:,}: check the thousands point"
+FLAG_VAGUE = "vague amount '{words}': no number is given, find one or keep it as a statement"
 
 
 @dataclass
 class Figure:
-    """A figure as written in a sentence: its span (qualifier included) and fields."""
+    """A figure as written in a sentence: its span (qualifier included) and fields.
+
+    kind: bare (low = best = high), range (low, high), bound (one field, set by the
+    qualifier), multiple (a ratio, "double"), vague (no field; `qualifier` holds the
+    words, "several thousand"). flags: reasons a reviewer must check the reading."""
 
     start: int
     end: int
@@ -97,34 +140,151 @@ class Figure:
 
     @property
     def value(self) -> int:
-        """The main value: best, else high, else low."""
-        return next(v for v in (self.best, self.high, self.low) if v is not None)
+        """The main value: best, else high, else low. A vague amount has none (ValueError)."""
+        for value in (self.best, self.high, self.low):
+            if value is not None:
+                return value
+        raise ValueError(f"a {self.kind} figure ({self.qualifier!r}) has no value")
 
 
 @dataclass
 class _Number:
     start: int
     end: int
-    value: int
+    value: float
+    flags: list[str] = field(default_factory=list)
 
 
-_NUMBER_WORD = "|".join([*SMALL_NUMBERS, *TENS, *SCALES])
+_NUMBER_WORD = "|".join([*SMALL_NUMBERS, *TENS, *SCALES, "dozen"])
 _WORD_NUMBER = re.compile(
-    rf"(?<![\w-])(?:a\s+(?=(?:hundred|thousand|million)\b))?(?:{_NUMBER_WORD})"
+    rf"(?<![\w-])(?:(?:half\s+)?a\s+(?=(?:hundred|thousand|million|dozen)\b))?(?:{_NUMBER_WORD})"
     rf"(?:(?:\s+|-|(?<=hundred)\s+and\s+|(?<=thousand)\s+and\s+)(?:{_NUMBER_WORD}))*(?![\w-])",
     re.IGNORECASE,
 )
+_SPACE = f"[{GROUP_SPACES}]"
 _DIGIT_NUMBER = re.compile(
-    r"(?<![\w.,/$€£#])(?<![A-Za-z]-)(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
-    r"(?:\s+(thousand|million))?(?![\w]|[.,]\d)",
-    re.IGNORECASE,
+    r"(?<![\w.,/$€£#])(?<![A-Za-z]-)"
+    r"(?P<digits>\d{1,3}(?:,\d{3})+"  # 12,000
+    rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![.,]?\d)"  # 12 000
+    r"|\d{1,3}(?:\.\d{3})+(?![.,]?\d)"  # 12.000: a thousands point or a decimal point
+    r"|\d+(?:[.,]\d+)?)"  # 12000, 1.5, 2,5 (a decimal comma)
+    r"(?:(?P<kilo>\s?[kK])|(?P<mega>M)|\s+(?P<scale>(?i:thousand|million)))?"
+    r"(?![\w]|[.,]\d)"
 )
+_VAGUE = re.compile(rf"(?<![\w-])(?:{VAGUE_AMOUNTS})(?![\w-])")
 
 
-def _word_value(words: str) -> int | None:
+def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) -> list[Figure]:
+    """Every count of people or units in a sentence, with its qualifier and fields.
+
+    In: a sentence; `cues`, a regex alternation of measure cue words that make a number a
+    count ("11,000 already deployed"; measures.cue_pattern); `thousands_point`, whether the
+    article's language writes thousands with a point (German, Italian, Spanish...: then
+    "12.000" is 12,000 and "2,5" is two and a half). Without it "12.000" is read as 12,000
+    only when three zeros follow each point and no scale word follows; "1.500" stays a
+    decimal and is no count. A point read as thousands is flagged either way.
+    Out: Figures in the order of the sentence; a vague amount is a Figure of kind "vague"
+    with low, best and high None, its words as the qualifier and a flag.
+    """
+    folded = fold(sentence)
+    vague = _vague_amounts(sentence, folded, cues)
+    multiples = _multiples(folded)
+    numbers = [
+        n
+        for n in _numbers(sentence, thousands_point)
+        if not any(v.start < n.end and n.start < v.end for v in [*vague, *multiples])
+    ]
+    figures: list[Figure] = []
+    related: list[Figure] = []
+    index = 0
+    while index < len(numbers):
+        first = numbers[index]
+        second = numbers[index + 1] if index + 1 < len(numbers) else None
+        figure = _range(folded, first, second)
+        if figure is not None:
+            index += 2
+        else:
+            figure = _single(folded, first)
+            index += 1
+        if figure is None:
+            continue
+        if _counts_something(folded, figure, cues):
+            figure.units = _unit_noun(folded, figure.end)
+            figures.append(figure)
+        elif re.search(RELATED_FIGURE, folded[max(0, figure.start - 40) : figure.start]):
+            related.append(figure)
+    if figures:
+        figures += related  # counted only beside a figure that counts
+    return sorted([*figures, *multiples, *vague], key=lambda f: f.start)
+
+
+def _multiples(folded: str) -> list[Figure]:
+    """Multiples of an earlier figure: "double the previous estimate", "three times the
+    figure it gave"; the words are the qualifier (data/README.md, "Figures")."""
+    found = []
+    for m in re.finditer(rf"\b({'|'.join(MULTIPLES)})\b(?=\s+(?:the|its|that|as|an?)\b)", folded):
+        value = MULTIPLES[m.group(1)]
+        found.append(Figure(m.start(), m.end(), value, value, value, m.group(1), "multiple"))
+    for m in _TIMES.finditer(folded):
+        count = m.group("count")
+        value = int(count) if count.isdigit() else SMALL_NUMBERS[count]
+        written = re.sub(r"\s+", " ", m.group(0))
+        found.append(Figure(m.start(), m.end(), value, value, value, written, "multiple"))
+    return found
+
+
+def _whole(value: float) -> int | None:
+    """A count is a whole number: 1.5 thousand is one, 1.5 troops is not."""
+    rounded = round(value)
+    return int(rounded) if abs(value - rounded) < 1e-6 else None
+
+
+def _numbers(sentence: str, thousands_point: bool) -> list[_Number]:
+    folded = fold(sentence)
+    found: list[_Number] = []
+    for m in _DIGIT_NUMBER.finditer(sentence):
+        digits = m.group("digits")
+        scaled = any(m.group(name) for name in ("kilo", "mega", "scale"))
+        value, flags = _digit_value(digits, thousands_point, scaled)
+        if value is None:
+            continue
+        if m.group("kilo"):
+            value *= 1_000
+        elif m.group("mega"):
+            value *= 1_000_000
+        elif m.group("scale"):
+            value *= SCALES[m.group("scale").lower()]
+        if _not_a_count(sentence, folded, m.start(), m.end(), digits):
+            continue
+        found.append(_Number(m.start(), m.end(), value, flags))
+    for m in _WORD_NUMBER.finditer(sentence):
+        if any(n.start < m.end() and m.start() < n.end for n in found):
+            continue
+        if m.group(0).lower() in (*SCALES, "dozen"):
+            continue  # "several hundred", "thousands": no number is given
+        found.append(_Number(m.start(), m.end(), _word_value(m.group(0))))
+    return sorted(found, key=lambda n: n.start)
+
+
+def _digit_value(digits: str, thousands_point: bool, scaled: bool) -> tuple[float | None, list]:
+    """The value of written digits and the flags of its reading (None: not a number here)."""
+    if "," in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+        # "2,5": a decimal comma, written only where points group thousands
+        return (float(digits.replace(",", ".")) if thousands_point else None), []
+    if "." in digits and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
+        groups = digits.split(".")[1:]
+        if thousands_point or len(groups) > 1 or (groups == ["000"] and not scaled):
+            # a decimal has one point: "1.500.000" groups thousands whatever the language
+            value = int(digits.replace(".", ""))
+            return value, [FLAG_POINT.format(digits=digits, value=value)]
+    return float(re.sub(rf"[,{GROUP_SPACES}]", "", digits)), []
+
+
+def _word_value(written: str) -> int:
     total, current = 0, 0
-    for word in re.split(r"[\s-]+", words.lower()):
-        if word in ("and", "a"):
+    tokens = re.split(r"[\s-]+", written.lower())
+    for word in tokens:
+        if word in ("and", "a", "half"):
             continue
         if word in SMALL_NUMBERS:
             current += SMALL_NUMBERS[word]
@@ -132,38 +292,22 @@ def _word_value(words: str) -> int | None:
             current += TENS[word]
         elif word == "hundred":
             current = (current or 1) * 100
+        elif word == "dozen":
+            current = (current or 1) * DOZEN
         else:
             total += (current or 1) * SCALES[word]
             current = 0
-    return total + current
-
-
-def _numbers(sentence: str) -> list[_Number]:
-    folded = fold(sentence)
-    found: list[_Number] = []
-    for m in _DIGIT_NUMBER.finditer(sentence):
-        value = float(m.group(1).replace(",", "")) * SCALES.get((m.group(2) or "").lower(), 1)
-        if value != int(value):
-            continue
-        if _not_a_count(sentence, folded, m.start(), m.end(), m.group(1)):
-            continue
-        found.append(_Number(m.start(), m.end(), int(value)))
-    for m in _WORD_NUMBER.finditer(sentence):
-        if any(n.start < m.end() and m.start() < n.end for n in found):
-            continue
-        if m.group(0).lower() in SCALES:
-            continue  # "several hundred", "thousands": no number is given
-        found.append(_Number(m.start(), m.end(), _word_value(m.group(0))))
-    return sorted(found, key=lambda n: n.start)
+    value = total + current
+    return value // 2 if tokens[0] == "half" else value
 
 
 def _not_a_count(sentence: str, folded: str, start: int, end: int, digits: str) -> bool:
     """Years, dates, ages, shares, distances, times and money are not counts."""
     before, after = folded[max(0, start - 12) : start], folded[end : end + 16]
-    if re.match(rf"\s*(?:{NOT_COUNTS})(?![a-z])", after):
+    if re.match(rf"\s*(?:{NOT_COUNTS})(?![a-z])", after) or re.search(MONEY_BEFORE, before):
         return True
-    if re.search(rf"\b(?:{MONTH_NAMES})\.?\s+$", before) or re.match(
-        rf"\s+(?:of\s+)?(?:{MONTH_NAMES})\b", after
+    if re.search(rf"\b(?:{MONTH_PATTERN})\.?\s+$", before) or re.match(
+        rf"\s+(?:of\s+)?(?:{MONTH_PATTERN})\b", after
     ):
         return True  # "23 October", "Oct. 23"
     if re.search(r"\b(?:aged?|age of)\s+$", before):
@@ -175,55 +319,63 @@ def _not_a_count(sentence: str, folded: str, start: int, end: int, digits: str) 
     return bool(re.fullmatch(r"(?:19|20)\d\d", digits))  # a year: "in 2024", "the 2024 treaty"
 
 
-def parse_figures(sentence: str, cues: str = "") -> list[Figure]:
-    """Every count of people or units in a sentence, with its qualifier and fields."""
-    folded = fold(sentence)
-    numbers = _numbers(sentence)
-    figures: list[Figure] = []
-    index = 0
-    while index < len(numbers):
-        first = numbers[index]
-        second = numbers[index + 1] if index + 1 < len(numbers) else None
-        figure = _range(folded, first, second)
-        if figure is not None:
-            index += 2
-        else:
-            figure = _single(folded, first)
-            index += 1
+def _vague_amounts(sentence: str, folded: str, cues: str) -> list[Figure]:
+    """Amounts without a number that count people or units ("several thousand troops");
+    "hundreds of kilometres" and "millions of dollars" count nothing."""
+    found = []
+    for m in _VAGUE.finditer(folded):
+        if re.match(rf"\s+(?:of\s+)?(?:{NOT_COUNTS})(?![a-z])", folded[m.end() :]):
+            continue
+        written = re.sub(r"\s+", " ", m.group(0))
+        figure = Figure(m.start(), m.end(), None, None, None, written, "vague")
         if _counts_something(folded, figure, cues):
-            figure.units = _unit_noun(folded, figure.end)
-            figures.append(figure)
-    for m in re.finditer(rf"\b({'|'.join(MULTIPLES)})\b(?=\s+(?:the|its|that|as|an?)\b)", folded):
-        value = MULTIPLES[m.group(1)]
-        figures.append(Figure(m.start(), m.end(), value, value, value, m.group(1), "multiple"))
-    return sorted(figures, key=lambda f: f.start)
+            figure.flags.append(FLAG_VAGUE.format(words=sentence[m.start() : m.end()]))
+            found.append(figure)
+    return found
+
+
+def _shared_scale(first: _Number, second: _Number) -> float:
+    """The first number of a range with the second's scale when it has none of its own:
+    in "11-12 thousand" and "10-12,000" the thousands belong to both numbers."""
+    if not 0 < first.value < second.value / 1_000:
+        return first.value
+    scaled = first.value * 1_000 ** int(math.log10(second.value) // 3)
+    return scaled if scaled < second.value else first.value
 
 
 def _range(folded: str, first: _Number, second: _Number | None) -> Figure | None:
-    if second is None or second.value <= first.value:
+    if second is None:
+        return None
+    low, high = _whole(_shared_scale(first, second)), _whole(second.value)
+    if low is None or high is None or high <= low:
         return None
     gap = folded[first.end : second.start]
     before = folded[: first.start]
+    flags = list(dict.fromkeys([*first.flags, *second.flags]))
     if re.fullmatch(r"\s+and\s+", gap) and re.search(r"\bbetween\s+$", before):
         start = before.rstrip().rfind("between")
-        return Figure(start, second.end, first.value, None, second.value, "between", "range")
+        return Figure(start, second.end, low, None, high, "between", "range", flags=flags)
     if re.fullmatch(r"\s*[-–—]\s*|\s+to\s+", gap):
         if re.search(rf"\b(?:{CHANGE_WORDS})\s+(?:\w+\s+)?from\s+$", before):
             return None  # "rose from 3,000 to 11,000": two figures
-        return Figure(first.start, second.end, first.value, None, second.value, "", "range")
+        return Figure(first.start, second.end, low, None, high, "", "range", flags=flags)
     return None
 
 
-def _single(folded: str, number: _Number) -> Figure:
+def _single(folded: str, number: _Number) -> Figure | None:
+    value = _whole(number.value)
+    if value is None:
+        return None  # "1.5 troops" is no count
     before = folded[: number.start]
     for word in sorted(QUALIFIERS, key=len, reverse=True):
         if re.search(rf"(?<![\w-]){re.escape(word)}\s+$", before):
             fields = QUALIFIERS[word]
             start = before.rstrip().rfind(word)
-            values = {f: (number.value if f == fields else None) for f in ("low", "best", "high")}
-            return Figure(start, number.end, **values, qualifier=word, kind="bound")
-    v = number.value
-    return Figure(number.start, number.end, v, v, v)
+            values = {f: (value if f == fields else None) for f in ("low", "best", "high")}
+            return Figure(
+                start, number.end, **values, qualifier=word, kind="bound", flags=number.flags
+            )
+    return Figure(number.start, number.end, value, value, value, flags=number.flags)
 
 
 def _counts_something(folded: str, figure: Figure, cues: str) -> bool:
@@ -231,6 +383,10 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> bool:
     ("3,000 troops", "100 killed", "3,000 of them") or the clause says it is a number."""
     if figure.kind == "multiple":
         return True
+    if folded[figure.start : figure.end] == "one":
+        # "whatever number one starts from", "one more question": a pronoun unless a
+        # count noun follows at once ("one killed")
+        return bool((COUNT_NOUNS - {"more", "strong"}) & set(words_after(folded, figure.end, 2)))
     after = folded[figure.end :]
     if re.match(r"-strong\b|\s+of\s+(?:them|those|whom)\b", after):
         return True
@@ -239,10 +395,10 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> bool:
         return True
     if cues and re.match(rf"(?:\s+\w+){{0,2}}?\s+(?:{cues})\b", after):
         return True  # "11,000 already deployed"
-    return bool(
-        re.search(rf"\b(?:{COUNT_BEFORE})\b[^,;]{{0,40}}$",
-                  folded[max(0, figure.start - 60) : figure.start])
-    )  # fmt: skip
+    before = folded[max(0, figure.start - 120) : figure.start]
+    return bool(re.search(rf"\b(?:{COUNT_BEFORE})\b[^,;]{{0,40}}$", before[-60:])) or bool(
+        re.search(PUT_AT, before)
+    )
 
 
 def _unit_noun(folded: str, position: int) -> bool:

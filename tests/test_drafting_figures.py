@@ -1,0 +1,401 @@
+"""Figures as people write them: crosscheck.drafting.figures.parse_figures.
+
+Each case is a sentence a reporter could write and the fields a careful coder would give
+it (data/README.md, "Figures: low, best, high"): (low, best, high, qualifier, kind, flags).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from crosscheck import estimates, ladder
+from crosscheck.drafting.figures import QUALIFIERS, Figure, parse_figures
+from crosscheck.drafting.measures import cue_pattern
+
+
+def figures_of(sentence: str, thousands_point: bool = False) -> list[Figure]:
+    """The figures of a sentence, read with the shipped data's measure cues."""
+    return parse_figures(sentence, cue_pattern(), thousands_point=thousands_point)
+
+
+def fields(figure: Figure) -> tuple:
+    return (figure.low, figure.best, figure.high, figure.qualifier, figure.kind, figure.flags)
+
+
+def only(sentence: str, thousands_point: bool = False) -> tuple:
+    [figure] = figures_of(sentence, thousands_point)
+    return fields(figure)
+
+
+def written(sentence: str) -> list[str]:
+    """The passages the figures of a sentence span."""
+    return [sentence[f.start : f.end] for f in figures_of(sentence)]
+
+
+POINT_12000 = "'12.000' read as 12,000: check the thousands point"
+
+
+# Plain figures, bounds and the words that set them -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("North Korea has sent 3,000 troops.", (3000, 3000, 3000, "", "bare", [])),
+        ("It has prepared 10,000-12,000 troops.", (10000, None, 12000, "", "range", [])),
+        ("It has prepared 10,000 to 12,000 troops.", (10000, None, 12000, "", "range", [])),
+        ("Between 1,000 and 3,000 were wounded.", (1000, None, 3000, "between", "range", [])),
+        ("It sent some 1,500 special forces.", (None, 1500, None, "some", "bound", [])),
+        ("It sent about 10,000 soldiers.", (None, 10000, None, "about", "bound", [])),
+        ("It sent around 10,000 soldiers.", (None, 10000, None, "around", "bound", [])),
+        ("It sent approximately 10,000 soldiers.",
+         (None, 10000, None, "approximately", "bound", [])),
+        ("Units comprising up to 12,000 soldiers are ready.",
+         (None, None, 12000, "up to", "bound", [])),
+        ("At least 100 soldiers were killed.", (100, None, None, "at least", "bound", [])),
+        ("More than 3,000 of them moved to Kursk.",
+         (3000, None, None, "more than", "bound", [])),
+        ("The North sent ten thousand troops.", (10000, 10000, 10000, "", "bare", [])),
+        ("Two units are being prepared.", (2, 2, 2, "", "bare", [])),
+        ("This figure is double the previously reported estimate.",
+         (2, 2, 2, "double", "multiple", [])),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)  # fmt: skip
+def test_a_written_figure_becomes_low_best_high_and_its_qualifier(sentence, expected):
+    assert only(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("An estimated 11,000 troops arrived.", (None, 11000, None, "an estimated")),
+        ("Upwards of 500 soldiers were wounded.", (500, None, None, "upwards of")),
+        ("In excess of 500 soldiers were wounded.", (500, None, None, "in excess of")),
+        ("Fewer than 300 soldiers were captured.", (None, None, 300, "fewer than")),
+        ("Less than 300 soldiers were captured.", (None, None, 300, "less than")),
+        ("Close to 1,000 soldiers were wounded.", (None, 1000, None, "close to")),
+        ("Approaching 1,000 soldiers were wounded.", (None, 1000, None, "approaching")),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_wire_copy_qualifiers_set_the_field_the_report_reads_them_by(sentence, expected):
+    [figure] = figures_of(sentence)
+    assert (figure.low, figure.best, figure.high, figure.qualifier) == expected
+
+
+def test_the_drafter_and_the_report_read_qualifiers_from_one_table():
+    rules = estimates.QUALIFIER_RULES.set_index("qualifier")["fields set"]
+    assert {word: f for word, f in rules.items() if f in ("low", "best", "high")} == QUALIFIERS
+    read = estimates.qualifier_bound(pd.Series(["upwards of", "fewer than", "an estimated"]))
+    assert read.tolist() == ["lower bound", "upper bound", "approximate"]
+
+
+def test_the_qualifier_is_kept_as_written_in_lower_case():
+    [figure] = figures_of("Some 11,000 soldiers have been sent.")
+    assert figure.qualifier == "some"
+
+
+# Ranges that share a scale word or the thousands of their second number ---------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "span"),
+    [
+        ("It sent 11-12 thousand troops.", (11000, None, 12000, ""), "11-12 thousand"),
+        ("It sent 11 to 12 thousand troops.", (11000, None, 12000, ""), "11 to 12 thousand"),
+        ("It sent 10-12,000 troops.", (10000, None, 12000, ""), "10-12,000"),
+        ("It sent 10–12,000 troops.", (10000, None, 12000, ""), "10–12,000"),
+        ("It sent from 11 to 13 thousand troops.",
+         (11000, None, 13000, ""), "11 to 13 thousand"),
+        ("Between 11 and 12 thousand troops arrived.",
+         (11000, None, 12000, "between"), "Between 11 and 12 thousand"),
+        ("It sent 10 000–12 000 troops.", (10000, None, 12000, ""), "10 000–12 000"),
+        ("It mobilised 1.5-2 million people.", (1500000, None, 2000000, ""), "1.5-2 million"),
+        ("It sent ten to twelve thousand troops.",
+         (10000, None, 12000, ""), "ten to twelve thousand"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)  # fmt: skip
+def test_a_range_shares_the_scale_of_its_second_number(sentence, expected, span):
+    [figure] = figures_of(sentence)
+    assert (figure.low, figure.best, figure.high, figure.qualifier) == expected
+    assert (figure.kind, figure.flags) == ("range", [])
+    assert sentence[figure.start : figure.end] == span
+
+
+def test_a_range_whose_first_number_is_not_below_a_thousandth_keeps_it_as_written():
+    # 500 is not below 1,000 / 1,000: "500-1,000" is five hundred to a thousand
+    assert only("Some 500-1,000 troops were wounded.") == (500, None, 1000, "", "range", [])
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures_not_a_range():
+    figures = figures_of("The estimate rose from 3,000 to 11,000 troops.")
+    assert [fields(f) for f in figures] == [
+        (3000, 3000, 3000, "", "bare", []),
+        (11000, 11000, 11000, "", "bare", []),
+    ]
+
+
+# Thousands grouped by spaces and suffixes --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("It sent 12 000 troops.", 12000),
+        ("It sent 1 500 troops.", 1500),
+        ("It sent 1\u00a0500 troops.", 1500),  # a no-break space
+        ("It sent 1\u2009500 troops.", 1500),  # a thin space
+        ("It sent 1\u202f500 troops.", 1500),  # a narrow no-break space
+        ("It sent 2 500 000 troops.", 2500000),
+    ],
+    ids=["space", "space 1 500", "no-break space", "thin space", "narrow space", "millions"],
+)
+def test_thousands_grouped_by_a_space_are_one_figure(sentence, value):
+    assert only(sentence) == (value, value, value, "", "bare", [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "span"),
+    [
+        ("It sent 10K troops.", 10000, "10K"),
+        ("It sent 1.5k troops.", 1500, "1.5k"),
+        ("It sent 2M troops.", 2000000, "2M"),
+        ("It mobilised 2.5 million people.", 2500000, "2.5 million"),
+        ("It sent 11 thousand troops.", 11000, "11 thousand"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_a_scale_suffix_or_word_multiplies_the_figure(sentence, value, span):
+    assert only(sentence) == (value, value, value, "", "bare", [])
+    assert written(sentence) == [span]
+
+
+def test_more_than_10k_is_a_lower_bound():
+    assert only("Russia has more than 10K North Korean troops.") == (
+        10000, None, None, "more than", "bound", [],
+    )  # fmt: skip
+
+
+def test_a_lower_case_m_after_a_number_is_not_read_as_millions():
+    # "500m" is as often metres as millions: no count is read
+    assert figures_of("Troops dug in 500m from the line.") == []
+
+
+# Number words -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The North sent ten thousand troops.", 10000),
+        ("It sent twenty-five thousand troops.", 25000),
+        ("A dozen soldiers were captured.", 12),
+        ("Two dozen soldiers were captured.", 24),
+        ("Half a dozen soldiers were captured.", 6),
+        ("A thousand soldiers were wounded.", 1000),
+        ("It sent one hundred and fifty troops.", 150),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_number_words_are_read_as_their_value(sentence, value):
+    assert only(sentence) == (value, value, value, "", "bare", [])
+
+
+def test_about_a_dozen_is_an_approximate_twelve():
+    assert only("About a dozen soldiers were captured.") == (
+        None, 12, None, "about", "bound", [],
+    )  # fmt: skip
+
+
+# Dotted thousands ---------------------------------------------------------------
+
+
+def test_a_point_followed_by_three_zeros_in_a_count_of_people_is_a_thousands_point():
+    assert only("Russia received 12.000 North Korean soldiers.") == (
+        12000, 12000, 12000, "", "bare", [POINT_12000],
+    )  # fmt: skip
+
+
+def test_in_a_language_that_groups_thousands_with_points_any_point_groups_thousands():
+    assert only("Russia received 1.500 North Korean soldiers.", thousands_point=True) == (
+        1500, 1500, 1500, "", "bare", ["'1.500' read as 1,500: check the thousands point"],
+    )  # fmt: skip
+
+
+def test_with_a_thousands_point_a_comma_is_the_decimal_comma():
+    assert only("Russia mobilised 2,5 million people.", thousands_point=True) == (
+        2500000, 2500000, 2500000, "", "bare", [],
+    )  # fmt: skip
+
+
+def test_a_point_before_digits_other_than_zeros_is_a_decimal_in_english():
+    # 1.5 soldiers counts no one; the figure is not read rather than read a thousand
+    # times too small
+    assert figures_of("Russia received 1.500 North Korean soldiers.") == []
+
+
+def test_a_decimal_point_before_a_scale_word_stays_a_decimal():
+    assert only("It mobilised 12.000 million people.") == (
+        12000000, 12000000, 12000000, "", "bare", [],
+    )  # fmt: skip
+
+
+def test_two_points_can_only_group_thousands_and_are_flagged():
+    assert only("It mobilised 1.500.000 people.") == (
+        1500000, 1500000, 1500000, "", "bare",
+        ["'1.500.000' read as 1,500,000: check the thousands point"],
+    )  # fmt: skip
+
+
+def test_a_dotted_range_carries_the_flags_of_both_numbers():
+    [figure] = figures_of("It sent 10.000-12.000 troops.")
+    assert (figure.low, figure.high, figure.kind) == (10000, 12000, "range")
+    assert figure.flags == [
+        "'10.000' read as 10,000: check the thousands point",
+        POINT_12000,
+    ]
+
+
+def test_a_date_written_with_points_is_not_a_figure():
+    assert figures_of("On 18.10.2024 at 10.30 the troops moved.") == []
+
+
+# Vague amounts ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ("Several thousand troops arrived.", "several thousand"),
+        ("Hundreds of soldiers were killed.", "hundreds"),
+        ("Thousands of troops arrived.", "thousands"),
+        ("Dozens of soldiers were captured.", "dozens"),
+        ("A few hundred soldiers were wounded.", "a few hundred"),
+        ("Tens of thousands of troops could follow.", "tens of thousands"),
+        ("Several hundred thousand people marched.", "several hundred thousand"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)
+def test_a_vague_amount_is_vague_with_no_number_and_a_flag(sentence, words):
+    [figure] = figures_of(sentence)
+    span = sentence[figure.start : figure.end]
+    assert fields(figure) == (
+        None, None, None, words, "vague",
+        [f"vague amount '{span}': no number is given, find one or keep it as a statement"],
+    )  # fmt: skip
+    assert span.lower() == words
+
+
+def test_each_vague_amount_of_a_sentence_is_its_own_figure():
+    figures = figures_of("Several hundred soldiers and thousands of others were hurt.")
+    assert [(f.qualifier, f.kind, f.low, f.best, f.high) for f in figures] == [
+        ("several hundred", "vague", None, None, None),
+        ("thousands", "vague", None, None, None),
+    ]
+
+
+def test_a_vague_amount_has_no_value():
+    [figure] = figures_of("Thousands of troops arrived.")
+    with pytest.raises(ValueError, match="vague"):
+        _ = figure.value
+
+
+def test_a_vague_amount_of_distance_money_or_time_is_not_a_figure():
+    sentence = "Hundreds of kilometres away, millions of dollars and thousands of hours were spent."
+    assert figures_of(sentence) == []
+
+
+def test_a_vague_amount_beside_a_figure_leaves_the_figure_as_written():
+    figures = figures_of("Some 3,000 troops and hundreds of workers arrived.")
+    assert [(f.kind, f.best) for f in figures] == [("bound", 3000), ("vague", None)]
+
+
+# What is not a count ------------------------------------------------------------
+
+
+def test_years_dates_and_ages_are_not_figures():
+    sentence = (
+        "On 23 October 2024, Oct. 24 and October 25, a soldier aged 26, a 19-year-old and "
+        "Kim, 40, spoke of the 2024 treaty between the two nations."
+    )
+    assert figures_of(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seoul pledged $2 billion to the troops.",
+        "Seoul pledged 2 million dollars to the troops.",
+        "Seoul pledged USD 5 million to the troops.",
+        "Some 40% of the troops were wounded.",
+        "Some 40 percent of the troops were wounded.",
+        "The 11th Corps and the 2nd battalion moved.",
+        "Friday (Oct. 18) the troops moved.",
+        "The troops marched 12 km.",
+    ],
+)
+def test_shares_money_ordinals_dates_and_distances_are_not_figures(sentence):
+    assert figures_of(sentence) == []
+
+
+# The hedge vocabulary the reader uses before a figure ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [("It sent reportedly ", "reportedly"), ("It sent perhaps ", "perhaps"),
+     ("It possibly sent ", ""), ("It sent ", ""), ("In May ", ""), ("It may ", "may")],
+)  # fmt: skip
+def test_a_hedge_word_just_before_a_figure_is_found(text, hedge):
+    assert ladder.hedge_before(text) == hedge
+
+
+# When a number counts something -------------------------------------------------
+
+
+def test_a_figure_a_verb_of_estimating_puts_a_noun_phrase_at_is_a_count():
+    sentence = "Kyiv put the number of North Korean troops in the Kursk region at 10-12,000."
+    assert only(sentence) == (10000, None, 12000, "", "range", [])
+    assert only("The organisers put the turnout at more than 40K on Saturday.") == (
+        40000, None, None, "more than", "bound", [],
+    )  # fmt: skip
+
+
+def test_an_earlier_figure_tied_to_a_counted_figure_by_a_change_is_a_count():
+    sentence = "At least 10,000 soldiers had moved, up from the 8,000 it reported in November."
+    assert [(f.low, f.best) for f in figures_of(sentence)] == [(10000, None), (8000, 8000)]
+    sentence = "Its count rose to 3,000 within days, and it later settled on about 11,000."
+    assert [(f.best, f.qualifier) for f in figures_of(sentence)] == [(3000, ""), (11000, "about")]
+
+
+def test_a_figure_tied_by_a_change_alone_counts_nothing():
+    assert figures_of("Attacks were up from the 80 of last month.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Whatever number one starts from, the trend is clear.", "One more on Russia's side."],
+)
+def test_one_as_a_pronoun_is_not_a_figure(sentence):
+    assert figures_of(sentence) == []
+
+
+def test_one_before_a_count_noun_is_a_figure():
+    figures = figures_of("One killed and two wounded, the ministry said.")
+    assert [(f.low, f.best, f.high) for f in figures] == [(1, 1, 1), (2, 2, 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "qualifier"),
+    [
+        ("Losses were nearly three times the figure it gave in December.", 3,
+         "nearly three times"),
+        ("It sent 4 times as many soldiers.", 4, "4 times"),
+        ("This figure is twice the earlier estimate.", 2, "twice"),
+    ],
+)  # fmt: skip
+def test_a_multiple_written_out_is_a_ratio_with_its_words(sentence, value, qualifier):
+    assert only(sentence) == (value, value, value, qualifier, "multiple", [])
