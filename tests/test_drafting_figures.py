@@ -10,7 +10,12 @@ import pandas as pd
 import pytest
 
 from crosscheck import estimates, ladder
-from crosscheck.drafting.figures import QUALIFIERS, Figure, parse_figures
+from crosscheck.drafting.figures import (
+    QUALIFIERS,
+    Figure,
+    parse_figures,
+    writes_thousands_with_points,
+)
 from crosscheck.drafting.measures import cue_pattern
 
 
@@ -399,3 +404,12 @@ def test_one_before_a_count_noun_is_a_figure():
 )  # fmt: skip
 def test_a_multiple_written_out_is_a_ratio_with_its_words(sentence, value, qualifier):
     assert only(sentence) == (value, value, value, qualifier, "multiple", [])
+
+
+@pytest.mark.parametrize(
+    ("language", "points"),
+    [("de", True), ("it", True), ("pt-BR", True), ("es_ES", True), ("en", False),
+     ("fr", False), ("ko", False), ("", False)],
+)  # fmt: skip
+def test_the_languages_that_group_thousands_with_points_follow_cldr(language, points):
+    assert writes_thousands_with_points(language) is points

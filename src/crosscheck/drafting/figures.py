@@ -2,7 +2,8 @@
 
 How a written number is read (a test per form in tests/test_drafting_figures.py):
 - digits with thousands separators: a comma ("12,000"), a space, a no-break or a thin
-  space ("12 000", SI brochure 5.4.4), or a point ("12.000", see `parse_figures`);
+  space ("12 000", as the SI Brochure groups digits), or a point ("12.000", see
+  `parse_figures`);
 - a scale word or suffix: "2.5 million", "11 thousand", "10K", "1.5k", "2M" (a lower-case
   "m" is left alone: it is as often metres as millions);
 - number words: "ten thousand", "twenty-five", "a dozen" (12), "two dozen", "half a dozen";
@@ -115,6 +116,19 @@ VAGUE_AMOUNTS = (
 )
 # Spaces that group thousands: a space, a no-break space, a thin space, a narrow no-break space.
 GROUP_SPACES = " \u00a0\u2009\u202f"
+
+# Languages whose numbers group thousands with a point ("12.000"), by ISO 639-1 code: the
+# group symbol of each language's default locale in Unicode CLDR (numbers, symbols,
+# "group"). Spanish of the Americas and Swiss German differ from their defaults; a
+# point read as thousands is flagged for review whatever the language.
+THOUSANDS_POINT_LANGUAGES = frozenset(words("ca da de el es hr id is it nl pt ro sl sr tr vi"))
+
+
+def writes_thousands_with_points(language: str) -> bool:
+    """Whether an article's language ("de", "de-AT", "en") groups thousands with a
+    point: the `thousands_point` to pass to parse_figures."""
+    return language.strip().lower().replace("_", "-").split("-")[0] in THOUSANDS_POINT_LANGUAGES
+
 
 FLAG_POINT = "'{digits}' read as {value:,}: check the thousands point"
 FLAG_VAGUE = "vague amount '{words}': no number is given, find one or keep it as a statement"
