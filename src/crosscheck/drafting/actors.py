@@ -432,7 +432,9 @@ class Actors:
         Service'). A title before a name is split off into the role ('Russian Deputy
         Foreign Minister Andrei Rudenko': name 'Andrei Rudenko', role 'Deputy Foreign
         Minister', country Russia). A near miss is proposed and noted in `review`."""
-        name = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+        # the sentence's full stop is no part of a name ("said a senior official.")
+        phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase.strip(" ,;"))
+        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
         name = name[0].upper() + name[1:]
         country, title, person = self._split_title(name)
         near = None

@@ -1,0 +1,275 @@
+"""Who said it: claimants and relays of statements, drafted from short invented sentences.
+
+The ids are those of data/actors.csv; each expectation is what a coder would
+write in the claims table for that sentence.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from crosscheck.drafting import draft_article
+from crosscheck.drafting.actors import PROPOSED_ROLE, Actors
+from crosscheck.drafting.attribution import Attributor
+from crosscheck.load import load_dataset
+
+from conftest import DATA
+
+PUBLISHED = date(2024, 10, 23)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(DATA)
+
+
+def draft(dataset, text: str, published: date = PUBLISHED, outlet: str = "Test Wire"):
+    return draft_article(text, published, dataset, outlet, None, "tw-test")
+
+
+def only_claim(dataset, text: str, published: date = PUBLISHED):
+    claims = draft(dataset, text, published).claims
+    assert len(claims) == 1, claims[["evidence", "claimant_id"]]
+    return claims.iloc[0]
+
+
+def who(dataset, text: str) -> list[tuple]:
+    """(claimant, relay, best figure or None) of every claim drafted from text."""
+    claims = draft(dataset, text).claims
+    return [
+        (row.claimant_id, None if pd.isna(row.relayed_via_id) else row.relayed_via_id,
+         None if pd.isna(row.best) else int(row.best))
+        for row in claims.itertuples()
+    ]  # fmt: skip
+
+
+# Moved from tests/test_draft.py --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("Zelenskiy said North Korea is preparing 10,000 soldiers.", "volodymyr-zelenskyy"),
+        ("Zelensky said North Korea is preparing 10,000 soldiers.", "volodymyr-zelenskyy"),
+        ("Austin said 3,000 troops had been sent.", "lloyd-austin"),
+        ("The National Intelligence Service said 3,000 troops were sent.", "rok-nis"),
+        ("South Korea's spy agency said 3,000 troops were sent.", "rok-nis"),
+        ("According to the NIS, 3,000 troops were sent.", "rok-nis"),
+        ("The Kremlin said 3,000 troops were not sent.", "kremlin"),
+    ],
+)
+def test_a_claimant_is_matched_by_name_surname_alias_or_acronym(dataset, sentence, claimant):
+    claim = only_claim(dataset, sentence)
+    assert (claim["claimant_id"], claim["claimant_match"]) == (claimant, "known")
+
+
+def test_lawmakers_briefed_by_the_agency_relay_the_agency(dataset):
+    claim = only_claim(
+        dataset,
+        "South Korean lawmakers who received updates from the national intelligence agency "
+        "said that North Korea has dispatched 3,000 troops to Russia.",
+    )
+    assert (claim["claimant_id"], claim["relayed_via_id"]) == ("rok-nis", "rok-intel-committee")
+
+
+def test_later_sentences_by_the_same_lawmakers_keep_the_agency_as_claimant(dataset):
+    claims = draft(
+        dataset,
+        "Lawmakers briefed by the National Intelligence Service said 3,000 troops were sent. "
+        "Lawmakers also said Pyongyang committed to sending about 10,000 troops.",
+    ).claims
+    assert list(claims["claimant_id"]) == ["rok-nis", "rok-nis"]
+    assert list(claims["relayed_via_id"]) == ["rok-intel-committee", "rok-intel-committee"]
+
+
+def test_a_pronoun_carries_the_previous_claimant(dataset):
+    claims = draft(dataset, "Austin said there is evidence. “It is unclear,” he added.").claims
+    assert list(claims["claimant_id"]) == ["lloyd-austin", "lloyd-austin"]
+
+
+def test_an_unknown_claimant_is_proposed_as_a_new_actor(dataset):
+    result = draft(
+        dataset, "Ukraine's Security Service said it was questioning two North Korean soldiers."
+    )
+    claim = result.claims.iloc[0]
+    [actor] = result.actors.to_dict("records")
+    assert (claim["claimant_id"], claim["claimant_match"]) == (actor["actor_id"], "proposed")
+    assert actor | {"actor_id": None} == {
+        "actor_id": None,
+        "name": "Ukraine's Security Service",
+        "organisation": "Ukraine's Security Service",
+        "country": "Ukraine",
+        "role": PROPOSED_ROLE,
+        "actor_type": "intelligence_agency",
+        "alignment": "ukraine",
+        "part_of": "",
+        "aliases": "",
+    }
+
+
+def test_a_figure_without_an_attribution_is_the_outlets_own_voice(dataset):
+    claim = draft_article(
+        "This figure is double the previously reported estimate.",
+        PUBLISHED,
+        dataset,
+        "Defence Talks",
+        None,
+        None,
+    ).claims.iloc[0]
+    assert (claim["claimant_id"], claim["measure"]) == ("defence-talks", "ratio_to_previous")
+
+
+# The forms of attribution ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lee Seong-kweun said Tuesday that 3,000 soldiers were sent.",
+         [("lee-seong-kweun", None, 3000)]),
+        ("Lee Seong-kweun told reporters that 3,000 soldiers were sent.",
+         [("lee-seong-kweun", None, 3000)]),
+        ("North Korea has sent 3,000 soldiers, said Park Sun-won.",
+         [("park-sun-won", None, 3000)]),
+        ("Park Sun-won, citing the National Intelligence Service, said 3,000 soldiers were sent.",
+         [("rok-nis", "park-sun-won", 3000)]),
+        ("Washington, citing Ukrainian intelligence, said 1,000 soldiers were killed.",
+         [("ukraine-intelligence", "us-government", 1000)]),
+        ("HUR said 11,000 soldiers had arrived in Kursk.", [("ukraine-hur", None, 11000)]),
+        ("Seoul said 3,000 soldiers were sent.", [("rok-government", None, 3000)]),
+        ("Kyiv said 3,000 soldiers were sent.", [("ukraine-government", None, 3000)]),
+        ("South Korea's defence ministry said 3,000 soldiers were sent.",
+         [("rok-mnd", None, 3000)]),
+    ],
+    ids=lambda value: value if isinstance(value, str) else None,
+)  # fmt: skip
+def test_the_claimant_and_relay_follow_the_form_of_attribution(dataset, sentence, expected):
+    assert who(dataset, sentence) == expected
+
+
+def test_a_place_after_a_preposition_is_where_the_speakers_are_not_who(dataset):
+    claim = only_claim(dataset, "Analysts in Seoul said the pullback was real.")
+    assert (claim["claimant_id"], claim["claimant_match"]) == ("analysts-in-seoul", "proposed")
+
+
+def test_two_statements_in_one_sentence_keep_each_its_speaker(dataset):
+    assert who(
+        dataset,
+        "The NIS said 11,000 soldiers were sent, while HUR said 3,000 were in Kursk.",
+    ) == [("rok-nis", None, 11000), ("ukraine-hur", None, 3000)]
+
+
+def test_two_statements_without_figures_are_two_rows(dataset):
+    assert who(
+        dataset, "Austin said there was evidence, but the Kremlin said the reports were fake."
+    ) == [("lloyd-austin", None, None), ("kremlin", None, None)]
+
+
+def test_one_speaker_over_two_clauses_is_one_statement(dataset):
+    assert who(dataset, "The NIS said 3,000 soldiers were sent, and it added more would go.") == [
+        ("rok-nis", None, 3000)
+    ]
+
+
+def test_attribute_all_gives_each_statement_the_characters_it_covers(dataset):
+    actors = Actors(dataset.actors, "Test Wire", dataset.nationalities, dataset.alignments)
+    text = "The NIS said 11,000 were sent, while HUR said 3,000 were in Kursk."
+    found = Attributor(actors).attribute_all(text, actors.mentions(text))
+    assert [(a.claimant, text[a.span[0] : a.span[1]]) for a in found] == [
+        ("rok-nis", "The NIS said 11,000 were sent"),
+        ("ukraine-hur", ", while HUR said 3,000 were in Kursk."),
+    ]
+
+
+# Carried from the previous sentence ----------------------------------------------
+
+
+def test_he_in_the_next_sentence_is_the_previous_speaker(dataset):
+    assert who(
+        dataset,
+        "Lee Seong-kweun said 11,000 soldiers were sent. He said 3,000 were in Kursk.",
+    ) == [("lee-seong-kweun", None, 11000), ("lee-seong-kweun", None, 3000)]
+
+
+def test_he_after_a_sentence_naming_a_person_without_a_verb_is_that_person(dataset):
+    assert who(
+        dataset,
+        "Kirill Budanov gave his own tally. “Some 11,000 soldiers are there,” he said.",
+    ) == [("kyrylo-budanov", None, 11000)]
+
+
+def test_the_ministry_in_the_next_sentence_is_the_previous_speaker(dataset):
+    assert who(
+        dataset,
+        "South Korea's defence ministry said 11,000 were sent. The ministry said 3,000 "
+        "were in Kursk.",
+    ) == [("rok-mnd", None, 11000), ("rok-mnd", None, 3000)]
+
+
+def test_a_quoted_sentence_goes_on_quoting_the_previous_speaker(dataset):
+    assert who(
+        dataset, "“Count the tents,” Lee Seong-kweun said. “Perhaps 3,000 soldiers are at the front.”"
+    ) == [("lee-seong-kweun", None, None), ("lee-seong-kweun", None, 3000)]
+
+
+def test_the_date_of_the_previous_statement_goes_with_he(dataset):
+    claims = draft(
+        dataset,
+        "Lee Seong-kweun said on Tuesday that 11,000 were sent. He said 3,000 were in Kursk.",
+    ).claims
+    assert list(claims["stated_day"]) == ["2024-10-22", "2024-10-22"]
+
+
+# New speakers ----------------------------------------------------------------------
+
+
+def test_a_new_official_after_the_verb_is_proposed(dataset):
+    result = draft(dataset, "“The count is 3,000,” said a senior Japanese official.")
+    [actor] = result.actors.to_dict("records")
+    assert (actor["name"], actor["country"]) == ("Senior Japanese official (unnamed)", "Japan")
+    assert list(result.claims["claimant_id"]) == [actor["actor_id"]]
+
+
+def test_a_title_before_a_new_name_becomes_the_role(dataset):
+    result = draft(
+        dataset, "Russian Deputy Foreign Minister Andrei Rudenko said no soldiers were sent."
+    )
+    [actor] = result.actors.to_dict("records")
+    assert (actor["actor_id"], actor["name"], actor["role"], actor["country"]) == (
+        "andrei-rudenko",
+        "Andrei Rudenko",
+        "Deputy Foreign Minister",
+        "Russia",
+    )
+
+
+def test_a_title_before_a_known_name_matches_that_actor(dataset):
+    claim = only_claim(
+        dataset, "Russian Foreign Minister Sergei Lavrow said no soldiers were sent."
+    )
+    assert (claim["claimant_id"], claim["claimant_match"]) == ("sergey-lavrov", "known")
+
+
+def test_a_near_miss_is_proposed_with_a_review_reason_naming_the_near_actor(dataset):
+    claim = only_claim(dataset, "South Korea's foreign ministry said it summoned the ambassador.")
+    assert claim["claimant_match"] == "proposed"
+    assert "'rok-mnd'" in claim["review"]
+
+
+def test_a_transcripts_speaker_label_is_the_speaker(dataset):
+    claim = only_claim(dataset, "MS. SINGH: There are 11,000 North Korean soldiers in Russia.")
+    assert (claim["claimant_id"], int(claim["best"])) == ("sabrina-singh", 11000)
+
+
+def test_a_reporters_question_in_a_transcript_has_no_speaker(dataset):
+    actors = Actors(dataset.actors, "Test Wire", dataset.nationalities, dataset.alignments)
+    text = "Q: Sabrina, can you give us a number, as the Pentagon said?"
+    assert Attributor(actors).attribute_all(text, actors.mentions(text)) == []
+
+
+def test_the_pentagon_said_is_never_the_outlets_own_voice(dataset):
+    claim = only_claim(dataset, "The Pentagon said 10,000 soldiers were in Kursk.")
+    assert (claim["claimant_id"], claim["claimant_match"]) == ("pentagon", "proposed")
