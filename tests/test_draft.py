@@ -9,7 +9,6 @@ import pytest
 
 from crosscheck import dates, schema
 from crosscheck.drafting import REVIEW_COLUMNS, draft_article, write_draft
-from crosscheck.drafting.actors import PROPOSED_ROLE
 from crosscheck.drafting.figures import parse_figures
 from crosscheck.drafting.measures import cue_pattern, guess_measure
 from crosscheck.drafting.text import split_sentences
@@ -153,80 +152,7 @@ def test_a_date_in_a_later_clause_does_not_date_the_figure(dataset):
     assert pd.isna(claim["stated_wording"])
 
 
-# Claimants ----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("sentence", "claimant"),
-    [
-        ("Zelenskiy said North Korea is preparing 10,000 soldiers.", "volodymyr-zelenskyy"),
-        ("Zelensky said North Korea is preparing 10,000 soldiers.", "volodymyr-zelenskyy"),
-        ("Austin said 3,000 troops had been sent.", "lloyd-austin"),
-        ("The National Intelligence Service said 3,000 troops were sent.", "rok-nis"),
-        ("South Korea's spy agency said 3,000 troops were sent.", "rok-nis"),
-        ("According to the NIS, 3,000 troops were sent.", "rok-nis"),
-        ("The Kremlin said 3,000 troops were not sent.", "kremlin"),
-    ],
-)
-def test_a_claimant_is_matched_by_name_surname_alias_or_acronym(dataset, sentence, claimant):
-    claim = only_claim(dataset, sentence)
-    assert (claim["claimant_id"], claim["claimant_match"]) == (claimant, "known")
-
-
-def test_lawmakers_briefed_by_the_agency_relay_the_agency(dataset):
-    claim = only_claim(
-        dataset,
-        "South Korean lawmakers who received updates from the national intelligence agency "
-        "said that North Korea has dispatched 3,000 troops to Russia.",
-    )
-    assert (claim["claimant_id"], claim["relayed_via_id"]) == ("rok-nis", "rok-intel-committee")
-
-
-def test_later_sentences_by_the_same_lawmakers_keep_the_agency_as_claimant(dataset):
-    claims = draft(
-        dataset,
-        "Lawmakers briefed by the National Intelligence Service said 3,000 troops were sent. "
-        "Lawmakers also said Pyongyang committed to sending about 10,000 troops.",
-    ).claims
-    assert list(claims["claimant_id"]) == ["rok-nis", "rok-nis"]
-    assert list(claims["relayed_via_id"]) == ["rok-intel-committee", "rok-intel-committee"]
-
-
-def test_a_pronoun_carries_the_previous_claimant(dataset):
-    claims = draft(dataset, "Austin said there is evidence. “It is unclear,” he added.").claims
-    assert list(claims["claimant_id"]) == ["lloyd-austin", "lloyd-austin"]
-
-
-def test_an_unknown_claimant_is_proposed_as_a_new_actor(dataset):
-    result = draft(
-        dataset, "Ukraine's Security Service said it was questioning two North Korean soldiers."
-    )
-    claim = result.claims.iloc[0]
-    [actor] = result.actors.to_dict("records")
-    assert (claim["claimant_id"], claim["claimant_match"]) == (actor["actor_id"], "proposed")
-    assert actor | {"actor_id": None} == {
-        "actor_id": None,
-        "name": "Ukraine's Security Service",
-        "organisation": "Ukraine's Security Service",
-        "country": "Ukraine",
-        "role": PROPOSED_ROLE,
-        "actor_type": "intelligence_agency",
-        "alignment": "ukraine",
-        "part_of": "",
-        "aliases": "",
-    }
-
-
-def test_a_figure_without_an_attribution_is_the_outlets_own_voice(dataset):
-    claim = draft_article(
-        "This figure is double the previously reported estimate.",
-        SEED_PUBLISHED,
-        dataset,
-        "Defence Talks",
-        None,
-        None,
-    ).claims.iloc[0]
-    assert (claim["claimant_id"], claim["measure"]) == ("defence-talks", "ratio_to_previous")
+# Claimants: tests/test_drafting_attribution.py
 
 
 # Statements, stance, evidence ----------------------------------------------------
