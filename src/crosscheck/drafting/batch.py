@@ -143,6 +143,7 @@ def read_manifest(folder: Path) -> dict[str, Article]:
     if problems:
         raise DataError(problems)
     articles: dict[str, Article] = {}
+    first_lines: dict[str, int] = {}  # file -> the line that first lists it
     for row, line in zip(read.rows, read.lines, strict=True):
         if len(row) != len(read.header):
             rule = "row has a different number of fields than the header"
@@ -152,8 +153,9 @@ def read_manifest(folder: Path) -> dict[str, Article]:
         wrong = [
             Problem(str(path), line, column, cells[column], rule)
             for column in MANIFEST_COLUMNS
-            if (rule := _check(folder, column, cells[column], articles))
+            if (rule := _check(folder, column, cells[column], first_lines))
         ]
+        first_lines.setdefault(cells["file"], line)
         problems += wrong
         if not wrong:
             day = cells["published_on"]
@@ -170,7 +172,7 @@ def read_manifest(folder: Path) -> dict[str, Article]:
     return articles
 
 
-def _check(folder: Path, column: str, value: str, listed: dict[str, Article]) -> str:
+def _check(folder: Path, column: str, value: str, listed: dict[str, int]) -> str:
     """The rule `value` breaks in `column` of a manifest row, or "" when it is fine."""
     if column == "file":
         if not value:
@@ -180,7 +182,7 @@ def _check(folder: Path, column: str, value: str, listed: dict[str, Article]) ->
         if not (folder / value).is_file():
             return "no such file beside manifest.csv"
         if value in listed:
-            return f"file listed twice (first on line {listed[value].line})"
+            return f"file listed twice (first on line {listed[value]})"
     elif column == "published_on" and value:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return "published_on must be a day written YYYY-MM-DD (or empty: from the dateline)"
