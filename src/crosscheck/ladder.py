@@ -21,7 +21,6 @@ import numpy as np
 import pandas as pd
 
 from crosscheck.datapackage import Column
-from crosscheck.schema import PARTY_ALIGNMENTS
 
 RUNGS = {
     0: "the outlet's own statement",
@@ -102,7 +101,8 @@ def hedge_before(text: str) -> str:
 def with_rungs(figured: pd.DataFrame, actors: pd.DataFrame, window_days: int = 7) -> pd.DataFrame:
     """Add each figure's rung (0–4) and its label.
 
-    Input: figured copies with claimant_id, origin_id, measure, measure_kind,
+    Input: figured copies with claimant_id, claimant_party (claims.labelled: the side
+    is a party, alignments.csv `party`), origin_id, measure, measure_kind,
     interval_low/high and stated_on. The claimant's own type and side decide the rung
     (the NIS is an intelligence service though it speaks for a government); a third
     party's figure is independently verified when another independent non-party
@@ -110,9 +110,8 @@ def with_rungs(figured: pd.DataFrame, actors: pd.DataFrame, window_days: int = 7
     time).
     """
     by_id = actors.set_index("actor_id")
-    alignment = figured["claimant_id"].map(by_id["alignment"])
     actor_type = figured["claimant_id"].map(by_id["actor_type"])
-    party = alignment.isin(PARTY_ALIGNMENTS)
+    party = figured["claimant_party"].fillna(False).astype(bool)
     rung = pd.Series(3, index=figured.index)
     outlet = actor_type.isin(["news_outlet", "state_media"])
     rung = rung.mask(actor_type == "intelligence_agency", 2).mask(party, 1).mask(outlet, 0)

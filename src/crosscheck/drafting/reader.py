@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from crosscheck import dates, schema
+from crosscheck import dates, ladder, schema
 from crosscheck.drafting.actors import Actors, slug
 from crosscheck.drafting.attribution import Attribution, Attributor
 from crosscheck.drafting.evidence import (
@@ -19,7 +19,13 @@ from crosscheck.drafting.evidence import (
     short_name,
     statement_evidence,
 )
-from crosscheck.drafting.figures import Figure, parse_figures
+from crosscheck.drafting.figures import Figure, parse_figures, writes_thousands_with_points
+from crosscheck.drafting.language import (
+    Detected,
+    UnsupportedLanguage,
+    language_name,
+    require_supported,
+)
 from crosscheck.drafting.measures import (
     cue_pattern,
     fallback_measure,
@@ -32,7 +38,6 @@ from crosscheck.drafting.text import (
     Sentence,
     clause_of,
     clause_spans,
-    fold,
     quote_spans,
     split_sentences,
 )
@@ -47,6 +52,7 @@ def draft_article(
     outlet: str,
     url: str | None = None,
     article_id: str | None = None,
+    language: str | None = None,
 ) -> Draft:
     """Draft claims from an article published on `published` by `outlet`.
 
@@ -55,10 +61,20 @@ def draft_article(
     and the publication day (`dt-2024-10-23`). A dateline ("SEOUL, Oct 23
     (Reuters) -") is not read as a statement; its day, when it has one, is the
     day the article's weekdays count from (dates.dateline).
+
+    `language` (ISO 639-1) is the article's language when known (a manifest);
+    otherwise it is detected (drafting.language). Raises UnsupportedLanguage,
+    naming the language, for an article the drafter cannot read, and ValueError
+    when `article_id` is in the data with another publication day.
     """
-    article = _article_row(dataset, outlet, published, url, article_id)
+    if language is None:
+        language = require_supported(text).code
+    elif not (given := Detected(language, language_name(language), 1.0)).supported:
+        raise UnsupportedLanguage(given)
+    article = _article_row(dataset, outlet, published, url, article_id) | {"language": language}
     text, reference_day = _without_dateline(text, published)
     reader = _Reader(dataset, outlet, article["article_id"], published, reference_day)
+    reader.thousands_point = writes_thousands_with_points(language)
     for number, sentence in enumerate(split_sentences(text)):
         reader.read(number, sentence)
     claims = pd.DataFrame(reader.claims, columns=[*schema.CLAIMS.columns, *REVIEW_COLUMNS])
@@ -168,6 +184,8 @@ class _Reader:
         self.cues = cue_pattern()
         self.next_number = _next_number(dataset, article_id)
         self.claims: list[dict] = []
+        # whether the article's language writes thousands with points ("12.000")
+        self.thousands_point = False
         # a dateline's day, which the article's weekdays count from
         self.reference_day = reference_day or published
 
@@ -178,7 +196,7 @@ class _Reader:
             return  # a title summarises the article; it states nothing of its own
         text = sentence.text
         mentions = self.actors.mentions(text)
-        figures = parse_figures(text, self.cues)
+        figures = parse_figures(text, self.cues, thousands_point=self.thousands_point)
         # one attribution per statement, each covering its stretch of the sentence
         attributions = self.who.attribute_all(text, mentions)
         self.who.remember(mentions)
@@ -264,10 +282,8 @@ class _Reader:
             stance = guess_stance(stance_text)
         evidence = figure_evidence(text, figure, guess.cue, clause)
         quoted = any(a <= figure.start and figure.end <= b for a, b in quote_spans(text))
-        qualifier_known = figure.kind != "bare" or not re.search(
-            r"\b(?:reportedly|possibly|potentially|allegedly|perhaps|estimated)\s+$",
-            fold(text[: figure.start]),
-        )
+        # a hedge before a bare number ("reportedly 3,000") leaves its field in doubt
+        qualifier_known = figure.kind != "bare" or not ladder.hedge_before(text[: figure.start])
         checks = (attribution.matched and attribution.known, cued, dating.dated, qualifier_known)
         name = short_name(self.actors.row(attribution.claimant)["name"])
         label = _lower_first(self.measure_labels.get(measure, measure))
