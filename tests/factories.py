@@ -77,7 +77,7 @@ def make_dataset(
 ) -> Dataset:
     """Write a dataset (vocabularies copied from the shipped data) and load it."""
     folder.mkdir(parents=True, exist_ok=True)
-    for table in ("claim_types", "measures"):
+    for table in ("claim_types", "measures", "alignments", "nationalities", "measure_cues"):
         shutil.copy(DATA / f"{table}.csv", folder / f"{table}.csv")
     write_rows(folder / "articles.csv", articles or [ARTICLE], list(schema.ARTICLES.columns))
     write_rows(folder / "actors.csv", actors, list(schema.ACTORS.columns))

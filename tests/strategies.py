@@ -54,10 +54,22 @@ def datasets(draw, max_claims: int = 120) -> dict[str, list[dict[str, str]]]:
     claim_types = draw(st.lists(codes, min_size=1, max_size=5, unique=True))
     measures = draw(st.lists(codes, min_size=1, max_size=5, unique=True))
     units = {measure: draw(st.sampled_from(UNITS)) for measure in measures}
+    alignments = draw(st.lists(codes, min_size=1, max_size=5, unique=True))
     tables: dict[str, list[dict[str, str]]] = {
         "claim_types": [
             {"claim_type": code, "label": draw(names(3)), "description": draw(sentences())}
             for code in claim_types
+        ],
+        # Sides drawn as codes, not the shipped data's: any topic brings its own.
+        "alignments": [
+            {
+                "alignment": code,
+                "label": draw(names(3)),
+                "party": draw(st.sampled_from(["yes", "no"])),
+                "countries": "",
+                "description": draw(sentences()),
+            }
+            for code in alignments
         ],
         "measures": [
             {
@@ -103,7 +115,7 @@ def datasets(draw, max_claims: int = 120) -> dict[str, list[dict[str, str]]]:
             "country": draw(st.sampled_from(["", "Somewhere"])),
             "role": draw(names(2)),
             "actor_type": draw(st.sampled_from(schema.ACTOR_TYPES)),
-            "alignment": draw(st.sampled_from(schema.ALIGNMENTS)),
+            "alignment": draw(st.sampled_from(alignments)),
         }
         if with_optional:
             # Only earlier actors as parents: part_of can never go round in a circle.

@@ -28,7 +28,7 @@ def test_every_column_is_documented_in_its_tables_section(table):
     [
         schema.STANCES,
         schema.ACTOR_TYPES,
-        schema.ALIGNMENTS,
+        schema.CUE_RULES,
         schema.DATE_BASES,
         schema.MEASURE_KINDS,
         schema.ACH_RATING_VALUES,
@@ -38,7 +38,7 @@ def test_every_column_is_documented_in_its_tables_section(table):
     ids=[
         "stances",
         "actor types",
-        "alignments",
+        "cue rules",
         "date bases",
         "measure kinds",
         "ach ratings",

@@ -104,6 +104,8 @@ def test_every_reference_between_tables_is_a_foreign_key():
         ("claims", "measure", "measures", "measure"),
         ("claims", "relates_to", "claims", "claim_id"),
         ("actors", "part_of", "actors", "actor_id"),
+        ("actors", "alignment", "alignments", "alignment"),
+        ("measure_cues", "measure", "measures", "measure"),
         ("grades", "actor_id", "actors", "actor_id"),
         ("ach_ratings", "claim_id", "claims", "claim_id"),
         ("ach_ratings", "hypothesis_id", "hypotheses", "hypothesis_id"),
@@ -132,7 +134,7 @@ def test_frictionless_names_the_field_of_a_broken_cell(data_copy, column, value,
 
 
 def test_optional_files_and_columns_may_be_absent(data_copy):
-    for name in ("grades", "hypotheses", "ach_ratings"):
+    for name in ("grades", "hypotheses", "ach_ratings", "nationalities", "measure_cues"):
         (data_copy / f"{name}.csv").unlink()
     actors = read_rows(data_copy / "actors.csv")
     kept = [c for c in actors[0] if c not in ("part_of", "aliases")]
@@ -140,7 +142,7 @@ def test_optional_files_and_columns_may_be_absent(data_copy):
     datapackage.write_data_package(data_copy)
     package = json.loads((data_copy / "datapackage.json").read_text())
     assert [r["name"] for r in package["resources"]] == [
-        "claim_types", "measures", "articles", "actors", "claims"
+        "claim_types", "measures", "alignments", "articles", "actors", "claims"
     ]  # fmt: skip
     assert [f["name"] for f in resource(package, "actors")["schema"]["fields"]] == kept
     report = validate(data_copy / "datapackage.json")

@@ -161,6 +161,7 @@ def write_folder(folder: Path, written: dict[str, list[str]]) -> None:
     """A small dataset whose typed cells are `written`: claim i carries the i-th count of
     each count column in a row of its own, and article i + 1 the i-th date."""
     shutil.copy(DATA / "claim_types.csv", folder / "claim_types.csv")
+    shutil.copy(DATA / "alignments.csv", folder / "alignments.csv")
     measures = read_rows(DATA / "measures.csv")
     for row, cell in zip(measures, written["counts_people"], strict=False):
         row["counts_people"] = cell

@@ -67,7 +67,7 @@ class Parameters:
         overrides = grade_overrides or {}
         if not isinstance(overrides, dict):
             raise ValueError(
-                "grade_overrides must be a mapping of actor id to grade, like {rok-nis: B2}"
+                "grade_overrides must be a mapping of actor id to grade, like {an-actor-id: B2}"
             )
         return cls(
             as_of=claims_module.parse_as_of(as_of),

@@ -11,11 +11,10 @@ from datetime import date
 
 import pandas as pd
 
-from crosscheck import ladder, provenance
+from crosscheck import ladder, provenance, vocabulary
 from crosscheck.datapackage import CLAIM, STATED_DAY, Column
 from crosscheck.load import Dataset
 from crosscheck.present import SEARCH_COLUMN, SORT_PREFIX, format_count, format_day, number_words
-from crosscheck.schema import ALIGNMENT_LABELS
 
 STANCE_LABELS = {
     "asserts": "asserts",
@@ -59,7 +58,9 @@ def known_as_of(dataset: Dataset, as_of: str | date | None) -> Dataset:
 def labelled(dataset: Dataset) -> pd.DataFrame:
     """Every copy of every claim, joined to what a reader needs to read and compare it.
 
-    Adds to the claims table: claimant, claimant_alignment, claimant_type, relayed_via,
+    Adds to the claims table: claimant, claimant_alignment, claimant_side (the
+    alignment's label), claimant_party (boolean: the side is a party, alignments.csv
+    `party`), claimant_type, relayed_via,
     claimant_aliases and relayed_via_aliases (other spellings of their names, actors.csv
     `aliases`, "" when none), outlet, wire_agency, published_on (datetime64),
     claim_type_label, measure_label,
@@ -81,6 +82,12 @@ def labelled(dataset: Dataset) -> pd.DataFrame:
     return claims.assign(
         claimant=claims["claimant_id"].map(actors["name"]),
         claimant_alignment=claims["claimant_id"].map(actors["alignment"]),
+        claimant_side=claims["claimant_id"]
+        .map(actors["alignment"])
+        .map(vocabulary.alignment_labels(dataset.alignments)),
+        claimant_party=claims["claimant_id"]
+        .map(actors["alignment"])
+        .isin(vocabulary.party_alignments(dataset.alignments)),
         claimant_type=claims["claimant_id"].map(actors["actor_type"]),
         relayed_via=claims["relayed_via_id"].map(actors["name"]),
         claimant_aliases=claims["claimant_id"].map(aliases).fillna("").astype(object),
@@ -201,6 +208,7 @@ def positions_on_deployment(claims: pd.DataFrame, claim_types: tuple[str, ...]) 
         about.groupby("claimant", sort=False)
         .agg(
             alignment=("claimant_alignment", "first"),
+            side=("claimant_side", "first"),
             stances=("stance_label", lambda s: ", ".join(dict.fromkeys(s))),
             first_stated=("stated_label", "first"),
             claims=("claim_id", "count"),
@@ -209,9 +217,7 @@ def positions_on_deployment(claims: pd.DataFrame, claim_types: tuple[str, ...]) 
         .rename(columns={"first_stated": "first stated"})
     )
     rows = rows.sort_values(["alignment", "claimant"]).reset_index(drop=True)
-    return rows.assign(
-        alignment=rows["alignment"].map(lambda side: ALIGNMENT_LABELS.get(side, side))
-    )
+    return rows.assign(alignment=rows.pop("side"))
 
 
 def positions_by_side(claims: pd.DataFrame, claim_types: tuple[str, ...]) -> pd.DataFrame:
@@ -237,7 +243,7 @@ def positions_by_side(claims: pd.DataFrame, claim_types: tuple[str, ...]) -> pd.
     table["changed"] = (table["first stance"] != table["latest stance"]).map(
         {True: "yes", False: "no"}
     )
-    table.index = table.index.map(lambda side: ALIGNMENT_LABELS.get(side, side))
+    table.index = table.index.map(first["claimant_side"])
     return table.rename_axis("side").reset_index()
 
 

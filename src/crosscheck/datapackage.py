@@ -167,7 +167,10 @@ def _pandera_schemas():
         "claim_types": schema.vocabulary_schema(schema.CLAIM_TYPES),
         "measures": schema.measures_schema(),
         "articles": schema.articles_schema(),
-        "actors": schema.actors_schema(ids["actors"]),
+        "alignments": schema.alignments_schema(),
+        "nationalities": schema.nationalities_schema(),
+        "measure_cues": schema.measure_cues_schema(ids["measures"]),
+        "actors": schema.actors_schema(ids["actors"], ids["alignments"]),
         "grades": schema.grades_schema(ids["actors"]),
         "claims": schema.claims_schema(
             article_ids=ids["articles"],

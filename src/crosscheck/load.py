@@ -46,6 +46,13 @@ class Dataset:
     data_dir: Path
     claim_types: pd.DataFrame
     measures: pd.DataFrame
+    # The sides (alignment, label, party as boolean, countries, description: strings).
+    alignments: pd.DataFrame
+    # The words that name a country (word, country: strings); empty without the file.
+    nationalities: pd.DataFrame
+    # Cue words of measures in rank order (cue, measure, rule: strings, rule <NA> for a
+    # plain cue); empty without the file. crosscheck.vocabulary reads all three.
+    measure_cues: pd.DataFrame
     articles: pd.DataFrame
     actors: pd.DataFrame
     claims: pd.DataFrame
@@ -428,7 +435,12 @@ def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Prob
         ),
         "measures": schema.measures_schema,
         "articles": schema.articles_schema,
-        "actors": lambda: schema.actors_schema(ids("actors", "actor_id")),
+        "actors": lambda: schema.actors_schema(
+            ids("actors", "actor_id"), ids("alignments", "alignment")
+        ),
+        "alignments": schema.alignments_schema,
+        "nationalities": schema.nationalities_schema,
+        "measure_cues": lambda: schema.measure_cues_schema(ids("measures", "measure")),
         "grades": lambda: schema.grades_schema(ids("actors", "actor_id")),
         "ach_ratings": lambda: schema.ach_ratings_schema(
             ids("claims", "claim_id"), ids("hypotheses", "hypothesis_id")

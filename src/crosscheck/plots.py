@@ -19,6 +19,7 @@ import io
 import re
 import unicodedata
 import warnings
+import zlib
 from dataclasses import dataclass
 
 import matplotlib
@@ -37,8 +38,17 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 from crosscheck import chartcheck  # noqa: E402
 from crosscheck.present import empty_html, text_or  # noqa: E402
-from crosscheck.schema import ALIGNMENT_LABELS
 
+# How a legend names each side. To do (issue 15): both tables belong to alignments.csv
+# (its `label`, and a colour by row), which the charts do not yet receive; a side not
+# named here is labelled by its code and coloured from OTHER_SIDE_COLOURS.
+ALIGNMENT_LABELS = {
+    "ukraine": "Ukraine",
+    "supports_ukraine": "Ukraine's partners",
+    "russia": "Russia",
+    "north_korea": "North Korea",
+    "neutral": "neutral / outlet",
+}
 ALIGNMENT_COLOURS = {
     "ukraine": "#0072B2",
     "supports_ukraine": "#009E73",
@@ -46,6 +56,9 @@ ALIGNMENT_COLOURS = {
     "north_korea": "#CC79A7",
     "neutral": "#6E6E6E",
 }
+# Sides the palette above does not name (another topic's alignments.csv): the palette's
+# other colours, each side keeping one colour across charts (a CRC-32 of its code).
+OTHER_SIDE_COLOURS = ["#E69F00", "#56B4E9", "#000000", "#F0E442"]
 STANCE_MARKERS = {
     "asserts": "o",
     "denies": "X",
@@ -174,7 +187,17 @@ def _cells_across(inches: float, fontsize: float, bold: bool = False) -> int:
 
 
 def _colour(alignment: str) -> str:
-    return ALIGNMENT_COLOURS.get(alignment, ALIGNMENT_COLOURS["neutral"])
+    if alignment in ALIGNMENT_COLOURS:
+        return ALIGNMENT_COLOURS[alignment]
+    if not isinstance(alignment, str):
+        return ALIGNMENT_COLOURS["neutral"]
+    return OTHER_SIDE_COLOURS[zlib.crc32(alignment.encode()) % len(OTHER_SIDE_COLOURS)]
+
+
+def _side_order(alignment: str) -> tuple[int, str]:
+    """The palette's sides in its order, then any others by their code."""
+    known = list(ALIGNMENT_COLOURS)
+    return (known.index(alignment) if alignment in known else len(known), str(alignment))
 
 
 def _day(day: pd.Timestamp) -> str:
@@ -347,7 +370,7 @@ def _place_labels(figure: Figure, labels_by_panel: dict) -> int:
 def _side_handles(alignments) -> list[Line2D]:
     return [
         Line2D([], [], color=_colour(a), marker="o", linestyle="", label=ALIGNMENT_LABELS.get(a, a))
-        for a in sorted(set(alignments), key=list(ALIGNMENT_COLOURS).index)
+        for a in sorted(set(alignments), key=_side_order)
     ]
 
 
@@ -533,9 +556,8 @@ def statement_timeline(
         Line2D([], [], color="#444444", marker=STANCE_MARKERS[s], linestyle="", label=s)
         for s in stances
     ] + [
-        Line2D([], [], color=_colour(a), marker="o", linestyle="", label=ALIGNMENT_LABELS[a])
-        for a in ALIGNMENT_COLOURS
-        if a in set(claims["claimant_alignment"])
+        Line2D([], [], color=_colour(a), marker="o", linestyle="", label=ALIGNMENT_LABELS.get(a, a))
+        for a in sorted(set(claims["claimant_alignment"].dropna()), key=_side_order)
     ]
     _frame(figure, title, source)
     _settle(figure, (legend_axes, handles, "marker: the stance; colour: the claimant's side"))

@@ -11,8 +11,12 @@ from dataclasses import dataclass
 import pandas as pd
 import pandera.pandas as pa
 
+from crosscheck import vocabulary
+from crosscheck.vocabulary import ANY_OTHER_COUNTRY, CUE_RULES, MEASURE_RULES
+
 # Coding vocabularies that are rules of the method rather than facts of one event.
-# Claim types and measures are facts of the event and live in data/ instead.
+# Claim types, measures, alignments (the sides), nationality words and measure cues
+# are facts of the event and live in data/ instead.
 STANCES = ("asserts", "denies", "conditional", "no_comment", "cannot_confirm")
 ACTOR_TYPES = (
     "head_of_state",
@@ -30,17 +34,6 @@ ACTOR_TYPES = (
     "international_organisation",
     "news_outlet",
 )
-ALIGNMENTS = ("ukraine", "russia", "north_korea", "supports_ukraine", "neutral")
-# How a reader names each side, in tables and chart legends.
-ALIGNMENT_LABELS = {
-    "ukraine": "Ukraine",
-    "supports_ukraine": "Ukraine's partners",
-    "russia": "Russia",
-    "north_korea": "North Korea",
-    "neutral": "neutral / outlet",
-}
-# The parties to the conflict: their statements are claims of an interested side.
-PARTY_ALIGNMENTS = ("ukraine", "russia", "north_korea")
 DATE_BASES = ("stated", "page_metadata", "inferred")
 # What kind of quantity a measure is. It decides which figures of the measure can
 # disagree: two sources disagree only about the same thing at the same time.
@@ -90,6 +83,19 @@ MEASURES = Table(
     ("measure", "label", "unit", "description", "kind", "counts_people"),
     boolean_columns=("counts_people",),
 )
+# The sides of the controversy; actors.alignment takes its values from here.
+ALIGNMENTS = Table(
+    "alignments",
+    "alignment",
+    ("alignment", "label", "party", "countries", "description"),
+    boolean_columns=("party",),
+)
+# Words that name a country in running text (adjectives, possessives, capitals and
+# metonyms): the drafter's country words. Optional: without them it infers less.
+NATIONALITIES = Table("nationalities", "word", ("word", "country"), optional=True)
+# Words near a figure that say which measure it counts, in rank order, and the
+# special roles of measures (data/README.md, "measure_cues.csv"). Optional.
+MEASURE_CUES = Table("measure_cues", "cue", ("cue", "measure", "rule"), optional=True)
 ARTICLES = Table(
     "articles",
     "article_id",
@@ -173,7 +179,19 @@ ACH_RATINGS = Table(
 ACH_RATING_VALUES = ("CC", "C", "N", "I", "II")
 
 # Vocabularies first: the other tables refer to them.
-TABLES = (CLAIM_TYPES, MEASURES, ARTICLES, ACTORS, CLAIMS, GRADES, HYPOTHESES, ACH_RATINGS)
+TABLES = (
+    CLAIM_TYPES,
+    MEASURES,
+    ALIGNMENTS,
+    NATIONALITIES,
+    MEASURE_CUES,
+    ARTICLES,
+    ACTORS,
+    CLAIMS,
+    GRADES,
+    HYPOTHESES,
+    ACH_RATINGS,
+)
 
 # Columns the loader adds to claims by resolving the date wording (see dates.py).
 DERIVED_CLAIM_COLUMNS = (
@@ -219,7 +237,7 @@ def _identifier(unique: bool = True) -> pa.Column:
     return _text(
         pa.Check.str_matches(
             ID_PATTERN,
-            error="identifier must be lower-case letters, digits and hyphens (e.g. rok-nis)",
+            error="identifier must be lower-case letters, digits and hyphens (e.g. city-police)",
         ),
         unique=unique,
     )
@@ -261,7 +279,9 @@ def _count() -> pa.Column:
     )
 
 
-def vocabulary_schema(table: Table, **typed: pa.Column) -> pa.DataFrameSchema:
+def vocabulary_schema(
+    table: Table, checks: list[pa.Check] | None = None, **typed: pa.Column
+) -> pa.DataFrameSchema:
     """A vocabulary table: a code as key, text columns, and any columns typed otherwise."""
     columns = {
         table.key: _text(
@@ -269,7 +289,7 @@ def vocabulary_schema(table: Table, **typed: pa.Column) -> pa.DataFrameSchema:
                 r"^[a-z][a-z0-9_]*$",
                 error=(
                     "identifier must be lower-case letters, digits and underscores "
-                    "(e.g. troops_dispatched)"
+                    "(e.g. crowd_size)"
                 ),
             ),
             unique=True,
@@ -280,7 +300,7 @@ def vocabulary_schema(table: Table, **typed: pa.Column) -> pa.DataFrameSchema:
         for column in table.columns
         if column not in columns
     }
-    return pa.DataFrameSchema(columns, strict=True, ordered=False)
+    return pa.DataFrameSchema(columns, checks=checks, strict=True, ordered=False)
 
 
 def measures_schema() -> pa.DataFrameSchema:
@@ -289,6 +309,102 @@ def measures_schema() -> pa.DataFrameSchema:
         kind=_one_of(MEASURE_KINDS, "measure kinds"),
         counts_people=pa.Column("boolean"),
     )
+
+
+def alignments_schema() -> pa.DataFrameSchema:
+    """The sides: a code, its label, whether it is a party, the countries whose new
+    actors take it (each country on one row at most, "*" on one row at most)."""
+
+    def listed(frame: pd.DataFrame) -> pd.DataFrame:
+        countries = frame["countries"].map(vocabulary.split_list).explode().dropna()
+        return countries.rename("country").reset_index()
+
+    def each_country_once(frame: pd.DataFrame) -> pd.Series:
+        countries = listed(frame)
+        # The first row that lists a country keeps it; a later one is the problem.
+        again = countries.loc[countries.duplicated("country"), "index"]
+        return pd.Series(~frame.index.isin(again), index=frame.index)
+
+    return vocabulary_schema(
+        ALIGNMENTS,
+        party=pa.Column("boolean"),
+        countries=_text(required=False),
+        checks=[
+            _row_rule(
+                "countries",
+                f"a country (or '{ANY_OTHER_COUNTRY}') is listed on an earlier row: a new "
+                "actor of one country can take one side only",
+                each_country_once,
+            )
+        ],
+    )
+
+
+def nationalities_schema() -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "word": _text(
+                pa.Check.str_matches(
+                    r"^[^A-Z]+$", error="word must be written in lower case, as matching folds text"
+                ),
+                unique=True,
+            ),
+            "country": _text(),
+        },
+        strict=True,
+        ordered=False,
+    )
+
+
+def measure_cues_schema(measure_ids) -> pa.DataFrameSchema:
+    """Cue words of measures in rank order; measure_ids None (measures.csv unreadable)
+    skips the reference checks."""
+
+    def is_measure_rule(frame: pd.DataFrame) -> pd.Series:
+        return frame["rule"].isin(list(MEASURE_RULES)).fillna(False).astype(bool)
+
+    def phrase_or_measure(frame: pd.DataFrame) -> pd.Series:
+        if measure_ids is None:
+            good_measure = pd.Series(True, index=frame.index)
+        else:
+            good_measure = frame["cue"].isin(list(measure_ids)).fillna(False).astype(bool)
+        return (good_measure | ~is_measure_rule(frame)) & (
+            frame["cue"].map(_is_cue_phrase).astype(bool) | is_measure_rule(frame)
+        )
+
+    return pa.DataFrameSchema(
+        {
+            "cue": _text(),
+            "measure": _reference(measure_ids, "measures.csv"),
+            "rule": _one_of(CUE_RULES, "cue rules", required=False),
+        },
+        checks=[
+            _row_rule(
+                "cue",
+                "a cue is lower-case words ('word*' for any ending, '[word]' for a word that "
+                "may be absent, '{month}' for a month); for the rules "
+                f"{', '.join(MEASURE_RULES)} it is the id of a measure in measures.csv",
+                phrase_or_measure,
+            ),
+            _row_rule(
+                "cue",
+                "the same cue with the same rule is on an earlier row: this row never wins",
+                lambda frame: ~frame.duplicated(["cue", "rule"]),
+            ),
+        ],
+        strict=True,
+        ordered=False,
+    )
+
+
+def _is_cue_phrase(cue) -> bool:
+    if not isinstance(cue, str) or cue != cue.lower():
+        return False
+    try:
+        vocabulary.cue_regex(cue)
+    except ValueError:
+        return False
+    return True
 
 
 def articles_schema() -> pa.DataFrameSchema:
@@ -336,7 +452,7 @@ def articles_schema() -> pa.DataFrameSchema:
     )
 
 
-def actors_schema(actor_ids) -> pa.DataFrameSchema:
+def actors_schema(actor_ids, alignment_ids) -> pa.DataFrameSchema:
     return pa.DataFrameSchema(
         {
             "actor_id": _identifier(),
@@ -345,7 +461,7 @@ def actors_schema(actor_ids) -> pa.DataFrameSchema:
             "country": _text(required=False),
             "role": _text(),
             "actor_type": _one_of(ACTOR_TYPES, "actor types"),
-            "alignment": _one_of(ALIGNMENTS, "alignments"),
+            "alignment": _reference(alignment_ids, "alignments.csv"),
             "part_of": _reference(actor_ids, "actors.csv", required=False),
             "aliases": _text(required=False),
         },
