@@ -101,14 +101,15 @@ def draft_file(
     (from `draft_article`) for an article id already in the data with another day.
     """
     detected = _language(text, language)
-    draft = draft_article(text, published, dataset, outlet, url, article_id)
+    draft = draft_article(text, published, dataset, outlet, url, article_id, detected.code)
     if article_id is None and draft.articles.iloc[0]["article_id"] in taken:
         # two files of one folder are two articles, even from one outlet on one day
         stem, number = draft.articles.iloc[0]["article_id"], 2
         known = set(dataset.articles["article_id"]) | set(taken)
         while f"{stem}-{number}" in known:
             number += 1
-        draft = draft_article(text, published, dataset, outlet, url, f"{stem}-{number}")
+        renamed = f"{stem}-{number}"
+        draft = draft_article(text, published, dataset, outlet, url, renamed, detected.code)
     notes = (*notes, *draft.notes, *([f"language: {detected.note}"] if detected.note else []))
     draft = dataclasses.replace(draft, notes=tuple(dict.fromkeys(notes)))
     folder = Path(str(out).replace("{article_id}", draft.articles.iloc[0]["article_id"]))
