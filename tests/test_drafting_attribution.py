@@ -211,7 +211,8 @@ def test_the_ministry_in_the_next_sentence_is_the_previous_speaker(dataset):
 
 def test_a_quoted_sentence_goes_on_quoting_the_previous_speaker(dataset):
     assert who(
-        dataset, "“Count the tents,” Lee Seong-kweun said. “Perhaps 3,000 soldiers are at the front.”"
+        dataset,
+        "“Count the tents,” Lee Seong-kweun said. “Perhaps 3,000 soldiers are at the front.”",
     ) == [("lee-seong-kweun", None, None), ("lee-seong-kweun", None, 3000)]
 
 
@@ -273,3 +274,24 @@ def test_a_reporters_question_in_a_transcript_has_no_speaker(dataset):
 def test_the_pentagon_said_is_never_the_outlets_own_voice(dataset):
     claim = only_claim(dataset, "The Pentagon said 10,000 soldiers were in Kursk.")
     assert (claim["claimant_id"], claim["claimant_match"]) == ("pentagon", "proposed")
+
+
+def test_its_ministry_is_the_ministry_of_the_previous_speakers_country(dataset):
+    result = draft(
+        dataset,
+        "Pyongyang has never acknowledged sending troops. Its foreign ministry called the "
+        "reports a smear.",
+    )
+    assert list(result.claims["claimant_id"]) == [
+        "dprk-government",
+        "north-korea-foreign-ministry",
+    ]
+    [actor] = result.actors.to_dict("records")
+    assert (actor["name"], actor["country"]) == ("North Korea's foreign ministry", "North Korea")
+
+
+def test_the_subject_before_a_relative_clause_is_the_speaker(dataset):
+    claim = only_claim(
+        dataset, "A battalion commander who gave only his call sign, Tur, said 40 men attacked."
+    )
+    assert (claim["claimant_id"], int(claim["best"])) == ("battalion-commander", 40)

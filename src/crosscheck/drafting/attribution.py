@@ -339,6 +339,16 @@ class Attributor:
         phrase = text[clause_start:limit].strip()
         phrase = re.sub(r"\s+(?:(?:has|have|had|also|not|never|officially)\s*)+$", "", phrase)
         phrase = re.sub(rf"\b(?:on|last) (?:{_WEEKDAY})\b", "", phrase, flags=re.I).strip(" ,")
+        owner = re.match(r"(?:its|their)\s+", phrase, re.I)
+        if owner and self.memory.last is not None:
+            # "Its foreign ministry": the ministry of the previous speaker's country
+            country = self.actors.row(self._last_speaker() or self.memory.last.claimant)["country"]
+            phrase = f"{country}'s {phrase[owner.end() :]}" if country else phrase[owner.end() :]
+        if not _speaker_phrase(phrase):
+            # "A battalion commander who gave only his call sign, Tur, said": the subject
+            # is the noun before the relative clause
+            subject = re.match(r"((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:who|whose)\b", text)
+            phrase = subject.group(1) if subject and subject.end() <= limit else phrase
         if _speaker_phrase(phrase):
             return self.actors.propose_speaker(phrase), "proposed", []
         # "..., said a senior US official." / "..., said Pentagon spokesman Pat Ryder."
