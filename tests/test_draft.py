@@ -272,3 +272,14 @@ def test_write_draft_writes_the_data_tables_with_review_columns_on_claims(datase
     ]
     # a proposed claimant and no date: only the measure cue and the qualifier held
     assert (claims[0]["low"], claims[0]["confidence"]) == ("2", "0.50")
+
+
+def test_a_reporters_question_in_a_transcript_is_not_a_claim(dataset):
+    text = (
+        "Briefing transcript\n"
+        "Q: Is it true that 40% of the 11,000 troops are in Kursk?\n"
+        "MS. SINGH: We assess that about 11,000 troops are in Russia."
+    )
+    claims = draft_article(text, date(2024, 11, 21), dataset, "Test Wire").claims
+    assert list(claims["best"].dropna()) == [11000]
+    assert "Q:" not in " ".join(claims["sentence"])

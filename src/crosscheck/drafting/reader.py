@@ -10,7 +10,7 @@ import pandas as pd
 
 from crosscheck import dates, ladder, schema
 from crosscheck.drafting.actors import Actors, slug
-from crosscheck.drafting.attribution import Attribution, Attributor
+from crosscheck.drafting.attribution import QUESTION_LABEL, Attribution, Attributor
 from crosscheck.drafting.evidence import (
     as_written,
     figure_evidence,
@@ -195,6 +195,8 @@ class _Reader:
         if sentence.headline:
             return  # a title summarises the article; it states nothing of its own
         text = sentence.text
+        if QUESTION_LABEL.match(text):
+            return  # a reporter's question in a transcript asks; the answer states
         mentions = self.actors.mentions(text)
         figures = parse_figures(text, self.cues, thousands_point=self.thousands_point)
         # one attribution per statement, each covering its stretch of the sentence
