@@ -70,6 +70,8 @@ CELL_CASES = {
     "unknown claim type": ("claims.csv", 0, "claim_type", "gossip", "claim types"),
     "unknown actor type": ("actors.csv", 0, "actor_type", "wizard", "actor types"),
     "unknown alignment": ("actors.csv", 0, "alignment", "both", "alignments"),
+    "a side's colour not in hex": ("alignments.csv", 0, "colour", "blue", "six hex digits"),
+    "two sides of one colour": ("alignments.csv", 1, "colour", "#0072b2", "earlier row"),
     "dangling claimant": ("claims.csv", 0, "claimant_id", "nobody", "dangling reference"),
     "dangling relay": ("claims.csv", 4, "relayed_via_id", "nobody", "dangling reference"),
     "dangling article": ("claims.csv", 0, "article_id", "no-such-article", "dangling reference"),

@@ -1,6 +1,7 @@
 """Charts that cap what they draw keep the key articles' figures and say what they left out;
 every chart says in a sentence that an empty input has nothing to draw and draws a one-row
-input; a chart reaches the page as inline SVG."""
+input; a chart reaches the page as inline SVG; the sides are named and coloured as
+alignments.csv says (its label and colour, else the Okabe & Ito palette in row order)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ import warnings
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
 from crosscheck import chartcheck, plots
+from crosscheck.load import load_dataset
+
+from conftest import DATA, RALLY
 
 
 def statements(count: int, measure: str = "m") -> pd.DataFrame:
@@ -222,3 +227,121 @@ def test_hashed_svg_ids_are_renumbered_in_order_of_first_use():
     assert one == other
     assert 'clip-path="url(#p0)"' in one and 'id="p0"' in one
     assert 'xlink:href="#m1"' in one and 'id="m1"' in one and 'id="line2d_1"' in one
+
+
+# --- the sides: named and coloured by alignments.csv -------------------------------------
+
+
+def sides_table(rows: list[tuple], colours: bool = True) -> pd.DataFrame:
+    """An alignments table as load_dataset types it: (alignment, label, colour or None)."""
+    table = pd.DataFrame(rows, columns=["alignment", "label", "colour"]).astype("string")
+    return table if colours else table.drop(columns="colour")
+
+
+def test_sides_without_a_colour_take_the_palette_in_row_order_skipping_named_colours():
+    table = sides_table([("a", "A", None), ("b", "B", "#0072b2"), ("c", "C", None),
+                         ("d", "D", "#123456")])  # fmt: skip
+    assert plots.side_colours(table) == {
+        "a": "#D55E00",  # the palette's first, blue, is b's own (in any case)
+        "b": "#0072b2",
+        "c": "#009E73",
+        "d": "#123456",
+    }
+
+
+def test_the_palette_repeats_after_its_eighth_colour():
+    table = sides_table([(f"s{n}", f"S{n}", None) for n in range(9)], colours=False)
+    colours = list(plots.side_colours(table).values())
+    assert colours[:8] == list(plots.OKABE_ITO) and colours[8] == "#0072B2"
+
+
+def test_an_empty_alignments_table_colours_nothing():
+    assert plots.side_colours(sides_table([])) == {}
+    assert plots.Sides.of(sides_table([])).handles(pd.Series([], dtype="string")) == []
+
+
+def test_the_shipped_sides_keep_the_colours_the_report_has_always_drawn():
+    assert plots.side_colours(load_dataset(DATA).alignments) == {
+        "ukraine": "#0072B2",
+        "supports_ukraine": "#009E73",
+        "russia": "#D55E00",
+        "north_korea": "#CC79A7",
+        "neutral": "#6E6E6E",
+    }
+
+
+def test_the_rally_topic_names_its_own_grey_and_takes_the_palette_for_its_two_parties():
+    sides = plots.Sides.of(load_dataset(RALLY).alignments)
+    assert sides.colours == {"organisers": "#0072B2", "city": "#D55E00", "neutral": "#6E6E6E"}
+    assert sides.label("city") == "The city"
+
+
+def legend_entries(legend) -> list[tuple[str, str]]:
+    """(label, colour as #rrggbb) of each entry of a matplotlib legend."""
+    return [
+        (text.get_text(), to_hex(handle.get_color()))
+        for text, handle in zip(legend.get_texts(), legend.legend_handles, strict=True)
+    ]
+
+
+TWO_SIDES = sides_table([("ours", "Our side", "#112233"), ("theirs", "Their side", None)])
+
+
+def two_sides_statements() -> pd.DataFrame:
+    return pd.concat([
+        one_statement(claimant_alignment="theirs", origin="them", claimant="Them"),
+        one_statement(claimant_alignment="ours", origin="us", claimant="Us", claim_id="c2",
+                      statement="s2", point=2500.0, interval_low=2500.0, interval_high=2500.0),
+    ], ignore_index=True)  # fmt: skip
+
+
+def test_a_chart_legend_names_the_sides_by_their_labels_in_the_tables_order():
+    figure = plots.estimate_ranges(two_sides_statements(), "t", "src", alignments=TWO_SIDES)
+    entries = legend_entries(figure.axes[0].get_legend())
+    dots = {tuple(offset): colour for offset, colour in zip(
+        figure.axes[1].collections[-1].get_offsets().tolist(),
+        figure.axes[1].collections[-1].get_facecolors(), strict=True)}  # fmt: skip
+    plt.close(figure)
+    assert entries == [("Our side", "#112233"), ("Their side", "#0072b2")]
+    # Rows run from the latest statement down; Them's 1,500 and Us's 2,500 both on 18 Oct.
+    assert {point: to_hex(colour) for (point, _), colour in dots.items()} == {
+        1500.0: "#0072b2",
+        2500.0: "#112233",
+    }
+
+
+def test_the_calendar_legend_gives_the_stances_then_the_sides():
+    figure = plots.statement_timeline(two_sides_statements(), "t", "src", alignments=TWO_SIDES)
+    entries = legend_entries(figure.axes[0].get_legend())
+    plt.close(figure)
+    assert [label for label, _ in entries] == ["asserts", "Our side", "Their side"]
+    assert entries[1:] == [("Our side", "#112233"), ("Their side", "#0072b2")]
+
+
+def test_the_relay_chart_colours_a_source_box_and_its_path_by_its_side():
+    chains = pd.DataFrame([{"source": "Us", "relayed via": "(direct)", "outlet": "Paper",
+                            "claims": 1, "alignment": "ours"}])  # fmt: skip
+    figure = plots.relay_chart(chains, "One path", "src", alignments=TWO_SIDES)
+    entries = legend_entries(figure.legends[0])
+    boxes = {text.get_text(): to_hex(text.get_bbox_patch().get_edgecolor())
+             for text in figure.axes[0].texts if text.get_bbox_patch()}  # fmt: skip
+    paths = {to_hex(line.get_color()) for line in figure.axes[0].lines}
+    plt.close(figure)
+    assert entries == [("Our side", "#112233")]
+    assert boxes == {"Us": "#112233", "Paper": "#333333"} and paths == {"#112233"}
+
+
+def test_a_side_the_table_does_not_list_is_named_by_its_code_drawn_grey_and_put_last():
+    rows = two_sides_statements()
+    rows.loc[0, "claimant_alignment"] = "stray"
+    figure = plots.estimate_ranges(rows, "t", "src", alignments=TWO_SIDES)
+    entries = legend_entries(figure.axes[0].get_legend())
+    plt.close(figure)
+    assert entries == [("Our side", "#112233"), ("stray", plots.UNLISTED_SIDE_COLOUR.lower())]
+
+
+def test_without_a_table_the_sides_are_named_by_their_codes_and_coloured_in_code_order():
+    figure = plots.estimate_ranges(two_sides_statements(), "t", "src")
+    entries = legend_entries(figure.axes[0].get_legend())
+    plt.close(figure)
+    assert entries == [("ours", "#0072b2"), ("theirs", "#d55e00")]

@@ -19,7 +19,6 @@ import io
 import re
 import unicodedata
 import warnings
-import zlib
 from dataclasses import dataclass
 
 import matplotlib
@@ -39,26 +38,13 @@ from matplotlib.lines import Line2D  # noqa: E402
 from crosscheck import chartcheck  # noqa: E402
 from crosscheck.present import empty_html, text_or  # noqa: E402
 
-# How a legend names each side. To do (issue 15): both tables belong to alignments.csv
-# (its `label`, and a colour by row), which the charts do not yet receive; a side not
-# named here is labelled by its code and coloured from OTHER_SIDE_COLOURS.
-ALIGNMENT_LABELS = {
-    "ukraine": "Ukraine",
-    "supports_ukraine": "Ukraine's partners",
-    "russia": "Russia",
-    "north_korea": "North Korea",
-    "neutral": "neutral / outlet",
-}
-ALIGNMENT_COLOURS = {
-    "ukraine": "#0072B2",
-    "supports_ukraine": "#009E73",
-    "russia": "#D55E00",
-    "north_korea": "#CC79A7",
-    "neutral": "#6E6E6E",
-}
-# Sides the palette above does not name (another topic's alignments.csv): the palette's
-# other colours, each side keeping one colour across charts (a CRC-32 of its code).
-OTHER_SIDE_COLOURS = ["#E69F00", "#56B4E9", "#000000", "#F0E442"]
+# The colour-blind-safe palette of Okabe & Ito (2008), "Color Universal Design", in the
+# order sides without a colour of their own (alignments.csv `colour` empty) take it:
+# the strongest hues first, yellow (faint on white) and black (the text's) last.
+OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442",
+             "#000000")  # fmt: skip
+# A side the alignments table does not list: grey, and named by its code.
+UNLISTED_SIDE_COLOUR = "#6E6E6E"
 STANCE_MARKERS = {
     "asserts": "o",
     "denies": "X",
@@ -184,20 +170,6 @@ def _cells_across(inches: float, fontsize: float, bold: bool = False) -> int:
     """How many character cells fit across `inches` at `fontsize`: DejaVu Sans averages
     about 0.6 em a character, 0.68 em in bold; a tenth is kept spare."""
     return int(inches * 72 * 0.9 / ((0.68 if bold else 0.6) * fontsize))
-
-
-def _colour(alignment: str) -> str:
-    if alignment in ALIGNMENT_COLOURS:
-        return ALIGNMENT_COLOURS[alignment]
-    if not isinstance(alignment, str):
-        return ALIGNMENT_COLOURS["neutral"]
-    return OTHER_SIDE_COLOURS[zlib.crc32(alignment.encode()) % len(OTHER_SIDE_COLOURS)]
-
-
-def _side_order(alignment: str) -> tuple[int, str]:
-    """The palette's sides in its order, then any others by their code."""
-    known = list(ALIGNMENT_COLOURS)
-    return (known.index(alignment) if alignment in known else len(known), str(alignment))
 
 
 def _day(day: pd.Timestamp) -> str:
@@ -367,11 +339,65 @@ def _place_labels(figure: Figure, labels_by_panel: dict) -> int:
     return left_out
 
 
-def _side_handles(alignments) -> list[Line2D]:
-    return [
-        Line2D([], [], color=_colour(a), marker="o", linestyle="", label=ALIGNMENT_LABELS.get(a, a))
-        for a in sorted(set(alignments), key=_side_order)
-    ]
+# --- the sides: names and colours from alignments.csv ----------------------------------
+
+
+def side_colours(alignments: pd.DataFrame) -> dict[str, str]:
+    """Each side's colour in every chart: its alignments.csv `colour` where given, else
+    the next colour of OKABE_ITO that no row names, in the rows' order (after the last,
+    the palette repeats). The same table always gives the same colours.
+
+    Input: the alignments table (columns alignment, string; colour, string with NA where
+    empty; a table without a colour column counts as all empty). Output: alignment ->
+    "#RRGGBB", in the table's order.
+    """
+    given = alignments["colour"] if "colour" in alignments else pd.Series(pd.NA, alignments.index)
+    named = {str(colour).upper() for colour in given.dropna()}
+    free = [colour for colour in OKABE_ITO if colour not in named] or list(OKABE_ITO)
+    colours, taken = {}, 0
+    for alignment, colour in zip(alignments["alignment"], given, strict=True):
+        if pd.isna(colour):
+            colour, taken = free[taken % len(free)], taken + 1
+        colours[str(alignment)] = str(colour)
+    return colours
+
+
+@dataclass(frozen=True)
+class Sides:
+    """How the charts name, colour and order the sides: alignments.csv's `label`,
+    `colour` (side_colours) and row order. A side the table does not list is named by
+    its code, drawn grey and put last."""
+
+    labels: dict
+    colours: dict
+
+    @classmethod
+    def of(cls, alignments: pd.DataFrame | None, drawn=()) -> Sides:
+        """The sides of an alignments table (Dataset.alignments). Without one (None),
+        the sides in `drawn` by their codes, coloured from the palette in code order:
+        colours then hold within one chart only, so the report passes the table."""
+        if alignments is None:
+            codes = sorted({str(a) for a in drawn if not pd.isna(a)})
+            alignments = pd.DataFrame({"alignment": codes, "label": codes})
+        labels = dict(zip(alignments["alignment"], alignments["label"], strict=True))
+        return cls(labels, side_colours(alignments))
+
+    def colour(self, alignment) -> str:
+        return self.colours.get(alignment, UNLISTED_SIDE_COLOUR)
+
+    def label(self, alignment) -> str:
+        return str(self.labels.get(alignment, alignment))
+
+    def handles(self, alignments) -> list[Line2D]:
+        """Legend entries for the sides among `alignments` (a missing side is none), in
+        the table's order, unlisted ones after by code."""
+        order = list(self.labels)
+        drawn = {str(a) for a in alignments if not pd.isna(a)}
+        ranked = sorted(drawn, key=lambda a: (order.index(a) if a in order else len(order), a))
+        return [
+            Line2D([], [], color=self.colour(a), marker="o", linestyle="", label=self.label(a))
+            for a in ranked
+        ]
 
 
 def _legend_panel(axes, handles: list, title: str) -> None:
@@ -419,7 +445,11 @@ ROW = 0.27  # inches per row of a chart with one row per source or statement
 
 @_quietly
 def estimate_ranges(
-    figured: pd.DataFrame, title: str, source: str, keep: set[str] | None = None
+    figured: pd.DataFrame,
+    title: str,
+    source: str,
+    keep: set[str] | None = None,
+    alignments: pd.DataFrame | None = None,
 ) -> Figure | NothingToDraw:
     """One panel per measure, one under the other: each figure as a range (line) around
     its point (dot). The MAX_MEASURES_CHARTED measures with most figures; per measure the
@@ -427,9 +457,11 @@ def estimate_ranges(
     MAX_ROWS_PER_PANEL; the source line says how many were left out.
 
     Input: statements with figures (the analysed view's `statements`), the title (its
-    finding) and the source line. Output: a Figure; a NothingToDraw when empty."""
+    finding), the source line, and the alignments table that names and colours the
+    sides (Sides.of). Output: a Figure; a NothingToDraw when empty."""
     if figured.empty:
         return NothingToDraw("No figure had been stated: there is no range to draw.")
+    sides = Sides.of(alignments, figured["claimant_alignment"])
     busiest = figured["measure"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_MEASURES_CHARTED]
     figured = figured[figured["measure"].isin(busiest)]
@@ -454,7 +486,7 @@ def estimate_ranges(
         low = rows["interval_low"].fillna(0).to_numpy(dtype=float)
         high = rows["interval_high"].fillna(rows["point"] * 1.15).to_numpy(dtype=float)
         closed = (rows["interval_low"].notna() & rows["interval_high"].notna()).to_numpy()
-        colours = [_colour(a) for a in rows["claimant_alignment"]]
+        colours = [sides.colour(a) for a in rows["claimant_alignment"]]
         # A closed range is a solid bar; an open one (at least, at most) a dotted line.
         axes.hlines(ys[closed], low[closed], high[closed], colors=np.array(colours)[closed],
                     linewidth=3, alpha=0.6)  # fmt: skip
@@ -474,7 +506,7 @@ def estimate_ranges(
             for value, end, bound, y in zip(point, high, rows["bound"], ys, strict=True)
         ]
     _frame(figure, title, source)
-    _settle(figure, (panels[0], _side_handles(figured["claimant_alignment"]), "source's side"))
+    _settle(figure, (panels[0], sides.handles(figured["claimant_alignment"]), "source's side"))
     for axes in labels_of:
         _numbers_axis(axes.xaxis)
     _place_labels(figure, labels_of)
@@ -483,17 +515,22 @@ def estimate_ranges(
 
 @_quietly
 def statement_timeline(
-    labelled_claims: pd.DataFrame, title: str, source: str
+    labelled_claims: pd.DataFrame,
+    title: str,
+    source: str,
+    alignments: pd.DataFrame | None = None,
 ) -> Figure | NothingToDraw:
     """Claimants down the side, days across: a marker per statement; above them, a lane
     per period spoken of (the MAX_PERIODS most spoken of) as a bar over its days. The
     MAX_CLAIMANTS claimants with most statements.
 
-    Input: labelled copies (the analysed view's `claims`), title, source line. Output: a
-    Figure; a NothingToDraw when empty."""
+    Input: labelled copies (the analysed view's `claims`), title, source line, and the
+    alignments table that names and colours the sides (Sides.of). Output: a Figure; a
+    NothingToDraw when empty."""
     if labelled_claims.empty:
         return NothingToDraw("No statement had been made: there is nothing to place on the "
                              "calendar.")  # fmt: skip
+    sides = Sides.of(alignments, labelled_claims["claimant_alignment"])
     busiest = labelled_claims["claimant"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_CLAIMANTS]
     claims = labelled_claims[labelled_claims["claimant"].isin(busiest)].sort_values("stated_on")
@@ -541,7 +578,7 @@ def statement_timeline(
             continue
         axes.scatter(
             rows["stated_on"], rows["claimant"].map(row_of),
-            c=[_colour(a) for a in rows["claimant_alignment"]], marker=marker, s=40,
+            c=[sides.colour(a) for a in rows["claimant_alignment"]], marker=marker, s=40,
             edgecolors="black", linewidths=0.4, zorder=3,
         )  # fmt: skip
     axes.set_yticks(range(len(claimants)), [_shorten(name) for name in claimants])
@@ -555,10 +592,7 @@ def statement_timeline(
     handles = [
         Line2D([], [], color="#444444", marker=STANCE_MARKERS[s], linestyle="", label=s)
         for s in stances
-    ] + [
-        Line2D([], [], color=_colour(a), marker="o", linestyle="", label=ALIGNMENT_LABELS.get(a, a))
-        for a in sorted(set(claims["claimant_alignment"].dropna()), key=_side_order)
-    ]
+    ] + sides.handles(claims["claimant_alignment"])
     _frame(figure, title, source)
     _settle(figure, (legend_axes, handles, "marker: the stance; colour: the claimant's side"))
     _dates_axis(axes.xaxis)
@@ -593,6 +627,7 @@ def figure_over_time(
     title: str,
     source: str,
     pace: pd.DataFrame | None = None,
+    alignments: pd.DataFrame | None = None,
 ) -> Figure | NothingToDraw:
     """A measure's figures by statement date, one step line per source (its own marker and
     dashes, coloured by its side), with the target, its deadline, and the paces that would
@@ -600,11 +635,12 @@ def figure_over_time(
     go unlabelled; the table beside the chart has them all.
 
     Input: statements with figures, the measure and its target measure (or None), title,
-    source line, and the paces (timeline.required_pace). Output: a Figure; a
-    NothingToDraw saying the title (timeline.over_time_title words it) when neither
-    measure has a figure."""
+    source line, the paces (timeline.required_pace), and the alignments table that
+    colours the sides (Sides.of). Output: a Figure; a NothingToDraw saying the title
+    (timeline.over_time_title words it) when neither measure has a figure."""
     if not figured["measure"].isin([measure, target]).any():
         return NothingToDraw(title.rstrip(".") + ".")
+    sides = Sides.of(alignments, figured["claimant_alignment"])
     figure, axes = plt.subplots(figsize=(WIDTH, 4.8), layout="constrained")
     labels: list[Label] = []
     days = [figured.loc[figured["measure"].isin([measure, target]), "stated_on"]]
@@ -626,7 +662,7 @@ def figure_over_time(
     targets = targets.sort_values(["stated_on", "claim_id"]).groupby("claimant").tail(1)
     targets = targets.tail(MAX_ROWS_PER_PANEL)
     for _, row in targets.iterrows():
-        colour = _colour(row["claimant_alignment"])
+        colour = sides.colour(row["claimant_alignment"])
         end = row["period_end"] if pd.notna(row["period_end"]) else row["stated_on"]
         start = row["period_start"] if pd.notna(row["period_start"]) else end
         axes.hlines(row["point"], row["stated_on"], end, colors=colour, linestyles="--")
@@ -645,7 +681,7 @@ def figure_over_time(
     # One step line per independent source: a later figure revises its earlier one.
     latest, earlier = [], []
     for i, (name, rows) in enumerate(so_far.groupby("origin", sort=True)):
-        colour = _colour(rows["claimant_alignment"].iloc[0])
+        colour = sides.colour(rows["claimant_alignment"].iloc[0])
         axes.plot(
             rows["stated_on"], rows["point"], color=colour, label=_shorten(name, 34),
             marker=SOURCE_MARKERS[i % len(SOURCE_MARKERS)],
@@ -676,17 +712,21 @@ def figure_over_time(
 
 
 @_quietly
-def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure | NothingToDraw:
+def known_on_chart(
+    known: pd.DataFrame, title: str, source: str, alignments: pd.DataFrame | None = None
+) -> Figure | NothingToDraw:
     """Small multiples: each source's latest figure per measure as it stood on each day
     (per day and measure, the MAX_ROWS_PER_PANEL most recent sources), three days a row.
 
-    Input: timeline.known_on's table, title, source line. Output: a Figure; a
-    NothingToDraw when empty."""
+    Input: timeline.known_on's table, title, source line, and the alignments table that
+    names and colours the sides (Sides.of). Output: a Figure; a NothingToDraw when
+    empty."""
     if known.empty:
         # The snapshot days may all fall after the cut-off: then no day is shown at all.
         return NothingToDraw("No figure of these measures had been published by any "
                              "snapshot day within the report's cut-off: there is nothing "
                              "to set side by side.")  # fmt: skip
+    sides = Sides.of(alignments, known["alignment"])
     known = (
         known.sort_values(["stated", "source"])
         .groupby(["known on", "measure"])
@@ -716,7 +756,7 @@ def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure | Not
             axes.tick_params(axis="y", labelleft=False)
         rows = known[known["known on"] == day]
         y = [labels.index(label) for label in rows["measure"] + "\n" + rows["source"]]
-        axes.barh(y, rows["figure"], color=[_colour(a) for a in rows["alignment"]])
+        axes.barh(y, rows["figure"], color=[sides.colour(a) for a in rows["alignment"]])
         axes.set_title(f"known on {_day(day)}", loc="left")
         axes.set_xlabel(unit, fontsize=LABEL_SIZE)
         placed[axes] = [
@@ -730,7 +770,7 @@ def known_on_chart(known: pd.DataFrame, title: str, source: str) -> Figure | Not
     first.set_ylim(-0.6, len(labels) - 0.4)
     first.set_xlim(0, known["figure"].max() * 1.4)
     _frame(figure, title, source)
-    _settle(figure, (legend_axes, _side_handles(known["alignment"]), "source's side"))
+    _settle(figure, (legend_axes, sides.handles(known["alignment"]), "source's side"))
     for axes in placed:
         _numbers_axis(axes.xaxis, most=4)
     _place_labels(figure, placed)
@@ -882,15 +922,19 @@ def relay_layout(chains: pd.DataFrame, box_size) -> RelayLayout:
 
 
 @_quietly
-def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure | NothingToDraw:
+def relay_chart(
+    chains: pd.DataFrame, title: str, source: str, alignments: pd.DataFrame | None = None
+) -> Figure | NothingToDraw:
     """Sources left, relays in the middle, outlets right (relay_layout); line width grows
     with claim count. The MAX_PATHS paths that carry most claims.
 
-    Input: provenance.relay_chains, title, source line. Output: a Figure (laid out by
-    hand, in points: its height grows with the rows); a NothingToDraw when empty."""
+    Input: provenance.relay_chains, title, source line, and the alignments table that
+    names and colours the sides (Sides.of). Output: a Figure (laid out by hand, in
+    points: its height grows with the rows); a NothingToDraw when empty."""
     if chains.empty:
         return NothingToDraw("No claim had been recorded: there is no path from a source to "
                              "an outlet to draw.")  # fmt: skip
+    sides = Sides.of(alignments, chains["alignment"])
     measuring = plt.figure(figsize=(WIDTH, 2))
     renderer = measuring.canvas.get_renderer()
     pad = 2 * BOX_PAD * NODE_SIZE
@@ -915,7 +959,7 @@ def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure | Nothi
                 va="top", linespacing=1.5)  # fmt: skip
     figure.text(0.01, 4 / total, source_text, fontsize=SOURCE_SIZE, color="#555555",
                 va="bottom", linespacing=1.5)  # fmt: skip
-    figure.legend(handles=_side_handles(chains["alignment"]), title="source's side",
+    figure.legend(handles=sides.handles(chains["alignment"]), title="source's side",
                   loc="upper left", bbox_to_anchor=(0.01, 1 - title_height / total),
                   ncols=5, frameon=False, borderaxespad=0, alignment="left")  # fmt: skip
     left = (WIDTH * 72 - layout.width) / 2
@@ -927,7 +971,7 @@ def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure | Nothi
     for edge in layout.edges:
         xs, ys = zip(*edge.points, strict=True)
         width = min(0.8 + 0.5 * edge.claims, 6)
-        colour = _colour(edge.alignment)
+        colour = sides.colour(edge.alignment)
         axes.plot(xs, ys, color=colour, linewidth=width, alpha=0.7, solid_capstyle="butt")
         axes.annotate("", xy=edge.points[-1], xytext=edge.points[-2],
                       arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 0,
@@ -938,7 +982,7 @@ def relay_chart(chains: pd.DataFrame, title: str, source: str) -> Figure | Nothi
         if key not in layout.sizes:
             continue
         layer, name = key
-        colour = _colour(alignment_of.get(name, "neutral")) if layer == "source" else "#333333"
+        colour = sides.colour(alignment_of.get(name)) if layer == "source" else "#333333"
         axes.text(x, y, _shorten(name, 34), ha="center", va="center", fontsize=NODE_SIZE,
                   bbox={"boxstyle": f"round,pad={BOX_PAD}", "facecolor": "white",
                         "edgecolor": colour})  # fmt: skip

@@ -76,7 +76,13 @@ class Table:
         return f"{self.name}.csv"
 
 
-CLAIM_TYPES = Table("claim_types", "claim_type", ("claim_type", "label", "description"))
+# `cues`: words that tell the drafter a statement is of the type (data/README.md).
+CLAIM_TYPES = Table(
+    "claim_types",
+    "claim_type",
+    ("claim_type", "label", "description", "cues"),
+    optional_columns=("cues",),
+)
 MEASURES = Table(
     "measures",
     "measure",
@@ -87,9 +93,13 @@ MEASURES = Table(
 ALIGNMENTS = Table(
     "alignments",
     "alignment",
-    ("alignment", "label", "party", "countries", "description"),
+    ("alignment", "label", "colour", "party", "countries", "description"),
     boolean_columns=("party",),
+    optional_columns=("colour",),
 )
+# A side's colour in the charts (alignments.csv `colour`): six hex digits, as the
+# palettes the charts draw from write them (Okabe & Ito 2008; plots.side_colours).
+COLOUR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 # Words that name a country in running text (adjectives, possessives, capitals and
 # metonyms): the drafter's country words. Optional: without them it infers less.
 NATIONALITIES = Table("nationalities", "word", ("word", "country"), optional=True)
@@ -303,6 +313,28 @@ def vocabulary_schema(
     return pa.DataFrameSchema(columns, checks=checks, strict=True, ordered=False)
 
 
+def claim_types_schema() -> pa.DataFrameSchema:
+    """Claim types: a code, its label and description, and optionally the cue phrases
+    (` | `-separated, the syntax of measure_cues.csv) that say a statement is of it."""
+
+    def cue_phrases(frame: pd.DataFrame) -> pd.Series:
+        cells = frame["cues"].map(vocabulary.split_list)
+        return cells.map(lambda cues: all(_is_cue_phrase(cue) for cue in cues)).astype(bool)
+
+    return vocabulary_schema(
+        CLAIM_TYPES,
+        cues=_text(required=False),
+        checks=[
+            _row_rule(
+                "cues",
+                "cues are phrases of lower-case words separated by ' | ' ('word*' for any "
+                "ending, '[word]' for a word that may be absent, '{month}' for a month)",
+                cue_phrases,
+            )
+        ],
+    )
+
+
 def measures_schema() -> pa.DataFrameSchema:
     return vocabulary_schema(
         MEASURES,
@@ -312,8 +344,9 @@ def measures_schema() -> pa.DataFrameSchema:
 
 
 def alignments_schema() -> pa.DataFrameSchema:
-    """The sides: a code, its label, whether it is a party, the countries whose new
-    actors take it (each country on one row at most, "*" on one row at most)."""
+    """The sides: a code, its label, its chart colour (optional; each colour on one row
+    at most), whether it is a party, the countries whose new actors take it (each
+    country on one row at most, "*" on one row at most)."""
 
     def listed(frame: pd.DataFrame) -> pd.DataFrame:
         countries = frame["countries"].map(vocabulary.split_list).explode().dropna()
@@ -325,17 +358,33 @@ def alignments_schema() -> pa.DataFrameSchema:
         again = countries.loc[countries.duplicated("country"), "index"]
         return pd.Series(~frame.index.isin(again), index=frame.index)
 
+    def each_colour_once(frame: pd.DataFrame) -> pd.Series:
+        colours = frame["colour"].str.upper()
+        return ~(colours.duplicated() & colours.notna())
+
     return vocabulary_schema(
         ALIGNMENTS,
         party=pa.Column("boolean"),
         countries=_text(required=False),
+        colour=_text(
+            pa.Check.str_matches(
+                COLOUR_PATTERN, error="colour must be '#' and six hex digits (e.g. #0072B2)"
+            ),
+            required=False,
+        ),
         checks=[
             _row_rule(
                 "countries",
                 f"a country (or '{ANY_OTHER_COUNTRY}') is listed on an earlier row: a new "
                 "actor of one country can take one side only",
                 each_country_once,
-            )
+            ),
+            _row_rule(
+                "colour",
+                "colour is given to an earlier row: two sides of one colour cannot be told "
+                "apart in a chart",
+                each_colour_once,
+            ),
         ],
     )
 
