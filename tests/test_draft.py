@@ -9,18 +9,10 @@ import pytest
 
 from crosscheck import dates, schema
 from crosscheck.drafting import REVIEW_COLUMNS, draft_article, write_draft
-from crosscheck.drafting.figures import parse_figures
-from crosscheck.drafting.measures import cue_pattern, guess_measure
 from crosscheck.drafting.text import split_sentences
 from crosscheck.load import load_dataset
 
 from conftest import DATA, ROOT, read_rows
-
-
-def figures_of(sentence: str):
-    """The figures of a sentence, read with the shipped data's measure cues."""
-    return parse_figures(sentence, cue_pattern())
-
 
 # The seed article is read where the team keeps it, beside the project; it is not
 # copied into the repository. Tests that need it skip without it.
@@ -55,42 +47,7 @@ def only_claim(dataset, text: str, published: date = SEED_PUBLISHED):
 # Figures as people write them: tests/test_drafting_figures.py
 
 
-# Measures from context words ---------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("sentence", "measure"),
-    [
-        ("North Korea has sent 3,000 troops.", "troops_dispatched"),
-        ("North Korea has dispatched 3,000 troops.", "troops_dispatched"),
-        ("North Korea has deployed 3,000 troops.", "troops_dispatched"),
-        ("Pyongyang committed to sending 10,000 troops.", "troops_committed"),
-        ("Pyongyang planned to have 10,000 troops there by December.", "troops_committed"),
-        ("Pyongyang is preparing 10,000 soldiers.", "troops_prepared"),
-        ("Pyongyang is readying 10,000 soldiers.", "troops_prepared"),
-        ("At least 100 soldiers were killed.", "killed"),
-        ("About 1,000 soldiers were wounded.", "wounded"),
-        ("Ukraine has captured 2 soldiers.", "captured"),
-        ("It is readying two brigades.", "units_prepared"),
-        ("About 3,000 soldiers were killed and wounded.", "casualties"),
-        ("About 10,000 troops are in Kursk.", "troops_in_kursk"),
-        ("It said 500 more were expected within weeks.", "additional_planned"),
-    ],
-)
-def test_the_measure_is_guessed_from_the_cue_word_nearest_the_figure(dataset, sentence, measure):
-    [figure] = figures_of(sentence)
-    guess = guess_measure(sentence, figure, (0, len(sentence)), set(dataset.measures["measure"]))
-    assert (guess.measure, guess.cued) == (measure, True)
-
-
-def test_each_figure_takes_the_cue_between_it_and_its_neighbours(dataset):
-    claims = draft(dataset, "The NIS said 100 soldiers were killed and 2,700 wounded.").claims
-    assert list(claims["measure"]) == ["killed", "wounded"]
-
-
-def test_the_unit_is_the_unit_of_the_measure(dataset):
-    claims = draft(dataset, "The NIS said North Korea is readying two brigades.").claims
-    assert (claims.iloc[0]["measure"], claims.iloc[0]["unit"]) == ("units_prepared", "units")
+# Measures from context words: tests/test_drafting_measures.py
 
 
 # Dates --------------------------------------------------------------------------

@@ -17,11 +17,17 @@ from crosscheck.drafting.figures import (
     writes_thousands_with_points,
 )
 from crosscheck.drafting.measures import cue_pattern
+from crosscheck.load import load_dataset
+
+from conftest import DATA
+
+# The shipped data's measure cues (measure_cues.csv), read once.
+CUES = cue_pattern(load_dataset(DATA))
 
 
 def figures_of(sentence: str, thousands_point: bool = False) -> list[Figure]:
     """The figures of a sentence, read with the shipped data's measure cues."""
-    return parse_figures(sentence, cue_pattern(), thousands_point=thousands_point)
+    return parse_figures(sentence, CUES, thousands_point=thousands_point)
 
 
 def fields(figure: Figure) -> tuple:

@@ -164,7 +164,7 @@ def _pandera_schemas():
     of the ids of each table it refers to."""
     ids = {table.name: [_marker(table)] for table in schema.TABLES}
     return {
-        "claim_types": schema.vocabulary_schema(schema.CLAIM_TYPES),
+        "claim_types": schema.claim_types_schema(),
         "measures": schema.measures_schema(),
         "articles": schema.articles_schema(),
         "alignments": schema.alignments_schema(),

@@ -433,6 +433,7 @@ def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Prob
             else dict(zip(measures.frame["measure"], measures.frame["unit"], strict=True)),
             claim_ids=ids("claims", "claim_id"),
         ),
+        "claim_types": schema.claim_types_schema,
         "measures": schema.measures_schema,
         "articles": schema.articles_schema,
         "actors": lambda: schema.actors_schema(

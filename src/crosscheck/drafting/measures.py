@@ -1,43 +1,31 @@
-"""What a figure counts and what a statement is about: measure, claim type, stance."""
+"""What a figure counts and what a statement is about: measure, claim type, stance.
+
+The topic's words live in the data folder: the cue words of measures and their
+special roles in measure_cues.csv, the cue words of claim types in the `cues`
+column of claim_types.csv (data/README.md documents both). This module holds only
+the English grammar around them: which cue is nearest a figure, what makes a
+figure a batch, a part or a count over a stated stretch of time.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+import pandas as pd
+
+from crosscheck import vocabulary
 from crosscheck.drafting.figures import MONTH_NAMES, Figure
 from crosscheck.drafting.text import clause_of, clause_spans, fold, words_after
 from crosscheck.load import Dataset
 
-RATIO_MEASURE = "ratio_to_previous"
-
-# Cue words that say what a figure counts, checked nearest the figure first. Later
-# entries lose ties; a pattern covering another ("killed and wounded") wins over it.
-MEASURE_CUES = (
-    # killed and wounded together are casualties, not two counts
-    (r"killed (?:and|or) wounded|dead (?:and|or) wounded|casualties|losses|lost", "casualties"),
-    (r"killed|dead|deaths|died|fatalities|death toll", "killed"),
-    (r"wounded|injured", "wounded"),
-    (r"captured|prisoners?|taken prisoner|surrendered", "captured"),
-    # on the way to Kursk is not yet in Kursk
-    (r"(?:heading|headed|on (?:its|their) way|en route|moving) to(?:wards)? (?:the )?kursk",
-     "troops_to_kursk"),
-    (r"kursk", "troops_in_kursk"),
-    (r"near the (?:ukrainian )?border", "troops_near_border"),
-    (r"training|trained|train", "troops_training"),
-    # a plan or a deadline is a commitment, not troops already sent
-    (rf"committed|commit|pledged|promised|planned|plans|plan to|agreed to send|the total|"
-     rf"by (?:{MONTH_NAMES})\b", "troops_committed"),
-    (r"prepared|preparing|readying|readied|ready to", "troops_prepared"),
-    (r"sent|dispatched|deployed|arrived|transferred|shipped|stationed", "troops_dispatched"),
-)  # fmt: skip
-# Casualties counted over a stated stretch of time are a separate measure.
+# A count over a stated stretch of time ("in the past week"): the over_period rule.
 PERIOD_CUES = r"(?:in|over|during|within) (?:a|one|the past|the last|a single) (?:day|week|month)"
 # A batch on top of earlier ones ("500 more", "an additional 2,000") ...
 ADDITIONAL_AFTER = r"more|additional|extra|reinforcements"
 ADDITIONAL_BEFORE = r"additional|further|another|extra|fresh"
-# The counts a batch word turns into a batch ("500 more troops" is not a total).
-TROOP_COUNTS = ("troops_dispatched", "troops_committed", "troops_prepared")
+# ... the noun a batch word may follow ("500 troops more").
+COUNT_NOUN = r"troops|soldiers|men|personnel|fighters"
 # A batch named before its figure: "a fresh batch of troops, possibly numbering 3,000".
 ADDITIONAL_BATCH = (
     r"(?:fresh|new|another|further|additional|second|third) (?:batch|wave|contingent|rotation)"
@@ -47,6 +35,13 @@ PLAN_CUES = (
     rf"expected|planned|plans|could|will|would|may|might|to be sent|preparing|prepared|"
     rf"readying|awaited|by (?:{MONTH_NAMES})\b"
 )
+# Words that turn what follows into a part of the figure's whole: in "10,000 troops
+# are in the country, including in one region", the region's cue counts a part, and
+# the figure is not of it; "most of them are in ..." likewise.
+PART_WORDS = r"including|among them|among whom|of whom|of which|(?:most|some|many) of them"
+# Measures whose batch named before the figure ("a fresh batch ... could bring the
+# total to 15,000") does not make a batch of the figure (data/README.md, more_sent).
+ONE_TIME = "one_time"
 
 # Stances (data/README.md, claims.stance), strongest first.
 STANCE_CUES = (
@@ -59,27 +54,6 @@ STANCE_CUES = (
     (r"if|unless|provided that", "conditional"),
 )  # fmt: skip
 
-# What a statement without a figure is about, first match wins (claim_types.csv).
-TYPE_CUES = (
-    (r"fake news|fabricat\w*", "denial"),
-    (r"withdraw\w*|sanction\w*|lethal weapons|in discussions|consult\w*", "policy_response"),
-    (r"arms|weapons|shells|missiles", "arms_transfer"),
-    (r"urg\w+|call(?:ed|s)? (?:on|for)|appeal\w*", "appeal"),
-    (r"captur\w+|prisoners?", "captured"),
-    (r"killed|wounded|casualt\w+|losses|dead", "casualties"),
-    (r"interpreters|equipment", "support"),
-    (r"train\w*", "training"),
-    (r"famil\w+", "families"),
-    (r"maritime|by sea|routes?|flights?", "movement"),
-    (r"treaty|agreement|cooperation|pact", "agreement"),
-    (r"concern\w*|dangerous|condemn\w*", "reaction"),
-    (r"suppress\w*|censor\w*|rumou?rs", "information_control"),
-    (r"confirm\w*|acknowledg\w*", "confirmation"),
-    (r"located|stationed|sites|kursk", "location"),
-    (r"intervention|economic support|in exchange", "motive"),
-    (r"evidence|presence|in russia", "presence"),
-)
-
 
 @dataclass(frozen=True)
 class MeasureGuess:
@@ -88,59 +62,145 @@ class MeasureGuess:
     cue: tuple[int, int] | None = None  # where the cue word is
 
 
+@dataclass(frozen=True)
+class MeasureCues:
+    """A topic's measure cues (measure_cues.csv), compiled once per article.
+
+    Each tuple holds (compiled cue, measure) pairs in the file's rank order; the
+    batch and period rules map a base measure to the measure it turns into;
+    `one_time` lists the measures of kind one_time (measures.csv). Build it with
+    from_dataset; an empty MeasureCues (a topic without the file) guesses nothing.
+    """
+
+    plain: tuple[tuple[re.Pattern, str], ...] = ()
+    units: tuple[tuple[re.Pattern, str], ...] = ()
+    multiple: tuple[tuple[re.Pattern, str], ...] = ()
+    more_sent: tuple[tuple[str, str], ...] = ()
+    more_planned: tuple[tuple[str, str], ...] = ()
+    over_period: tuple[tuple[str, str], ...] = ()
+    one_time: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset) -> MeasureCues:
+        """The cues of a loaded dataset (its measure_cues and measures tables)."""
+        return cls.from_tables(dataset.measure_cues, dataset.measures)
+
+    @classmethod
+    def from_tables(cls, measure_cues: pd.DataFrame, measures: pd.DataFrame) -> MeasureCues:
+        """In: measure_cues.csv (cue, measure, rule; rows in rank order) and measures.csv
+        (measure, kind) as load.py types them. Raises ValueError for a cue outside the
+        syntax of vocabulary.cue_regex (load.py has refused such a file already)."""
+
+        def phrases(rule: str | None) -> tuple[tuple[re.Pattern, str], ...]:
+            rows = vocabulary.cues_of(measure_cues, rule)
+            return tuple(
+                (re.compile(rf"\b{vocabulary.cue_regex(cue)}\b"), str(measure))
+                for cue, measure in zip(rows["cue"], rows["measure"], strict=True)
+            )
+
+        def turns(rule: str) -> tuple[tuple[str, str], ...]:
+            rows = vocabulary.cues_of(measure_cues, rule)
+            return tuple(zip(rows["cue"].astype(str), rows["measure"].astype(str), strict=True))
+
+        return cls(
+            plain=phrases(None),
+            units=phrases("units"),
+            multiple=phrases("multiple"),
+            more_sent=turns("more_sent"),
+            more_planned=turns("more_planned"),
+            over_period=turns("over_period"),
+            one_time=frozenset(measures.loc[measures["kind"] == ONE_TIME, "measure"].astype(str)),
+        )
+
+    @property
+    def pattern(self) -> str:
+        """The plain cues as one regex alternation (parse_figures' `cues`: a number a cue
+        follows counts something)."""
+        # every compiled cue is \b...\b (from_tables); parse_figures adds its own edges
+        return "|".join(f"(?:{cue.pattern[2:-2]})" for cue, _ in self.plain)
+
+
 def guess_measure(
-    sentence: str, figure: Figure, window: tuple[int, int], measures: set[str]
+    sentence: str, figure: Figure, window: tuple[int, int], cues: MeasureCues
 ) -> MeasureGuess:
-    """The measure a figure counts, from the cue word nearest it within its window
-    (the stretch of the sentence between the neighbouring figures)."""
-    if figure.kind == "multiple":
-        return (
-            MeasureGuess(RATIO_MEASURE, True)
-            if RATIO_MEASURE in measures
-            else MeasureGuess(None, False)
-        )
+    """The measure a figure counts.
+
+    In: the sentence, one of its figures (parse_figures), the figure's window (the
+    stretch between its neighbouring figures) and the topic's MeasureCues. Out: the
+    measure, whether a cue said so, and the cue's span. Rules (data/README.md,
+    measure_cues.csv): a multiple takes the `multiple` row, a count of units the
+    `units` row; otherwise the plain cue nearest the figure within its window (ties
+    to the earlier row, a longer cue hiding one it covers), leaving out a cue that
+    names a part ("..., including in X") or a place's possessive ("X's region"); a
+    batch ("500 more") turns the cue's measure by the more_sent / more_planned rows
+    (a cue in another clause than the batch's figure counts as no cue);
+    a count over a stated stretch of time by the over_period rows.
+    """
     folded = fold(sentence)
-    if figure.units:
-        return (
-            MeasureGuess("units_prepared", True)
-            if "units_prepared" in measures
-            else MeasureGuess(None, False)
-        )
-    cues = _cue_matches(folded, window, measures)
-    chosen, span = None, None
-    if cues:
-        best = min(cues, key=lambda cue: (_distance(cue, figure), cue[3]))
-        chosen, span = best[2], best[:2]
-    additional = _additional(folded, figure)
-    # a batch named before the figure yields to a total ("could bring the total to 15,000")
-    if (
-        additional == "adjacent"
-        and chosen in (None, *TROOP_COUNTS)
-        or (additional == "batch" and chosen in (None, "troops_dispatched", "troops_prepared"))
+    if figure.kind == "multiple":
+        measure = _first(cues.multiple, folded[figure.start : figure.end])
+        return MeasureGuess(measure, measure is not None)
+    after = folded[figure.end : window[1]]
+    if figure.units or any(
+        re.match(rf"\s+(?:[\w-]+\s+)?{cue.pattern}", after) for cue, _ in cues.units
     ):
+        measure = _first(cues.units, after)
+        return MeasureGuess(measure, measure is not None)
+    found = _cue_matches(folded, window, figure, cues.plain)
+    chosen, span = None, None
+    if found:
+        best = min(found, key=lambda cue: (_distance(cue, figure), cue[3]))
+        chosen, span = best[2], best[:2]
+    batch = _additional(folded, figure)
+    if batch:
         clause = clause_of(clause_spans(folded), figure.start)
+        if span is not None and not (clause[0] <= span[0] and span[1] <= clause[1]):
+            # "500 more" beside the figure says more than a cue in another clause
+            chosen, span = None, None
         planned = re.search(rf"\b(?:{PLAN_CUES})", folded[clause[0] : clause[1]])
-        measure = "additional_planned" if planned else "additional_dispatched"
-        if measure in measures:
-            return MeasureGuess(measure, True, span)
-    period = re.search(PERIOD_CUES, folded)
-    if chosen == "casualties" and period and "casualties_in_period" in measures:
-        return MeasureGuess("casualties_in_period", True, span)
+        turns = dict(cues.more_planned if planned and cues.more_planned else cues.more_sent)
+        # a batch named before the figure yields to a total ("could bring the total to 15,000")
+        if chosen is None and turns:
+            return MeasureGuess(next(iter(turns.values())), True, span)
+        if chosen in turns and not (batch == "batch" and chosen in cues.one_time):
+            return MeasureGuess(turns[chosen], True, span)
+    period = dict(cues.over_period)
+    if chosen in period and re.search(PERIOD_CUES, folded):
+        return MeasureGuess(period[chosen], True, span)
     return MeasureGuess(chosen, chosen is not None, span)
 
 
-def _cue_matches(folded: str, window: tuple[int, int], measures: set[str]) -> list[tuple]:
-    """Cue words in the window: (start, end, measure, rank), longer cues hiding shorter."""
-    found = []
-    for rank, (pattern, measure) in enumerate(MEASURE_CUES):
-        if measure not in measures:
-            continue
-        for m in re.finditer(rf"\b(?:{pattern})\b", folded[window[0] : window[1]]):
-            found.append((m.start() + window[0], m.end() + window[0], measure, rank))
-    return [
+def _first(cues: tuple[tuple[re.Pattern, str], ...], text: str) -> str | None:
+    """The measure of the first cue found in text, else of the first cue, else None."""
+    for cue, measure in cues:
+        if cue.search(text):
+            return measure
+    return cues[0][1] if cues else None
+
+
+def _cue_matches(
+    folded: str, window: tuple[int, int], figure: Figure, cues: tuple[tuple[re.Pattern, str], ...]
+) -> list[tuple]:
+    """Cue words in the window: (start, end, measure, rank), longer cues hiding shorter,
+    without the cues of a part or of a possessive."""
+    found = [
+        (m.start(), m.end(), measure, rank)
+        for rank, (cue, measure) in enumerate(cues)
+        for m in cue.finditer(folded, window[0], window[1])
+    ]
+    found = [
         cue
         for cue in found
         if not any(o[0] <= cue[0] and cue[1] <= o[1] and o[:2] != cue[:2] for o in found)
+    ]
+    return [
+        cue
+        for cue in found
+        if not folded.startswith("'s", cue[1])
+        and not (
+            cue[0] >= figure.end
+            and re.search(rf"\b(?:{PART_WORDS})\b", folded[figure.end : cue[0]])
+        )
     ]
 
 
@@ -156,7 +216,11 @@ def _additional(folded: str, figure: Figure) -> str | None:
     words = words_after(folded, figure.end, 3)
     if words and re.fullmatch(ADDITIONAL_AFTER, words[0]):
         return "adjacent"
-    if words[1:2] and re.fullmatch(ADDITIONAL_AFTER, words[1]) and words[0] == "troops":
+    if (
+        words[1:2]
+        and re.fullmatch(ADDITIONAL_AFTER, words[1])
+        and re.fullmatch(COUNT_NOUN, words[0])
+    ):
         return "adjacent"
     if re.search(rf"\b(?:{ADDITIONAL_BEFORE})\s+$", folded[: figure.start]):
         return "adjacent"
@@ -185,12 +249,41 @@ def type_of_measure(dataset: Dataset, measure: str) -> str:
     return str(types.index[0]) if not types.empty else sorted(known)[0]
 
 
-def guess_claim_type(sentence: str, known: set[str]) -> str:
+@dataclass(frozen=True)
+class TypeCues:
+    """What a statement without a figure is about: the cue words of claim types
+    (claim_types.csv `cues`), first row with a matching cue winning, and the type to
+    fall back on (the data's most common type of statement without a figure)."""
+
+    cues: tuple[tuple[re.Pattern, str], ...]
+    fallback: str
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset) -> TypeCues:
+        """In: the dataset's claim_types (claim_type, optional cues: ` | `-separated cue
+        phrases of vocabulary.cue_regex) and claims (claim_type, measure). Raises
+        ValueError for a cue outside the cue syntax (load.py refuses it first)."""
+        types = dataset.claim_types
+        cells = types["cues"] if "cues" in types else pd.Series(pd.NA, index=types.index)
+        cues = tuple(
+            (re.compile(rf"\b{vocabulary.cue_regex(cue)}\b"), str(claim_type))
+            for claim_type, cell in zip(types["claim_type"], cells, strict=True)
+            for cue in vocabulary.split_list(cell)
+        )
+        claims = dataset.claims
+        statements = claims.loc[claims["measure"].isna(), "claim_type"].value_counts()
+        if not statements.empty:
+            fallback = str(statements.index[0])
+        else:
+            fallback = str(types["claim_type"].iloc[0]) if len(types) else ""
+        return cls(cues, fallback)
+
+
+def guess_claim_type(sentence: str, cues: TypeCues) -> str:
+    """The claim type of a statement: the first claim type (in claim_types.csv's row
+    order) with a cue in the sentence, else the fallback."""
     folded = fold(sentence)
-    for pattern, claim_type in TYPE_CUES:
-        if claim_type in known and re.search(rf"\b(?:{pattern})\b", folded):
-            return claim_type
-    return "presence" if "presence" in known else sorted(known)[0]
+    return next((claim_type for cue, claim_type in cues.cues if cue.search(folded)), cues.fallback)
 
 
 def guess_stance(text: str) -> str:
@@ -202,6 +295,7 @@ def guess_stance(text: str) -> str:
     return "asserts"
 
 
-def cue_pattern() -> str:
-    """The measure cue words as one regex alternation, for telling a count from a number."""
-    return "|".join(pattern for pattern, _ in MEASURE_CUES)
+def cue_pattern(dataset: Dataset) -> str:
+    """The dataset's plain measure cues as one regex alternation, for telling a count
+    from a number (parse_figures' `cues`)."""
+    return MeasureCues.from_dataset(dataset).pattern

@@ -27,7 +27,8 @@ from crosscheck.drafting.language import (
     require_supported,
 )
 from crosscheck.drafting.measures import (
-    cue_pattern,
+    MeasureCues,
+    TypeCues,
     fallback_measure,
     guess_claim_type,
     guess_measure,
@@ -181,7 +182,9 @@ class _Reader:
             zip(dataset.claim_types["claim_type"], dataset.claim_types["label"], strict=True)
         )
         self.fallback_measure = fallback_measure(dataset)
-        self.cues = cue_pattern()
+        self.measure_cues = MeasureCues.from_dataset(dataset)
+        self.cues = self.measure_cues.pattern
+        self.type_cues = TypeCues.from_dataset(dataset)
         self.next_number = _next_number(dataset, article_id)
         self.claims: list[dict] = []
         # whether the article's language writes thousands with points ("12.000")
@@ -268,7 +271,7 @@ class _Reader:
             self._vague_claim(index, sentence, figure, attribution)
             return
         text = sentence.text
-        guess = guess_measure(text, figure, window, self.measures)
+        guess = guess_measure(text, figure, window, self.measure_cues)
         measure, cued = guess.measure or self.fallback_measure, guess.cued
         dating = self._dates(index, text, attribution, figure.start)
         clauses = clause_spans(text)
@@ -336,7 +339,7 @@ class _Reader:
             attribution.claimant,
             sentence,
             (False, attribution.matched and attribution.known),
-            claim_type=guess_claim_type(text, self.claim_types),
+            claim_type=guess_claim_type(text, self.type_cues),
             stance=guess_stance(text),
             summary=f"{name} {plural_verb(name, 'gives', 'give')} no number, only {words!r}.",
             stated_wording=dating.stated,
@@ -355,7 +358,7 @@ class _Reader:
         text = sentence.text
         dating = self._dates(index, text, attribution, None)
         stance = guess_stance(text)
-        claim_type = guess_claim_type(text, self.claim_types)
+        claim_type = guess_claim_type(text, self.type_cues)
         evidence, quoted = statement_evidence(text, attribution.verb)
         name = short_name(self.actors.row(claimant)["name"])
         label = _lower_first(self.type_labels.get(claim_type, claim_type))

@@ -1,0 +1,212 @@
+"""What a figure counts and what a statement is about: crosscheck.drafting.measures.
+
+The measure and claim-type cues come from the topic's data (measure_cues.csv, the
+`cues` column of claim_types.csv); the cases read as a coder would code them
+(data/README.md, "measure_cues.csv" and "claim_types.csv").
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from crosscheck.drafting import draft_article
+from crosscheck.drafting.figures import parse_figures
+from crosscheck.drafting.measures import (
+    MeasureCues,
+    TypeCues,
+    cue_pattern,
+    guess_claim_type,
+    guess_measure,
+)
+from crosscheck.load import load_dataset
+
+from conftest import DATA, RALLY
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(DATA)
+
+
+@pytest.fixture(scope="module")
+def cues(dataset):
+    return MeasureCues.from_dataset(dataset)
+
+
+@pytest.fixture(scope="module")
+def rally():
+    return load_dataset(RALLY)
+
+
+def measure_of(sentence: str, cues: MeasureCues, pattern: str | None = None):
+    """The guess for the only figure of a sentence, its window the whole sentence."""
+    [figure] = parse_figures(sentence, cues.pattern if pattern is None else pattern)
+    guess = guess_measure(sentence, figure, (0, len(sentence)), cues)
+    return guess.measure, guess.cued
+
+
+def tiny_cues(rows: list[tuple[str, str, str | None]], one_time=()) -> MeasureCues:
+    """MeasureCues of a made-up topic: (cue, measure, rule) rows in rank order."""
+    table = pd.DataFrame(rows, columns=["cue", "measure", "rule"]).astype("string")
+    measures = sorted({measure for _, measure, _ in rows})
+    kinds = ["one_time" if m in one_time else "running_total" for m in measures]
+    return MeasureCues.from_tables(table, pd.DataFrame({"measure": measures, "kind": kinds}))
+
+
+# The shipped topic's cues -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("North Korea has sent 3,000 troops.", "troops_dispatched"),
+        ("North Korea has dispatched 3,000 troops.", "troops_dispatched"),
+        ("North Korea has deployed 3,000 troops.", "troops_dispatched"),
+        ("Pyongyang committed to sending 10,000 troops.", "troops_committed"),
+        ("Pyongyang planned to have 10,000 troops there by December.", "troops_committed"),
+        ("Pyongyang is preparing 10,000 soldiers.", "troops_prepared"),
+        ("Pyongyang is readying 10,000 soldiers.", "troops_prepared"),
+        ("At least 100 soldiers were killed.", "killed"),
+        ("About 1,000 soldiers were wounded.", "wounded"),
+        ("Ukraine has captured 2 soldiers.", "captured"),
+        ("It is readying two brigades.", "units_prepared"),
+        ("About 3,000 soldiers were killed and wounded.", "casualties"),
+        ("About 10,000 troops are in Kursk.", "troops_in_kursk"),
+        ("It said 500 more were expected within weeks.", "additional_planned"),
+        ("It said 2,000 more troops had arrived.", "additional_dispatched"),
+        ("About 1,200 were killed or wounded in the past week.", "casualties_in_period"),
+        ("The new estimate is double the previous one.", "ratio_to_previous"),
+    ],
+)
+def test_the_measure_is_guessed_from_the_cue_word_nearest_the_figure(cues, sentence, measure):
+    assert measure_of(sentence, cues) == (measure, True)
+
+
+def test_a_place_named_after_including_counts_a_part_not_the_figure(cues):
+    sentence = "More than 10,000 troops are now in Russia, including in the Kursk region."
+    assert measure_of(sentence, cues) == ("troops_dispatched", True)
+
+
+def test_a_place_named_after_most_of_them_counts_a_part_not_the_figure(cues):
+    sentence = "There are 12,000 soldiers here, and most of them are in the Kursk region."
+    assert measure_of(sentence, cues) == (None, False)
+
+
+def test_a_country_as_a_possessive_gives_way_to_the_region_it_qualifies(cues):
+    sentence = "About 3,000 troops are in Russia's Kursk region."
+    assert measure_of(sentence, cues) == ("troops_in_kursk", True)
+
+
+def test_more_troops_a_leader_could_send_are_a_planned_batch(cues):
+    sentence = (
+        "He has given no figure for the Kursk group since last week, when he said that "
+        "Pyongyang could send as many as five thousand more troops by the end of the year."
+    )
+    assert measure_of(sentence, cues) == ("additional_planned", True)
+
+
+def test_a_batch_named_before_a_total_leaves_the_total_a_total(cues):
+    sentence = "A fresh batch of troops could bring the total to 15,000."
+    assert measure_of(sentence, cues) == ("troops_committed", True)
+
+
+def test_a_figure_without_a_cue_is_not_guessed(cues):
+    assert measure_of("He said 3,000 soldiers.", cues) == (None, False)
+
+
+def test_the_shipped_cues_tell_a_count_from_a_number(dataset):
+    pattern = cue_pattern(dataset)
+    assert [f.value for f in parse_figures("He said 11,000 already deployed.", pattern)] == [11000]
+    assert parse_figures("He said 11,000 already deployed.", "") == []
+
+
+# Another topic's cues -----------------------------------------------------------
+
+
+def test_another_topic_measures_by_its_own_cues(rally):
+    assert measure_of("Police said 12 people were arrested.", MeasureCues.from_dataset(rally)) == (
+        "arrests",
+        True,
+    )
+    assert measure_of("Police said 8,000 people marched.", MeasureCues.from_dataset(rally)) == (
+        "crowd_size",
+        True,
+    )
+
+
+def test_the_rally_drafts_its_arrests_as_arrests(rally):
+    claims = draft_article(
+        "Police said 8,000 people marched on Saturday. It also said twelve people had been "
+        "arrested, most of them for blocking a tram line.",
+        pd.Timestamp("2025-03-02").date(),
+        rally,
+        "City Daily",
+        None,
+        "cd-test",
+    ).claims
+    figured = claims[claims["measure"].notna()]
+    assert list(zip(figured["best"].astype(int), figured["measure"], strict=True)) == [
+        (8000, "crowd_size"),
+        (12, "arrests"),
+    ]
+
+
+def test_a_topic_without_cues_guesses_nothing():
+    empty = MeasureCues()
+    assert measure_of("It has sent 3,000 troops.", empty, pattern="sent") == (None, False)
+    assert empty.pattern == ""
+
+
+def test_of_two_cues_at_one_distance_the_earlier_row_wins():
+    first = tiny_cues([("seen", "sightings", None), ("counted", "counts", None)])
+    second = tiny_cues([("counted", "counts", None), ("seen", "sightings", None)])
+    sentence = "They were seen 40 counted."
+    assert measure_of(sentence, first, "seen|counted")[0] == "sightings"
+    assert measure_of(sentence, second, "seen|counted")[0] == "counts"
+
+
+def test_a_batch_turns_only_measures_of_a_more_rule():
+    cues = tiny_cues(
+        [
+            ("detained", "arrests", None),
+            ("injured", "injuries", None),
+            ("arrests", "arrests_added", "more_sent"),
+        ]
+    )
+    assert measure_of("Police detained 30 more.", cues, "detained")[0] == "arrests_added"
+    assert measure_of("Medics said 30 more were injured.", cues, "injured")[0] == "injuries"
+
+
+# Claim types of statements without a figure --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim_type"),
+    [
+        ("The ministry called the reports fake news.", "denial"),
+        ("Soldiers have been killed in the fighting.", "casualties"),
+        ("The troops are training at five sites in the east.", "training"),
+        ("There is evidence of North Korean soldiers in Russia.", "presence"),
+        ("Fake news about troops in Kursk, the ministry said.", "denial"),
+    ],
+)
+def test_a_statement_takes_the_type_of_the_first_row_with_a_cue(dataset, sentence, claim_type):
+    assert guess_claim_type(sentence, TypeCues.from_dataset(dataset)) == claim_type
+
+
+def test_first_clashes_are_not_casualties(dataset):
+    sentence = "North Korean soldiers had fought their first clashes with Ukrainian forces."
+    assert guess_claim_type(sentence, TypeCues.from_dataset(dataset)) != "casualties"
+
+
+def test_a_statement_without_a_cue_takes_the_datas_most_common_statement_type(dataset):
+    claims = dataset.claims
+    most_common = claims.loc[claims["measure"].isna(), "claim_type"].value_counts().index[0]
+    assert guess_claim_type("Nothing to see.", TypeCues.from_dataset(dataset)) == most_common
+
+
+def test_another_topic_types_statements_by_its_own_cues(rally):
+    cues = TypeCues.from_dataset(rally)
+    assert guess_claim_type("The organisers called the police count fake news.", cues) == "denial"
+    assert guess_claim_type("The mayor condemned the violence.", cues) == "reaction"
