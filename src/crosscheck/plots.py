@@ -2,9 +2,10 @@
 for an input with nothing to draw, a NothingToDraw: the sentence a reader reads in the
 chart's place, never an empty axes), and figure_html, which puts either in the page.
 
-Every chart colours a source by its alignment in the conflict with the same
-colour-blind-safe palette (Okabe & Ito, 2008), states its data source on the
-figure, and labels its axes with units. Every chart is laid out so that no text
+Every chart colours a source by its side in the controversy as the topic's
+alignments.csv says (its `colour`, else the colour-blind-safe palette of Okabe & Ito,
+2008, in row order; Sides), names each side by its `label`, states its data source on
+the figure, and labels its axes with units. Every chart is laid out so that no text
 covers other text or leaves the figure (OWID's rule; chartcheck measures it): titles
 wrap to the figure's width, tick labels thin out until they stand apart, legends sit
 outside the data, and a point label that would cover another text is left out (the
