@@ -32,7 +32,7 @@ SPEECH_VERBS = (
     r"assessed|assesses|assess|acknowledged|acknowledges|insisted|insists|"
     r"wrote|posted|referenced|cited|(?<!were )(?<!was )briefed(?! by)|"
     # "put the number of troops at 12,000": a figure attributed without a speech verb
-    r"puts? (?:the|its|their) (?:number|figure|toll|count|estimate|total|tally)"
+    r"puts? (?:the|its|their) (?:number|figure|toll|count|estimate|total|tally|turnout|crowd)"
 )
 # A speaker who passes on an agency's finding is its relay, not its source.
 RELAY_CUES = (
@@ -286,7 +286,7 @@ class Attributor:
             r"\s*(?:(?:has|have|had|also|then|later|officially|publicly|not|never|both)\s+)*$"
         )
         pronoun = re.search(
-            r"(?<![\w'])(he|she|they|we|i)\s+(?:(?:also|then|later|further|now|have|had|has)\s+)*$",
+            r"(?<![\w'])(he|she|it|they|we|i)\s+(?:(?:also|then|later|further|now|have|had|has)\s+)*$",
             before,
         )
         if pronoun:

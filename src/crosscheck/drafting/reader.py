@@ -10,7 +10,12 @@ import pandas as pd
 
 from crosscheck import dates, ladder, schema
 from crosscheck.drafting.actors import Actors, slug
-from crosscheck.drafting.attribution import QUESTION_LABEL, Attribution, Attributor
+from crosscheck.drafting.attribution import (
+    QUESTION_LABEL,
+    SPEAKER_LABEL,
+    Attribution,
+    Attributor,
+)
 from crosscheck.drafting.evidence import (
     as_written,
     figure_evidence,
@@ -187,6 +192,8 @@ class _Reader:
         self.type_cues = TypeCues.from_dataset(dataset)
         self.next_number = _next_number(dataset, article_id)
         self.claims: list[dict] = []
+        # (paragraph, attribution) of the last transcript speaker label
+        self._labelled: tuple[int, Attribution | None] = (-1, None)
         # whether the article's language writes thousands with points ("12.000")
         self.thousands_point = False
         # a dateline's day, which the article's weekdays count from
@@ -205,11 +212,19 @@ class _Reader:
         # one attribution per statement, each covering its stretch of the sentence
         attributions = self.who.attribute_all(text, mentions)
         self.who.remember(mentions)
+        if not attributions:
+            self._remember_occasion(index, text, mentions)
+        labelled = SPEAKER_LABEL.match(text) and attributions
+        if labelled:
+            # a transcript's "MS. SINGH:" speaks for the rest of her paragraph
+            self._labelled = (sentence.paragraph, attributions[0])
         if figures:
             for number, figure in enumerate(figures):
                 attribution = next(
                     (a for a in attributions if a.span[0] <= figure.start < a.span[1]), None
                 )
+                if attribution is None and self._labelled[0] == sentence.paragraph:
+                    attribution = self._labelled[1]
                 if attribution is None:
                     outlet, known = self.actors.outlet_actor()
                     attribution = Attribution(outlet, None, False, known, None)
@@ -222,6 +237,15 @@ class _Reader:
             for attribution in attributions:
                 for claimant in [attribution.claimant, *attribution.also]:
                     self._statement_claim(index, sentence, attribution, claimant)
+
+    def _remember_occasion(self, index: int, text: str, mentions) -> None:
+        """ "Zelenskiy gave his tally in his address on Monday night.": a sentence that
+        names one actor and a day but quotes nothing sets the occasion of what that
+        actor says next ("..., he said")."""
+        named = {m.actor_id for m in mentions if m.kind == "strong"}
+        stated = [p for p in dates.find_phrases(text, self.reference_day) if p.role == "stated"]
+        if len(named) == 1 and stated:
+            self.memory.dated[(named.pop(), None)] = (index, self._stated_wording(stated[0]))
 
     def _dates(self, index: int, text: str, attribution: Attribution, position: int | None):
         """The dates of a claim at `position` (None: the whole sentence), from the date
@@ -250,10 +274,13 @@ class _Reader:
         if stated:
             self.memory.dated[speaker] = (index, stated)
         elif attribution.matched and speaker in self.memory.dated:
-            # the same claimant through the same relay within two sentences: the same occasion
+            # the same claimant through the same relay, with no day of its own: the same
+            # occasion; a reviewer checks it when the day was given more than two
+            # sentences before
             earlier, wording = self.memory.dated[speaker]
-            if index - earlier <= 2:
-                stated = wording
+            stated = wording
+            if index - earlier > 2:
+                flags.append(f"day carried from {index - earlier} sentences earlier ({wording})")
         return _Dating(stated or "", period or "", bool(stated) and not flags, tuple(flags))
 
     def _stated_wording(self, phrase: dates.DatePhrase) -> str:
