@@ -295,3 +295,43 @@ def test_the_subject_before_a_relative_clause_is_the_speaker(dataset):
         dataset, "A battalion commander who gave only his call sign, Tur, said 40 men attacked."
     )
     assert (claim["claimant_id"], int(claim["best"])) == ("battalion-commander", 40)
+
+
+def test_he_after_a_newly_named_person_is_not_the_speaker_before_him(dataset):
+    # the quote two sentences back is Lee's; the sentence between names Budanov
+    assert who(
+        dataset,
+        "“The count is rising,” Lee Seong-kweun said. Why the gap? Kirill Budanov gave "
+        "his own view in an interview. “Some 9,000 are at the front,” he said.",
+    ) == [("lee-seong-kweun", None, None), ("kyrylo-budanov", None, 9000)]
+
+
+def test_a_name_after_the_verb_that_starts_a_clause_is_not_an_inverted_speaker(dataset):
+    result = draft(
+        dataset,
+        "Anna Berg, an analyst at the Tallinn Defence Forum, a research group, believes "
+        "Pyongyang will send 6,000 more soldiers.",
+    )
+    assert list(result.claims["claimant_id"]) == ["anna-berg"]
+
+
+def test_a_speaker_after_several_appositions_is_the_subject(dataset):
+    assert who(
+        dataset,
+        "Kirill Budanov, the head of Ukraine's military intelligence, the GUR, said on "
+        "Monday that 4,000 more soldiers could come.",
+    ) == [("kyrylo-budanov", None, 4000)]
+
+
+def test_the_subject_of_said_speaks_and_according_to_names_the_relay(dataset):
+    assert who(
+        dataset,
+        "The National Intelligence Service told lawmakers on Monday that 700 soldiers had "
+        "been wounded, according to Lee Seong-kweun.",
+    ) == [("rok-nis", "lee-seong-kweun", 700)]
+
+
+def test_according_to_alone_names_the_claimant(dataset):
+    assert who(dataset, "Some 700 soldiers had been wounded, according to Lee Seong-kweun.") == [
+        ("lee-seong-kweun", None, 700)
+    ]

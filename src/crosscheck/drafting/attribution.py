@@ -103,6 +103,8 @@ class Attributor:
     def __init__(self, actors: Actors):
         self.actors = actors
         self.memory = Memory()
+        # Y of "X said ..., according to Y", for the statement being read
+        self._according_relay: str | None = None
 
     def remember(self, mentions: list[Mention]) -> None:
         """Note the actors a sentence names, for 'the agency' and 'he' later on."""
@@ -229,15 +231,21 @@ class Attributor:
             return None
         speaker, verb, matched, also = found
         claimant, relay = speaker, None
+        according_relay, self._according_relay = self._according_relay, None
         carried = matched == "pronoun"
-        if carried and self.memory.last is not None and speaker == self._last_speaker():
-            claimant, relay = self.memory.last.claimant, self.memory.last.relay
+        last = self.memory.last
+        # "he" is the last statement's speaker only when he is its speaker: a person
+        # named since ("Kovalenko gave his answer ...") takes his own claims
+        if carried and last is not None and speaker == (last.relay or last.claimant):
+            claimant, relay = last.claimant, last.relay
         source = self._cited(text, folded, speaker, mentions, relay_cues)
         if source is None:
             source = self._relay_source(text, speaker, sources, mentions, relay_cues)
         listener = self._listener(speaker, mentions, verb, folded)
         if source is not None and source != speaker:
             claimant, relay = source, speaker
+        elif according_relay is not None:
+            claimant, relay = speaker, according_relay
         elif listener is not None:
             claimant, relay = speaker, listener
         elif speaker in self.memory.relay_sources and not carried:
@@ -259,6 +267,12 @@ class Attributor:
             if after:
                 speaker = self._resolve(after[0])
                 if speaker:
+                    said = self._said_before(text, folded, speakers, according.start())
+                    if said is not None and said[0] != speaker:
+                        # "The agency told lawmakers ..., according to lawmaker Lee": the
+                        # agency speaks, and the person the outlet heard it from relays it
+                        self._according_relay = speaker
+                        return said
                     return speaker, according.span(), "name", []
             phrase = re.match(r"\s+((?:[\w'’.-]+\s*){1,6}?)(?=[,.;]|$)", text[according.end() :])
             if phrase and re.search(rf"\b(?:{SPEAKER_NOUNS})\b|[A-Z]", phrase.group(1)):
@@ -270,17 +284,32 @@ class Attributor:
                 return found[0], verb.span(), found[1], found[2]
         return None
 
+    def _said_before(self, text: str, folded: str, speakers: list[Mention], end: int):
+        """(speaker, verb span, how found, further speakers) of a speech verb before
+        `end` whose subject is an actor named by name or referred back to ("the
+        agency"), else None: who speaks in "X said ..., according to Y"."""
+        for verb in re.finditer(r"(?<![-\w])(?:said|says|told|tells|briefed|informed)\b", folded):
+            if verb.start() >= end or _quoted(text, verb.start()):
+                break
+            before = [m for m in speakers if m.end <= verb.start()]
+            found = self._subject(text, folded, before, verb)
+            if found is not None and found[1] == "name":
+                return found[0], verb.span(), found[1], found[2]
+        return None
+
     def _subject(self, text: str, folded: str, speakers: list[Mention], verb: re.Match):
         before = folded[: verb.start()]
         # "Park Sun-won, a member of the committee, citing the agency, said": skip the
         # appositions, however many.
-        limit = verb.start()
+        limit, tail = verb.start(), ""
         while apposition := re.search(
             r",\s+(?:a|an|the|who|which|one|head|chief|member|in|\w+ing)\b[^,\"]*,\s*"
             r"(?:(?:has|have|had|also|then|later|not)\s+)*$",
-            before[:limit],
+            before[:limit] + tail,
         ):
-            limit = apposition.start()
+            # the cut leaves off the comma that closes the next apposition to the left
+            limit, tail = apposition.start(), ", "
+
         candidates = [m for m in speakers if m.end <= limit]
         adjacent = (
             r"\s*(?:(?:has|have|had|also|then|later|officially|publicly|not|never|both)\s+)*$"
@@ -297,8 +326,17 @@ class Attributor:
             if speaker is not None:
                 return speaker, "pronoun", []
         # the speaker right after the verb: "..., said Lee."
+        # A name after the verb that goes on into a clause of its own ("..., believes
+        # Pyongyang will send ...") is what is said, not who says it: an inverted
+        # speaker ends the sentence or its clause, or is followed by when it was said.
         inverted = [
-            m for m in speakers if re.fullmatch(r"\s+(?:the\s+)?", folded[verb.end() : m.start])
+            m
+            for m in speakers
+            if re.fullmatch(r"\s+(?:the\s+)?", folded[verb.end() : m.start])
+            and re.match(
+                r"\s*(?:[,.;:!?)\"”]|$|(?:on|last|this|in|at|earlier|late|yesterday|today)\b)",
+                folded[m.end :],
+            )
         ]
         after_quote = re.search(r"[,\"”]\s*$", text[: verb.start()])
         if inverted and after_quote:
