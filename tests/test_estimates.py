@@ -418,3 +418,17 @@ def test_the_envelope_holds_every_sources_latest_figure_and_row_order_changes_no
     pd.testing.assert_frame_equal(
         again.reset_index(drop=True), view.comparison.reset_index(drop=True)
     )
+
+
+def test_the_qualifier_rules_read_one_row_per_bound_with_every_word():
+    from crosscheck.estimates import QUALIFIER_RULES, qualifier_rules_by_bound
+
+    table = qualifier_rules_by_bound().set_index("bound")
+    assert table.loc["upper bound", "fields set"] == "high"
+    assert table.loc["lower bound", "qualifiers"].split(", ")[:3] == [
+        "at least",
+        "more than",
+        "over",
+    ]
+    words = [w for cell in table["qualifiers"] for w in cell.split(", ")]
+    assert sorted(words) == sorted(QUALIFIER_RULES["qualifier"])

@@ -72,6 +72,17 @@ QUALIFIER_RULES = pd.DataFrame(
     columns=["qualifier", "bound", "fields set"],
 )
 
+
+def qualifier_rules_by_bound() -> pd.DataFrame:
+    """QUALIFIER_RULES for the reader: one row per bound, its words together.
+
+    Out: columns bound, fields set, qualifiers (the words in QUALIFIER_RULES' order,
+    ', '-separated), in the order the bounds first appear.
+    """
+    grouped = QUALIFIER_RULES.groupby(["bound", "fields set"], sort=False)["qualifier"]
+    return grouped.agg(", ".join).rename("qualifiers").reset_index()
+
+
 # How a coded figure becomes an interval (low, point, high):
 # bound        low                 point                 high
 # exact        low                 best                  high      bare figure: all three equal
@@ -606,9 +617,11 @@ EXPORTED_COLUMNS = {
         "meaning": Column("string", "When the rule applies, with an example."),
     },
     "qualifier_rules": {
-        "qualifier": Column("string", "A word at the start of claims.csv `qualifier`."),
         "bound": _BOUND,
-        "fields set": Column("string", "Which of low, best, high a coder fills for it."),
+        "fields set": Column("string", "Which of low, best, high a coder fills for them."),
+        "qualifiers": Column(
+            "string", "Words at the start of claims.csv `qualifier` that set it, comma-separated."
+        ),
     },
     "estimate_comparison": {
         "measure": MEASURE,
