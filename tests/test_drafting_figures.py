@@ -62,7 +62,7 @@ POINT_12000 = "'12.000' read as 12,000: check the thousands point"
         ("It sent around 10,000 soldiers.", (None, 10000, None, "around", "bound", [])),
         ("It sent approximately 10,000 soldiers.",
          (None, 10000, None, "approximately", "bound", [])),
-        ("Units comprising up to 12,000 soldiers are ready.",
+        ("Units comprising up to 12,000 soldiers are ready to fight.",
          (None, None, 12000, "up to", "bound", [])),
         ("At least 100 soldiers were killed.", (100, None, None, "at least", "bound", [])),
         ("More than 3,000 of them moved to Kursk.",
@@ -123,7 +123,7 @@ def test_the_qualifier_is_kept_as_written_in_lower_case():
         ("Between 11 and 12 thousand troops arrived.",
          (11000, None, 12000, "between"), "Between 11 and 12 thousand"),
         ("It sent 10 000–12 000 troops.", (10000, None, 12000, ""), "10 000–12 000"),
-        ("It mobilised 1.5-2 million people.", (1500000, None, 2000000, ""), "1.5-2 million"),
+        ("It sent 1.5-2 million people.", (1500000, None, 2000000, ""), "1.5-2 million"),
         ("It sent ten to twelve thousand troops.",
          (10000, None, 12000, ""), "ten to twelve thousand"),
     ],
@@ -174,7 +174,7 @@ def test_thousands_grouped_by_a_space_are_one_figure(sentence, value):
         ("It sent 10K troops.", 10000, "10K"),
         ("It sent 1.5k troops.", 1500, "1.5k"),
         ("It sent 2M troops.", 2000000, "2M"),
-        ("It mobilised 2.5 million people.", 2500000, "2.5 million"),
+        ("It sent 2.5 million people.", 2500000, "2.5 million"),
         ("It sent 11 thousand troops.", 11000, "11 thousand"),
     ],
     ids=lambda value: value if isinstance(value, str) else None,
@@ -185,7 +185,7 @@ def test_a_scale_suffix_or_word_multiplies_the_figure(sentence, value, span):
 
 
 def test_more_than_10k_is_a_lower_bound():
-    assert only("Russia has more than 10K North Korean troops.") == (
+    assert only("Russia has more than 10K North Korean troops, Kyiv says.") == (
         10000, None, None, "more than", "bound", [],
     )  # fmt: skip
 
@@ -237,7 +237,7 @@ def test_in_a_language_that_groups_thousands_with_points_any_point_groups_thousa
 
 
 def test_with_a_thousands_point_a_comma_is_the_decimal_comma():
-    assert only("Russia mobilised 2,5 million people.", thousands_point=True) == (
+    assert only("Russia sent 2,5 million people.", thousands_point=True) == (
         2500000, 2500000, 2500000, "", "bare", [],
     )  # fmt: skip
 
@@ -249,13 +249,13 @@ def test_a_point_before_digits_other_than_zeros_is_a_decimal_in_english():
 
 
 def test_a_decimal_point_before_a_scale_word_stays_a_decimal():
-    assert only("It mobilised 12.000 million people.") == (
+    assert only("It sent 12.000 million people.") == (
         12000000, 12000000, 12000000, "", "bare", [],
     )  # fmt: skip
 
 
 def test_two_points_can_only_group_thousands_and_are_flagged():
-    assert only("It mobilised 1.500.000 people.") == (
+    assert only("It sent 1.500.000 people.") == (
         1500000, 1500000, 1500000, "", "bare",
         ["'1.500.000' read as 1,500,000: check the thousands point"],
     )  # fmt: skip

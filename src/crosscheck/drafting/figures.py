@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from crosscheck.dates import MONTH_PATTERN
+from crosscheck.drafting.attribution import SPEECH_VERBS
 from crosscheck.drafting.text import fold, words, words_after
 from crosscheck.estimates import QUALIFIER_RULES
 
@@ -99,6 +100,7 @@ UNIT_NOUNS = frozenset(words("units brigades battalions regiments divisions"))
 # What follows a number that is not a count: a share, a distance, a time, money.
 NOT_COUNTS = (
     r"%|percent|per cent|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|kg|tonnes?|tons?|"
+    r"feet|foot|ft|yards?|acres?|hectares?|"
     r"hours?|days?|weeks?|months?|years?|dollars?|euros?|won|roubles?|rubles?|yuan|pounds|"
     r"billion|bn|-year-old|year-old|years? old"
 )
@@ -113,6 +115,41 @@ VAGUE_AMOUNTS = (
     r"(?:\s+(?:thousand|million))?"
     r"|(?:tens|hundreds|thousands|millions|dozens|scores)(?:\s+of\s+(?:thousands|millions))?"
     r"|a\s+handful"
+)
+# "lines of 40 or 50 men", "in groups of ten": a plural group noun followed by "of" and a
+# number gives the size of each group, not how many there are in all.
+GROUP_SIZE = (
+    r"\b(?:lines|columns|groups|waves|squads|teams|rows|bands|packs|cells|units)\s+of\s+"
+    r"(?:(?:up to|about|around|some|roughly|nearly)\s+)?(?:[\w,]+\s+(?:or|to)\s+)?$"
+)
+# A verb phrase between a figure that is its subject and a cue: "roughly 10,000, are in
+# the Kursk region", "10K are still in the region", "3,000 have been killed".
+SUBJECT_VERB = (
+    r",?(?:\s+(?:are|is|were|was|have|has|had|been|being|still|now|already|currently|"
+    r"reportedly|thought|believed|said|to|be|all|mostly|in|at|on|inside|near|the))*"
+)
+# Who says a figure: a verb of saying, "according to", a first person (a transcript's
+# answer: "we have seen ...") or a quotation. A count tied by nothing but its noun in a
+# sentence nobody says and no cue of the topic names ("North Korea keeps an army of
+# about 1.2 million troops") is the outlet's background, not a figure of the data.
+SAID = rf"\b(?:{SPEECH_VERBS}|according to|i|we|our|us|my)\b|\""
+# A figure tied only by its sentence ("had probably passed 4,500", "another 5,000 in the
+# coming weeks", "up from the roughly 8,000 we were seeing"): in news copy a number of
+# four digits that is no year, share, sum, distance, time or date counts something when
+# the sentence names what is counted (a count noun or a measure cue).
+CONTEXT_MINIMUM = 1_000
+# ... unless a noun of its own follows it ("20,000 containers"): such a figure counts
+# that noun. After a figure counted by its sentence come only punctuation, a name (a
+# people: "2,000 North Koreans") or one of these words.
+FUNCTION_WORDS = frozenset(
+    words(
+        "in at on of for from to by with within since until into inside near across over "
+        "the a an this that these those its their his her our my your "
+        "we they he she it i you who which whom whose "
+        "are is were was have has had been be being will would could may might can must "
+        "still now already so far only alone all or and but as than if when while "
+        "more less fewer most"
+    )
 )
 # Spaces that group thousands: a space, a no-break space, a thin space, a narrow no-break space.
 GROUP_SPACES = " \u00a0\u2009\u202f"
@@ -220,16 +257,59 @@ def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) 
         else:
             figure = _single(folded, first)
             index += 1
-        if figure is None:
+        if figure is None or re.search(GROUP_SIZE, folded[: figure.start]):
             continue
-        if _counts_something(folded, figure, cues):
+        tie = _counts_something(folded, figure, cues)
+        if tie == "noun" and not _named_by_topic(folded, figure, cues):
+            continue
+        if tie:
             figure.units = _unit_noun(folded, figure.end)
+            figures.append(figure)
+        elif _counted_by_sentence(sentence, folded, figure, cues):
             figures.append(figure)
         elif re.search(RELATED_FIGURE, folded[max(0, figure.start - 40) : figure.start]):
             related.append(figure)
     if figures:
         figures += related  # counted only beside a figure that counts
     return sorted([*figures, *multiples, *vague], key=lambda f: f.start)
+
+
+def _outside(folded: str, figure: Figure) -> str:
+    """The sentence with the figure blanked out, positions kept."""
+    return folded[: figure.start] + " " * (figure.end - figure.start) + folded[figure.end :]
+
+
+def _named_by_topic(folded: str, figure: Figure, cues: str) -> bool:
+    """Whether a figure tied only by its count noun belongs to the data: without the
+    topic's cues every count does; with them, its sentence must hold a cue, a unit noun
+    or someone saying it (SAID)."""
+    if not cues or _unit_noun(folded, figure.end):
+        return True
+    rest = _outside(folded, figure)
+    return bool(re.search(rf"\b(?:{cues})\b", rest) or re.search(SAID, rest))
+
+
+def _counted_by_sentence(sentence: str, folded: str, figure: Figure, cues: str) -> bool:
+    """A figure of at least CONTEXT_MINIMUM that nothing beside it ties to a count, in a
+    sentence naming what is counted; a number after a capitalised word other than the
+    sentence's first is a label ("Resolution 2397", "Unit 8200"), not a count."""
+    if figure.kind not in ("bare", "bound", "range") or figure.value < CONTEXT_MINIMUM:
+        return False
+    label = re.search(r"(\S+)\s+$", sentence[: figure.start])
+    if label and label.start() > 0 and label.group(1)[:1].isupper():
+        return False
+    following = re.match(r"[\"']?\s+([A-Za-z]+)", sentence[figure.end :])
+    if (
+        following
+        and not following.group(1)[:1].isupper()
+        and following.group(1).lower() not in FUNCTION_WORDS
+    ):
+        return False  # "20,000 containers": a count of something else
+    rest = _outside(folded, figure)
+    if cues and re.search(rf"\b(?:{cues})\b", rest):
+        return True
+    nouns = COUNT_NOUNS - {"more", "strong"}
+    return bool(nouns.intersection(re.findall(r"[a-z]+", rest)))
 
 
 def _multiples(folded: str) -> list[Figure]:
@@ -276,6 +356,8 @@ def _numbers(sentence: str, thousands_point: bool) -> list[_Number]:
             continue
         if m.group(0).lower() in (*SCALES, "dozen"):
             continue  # "several hundred", "thousands": no number is given
+        if re.match(rf"[\s-]*(?:{NOT_COUNTS})(?![a-z])", folded[m.end() :]):
+            continue  # "in three months", "two years": a time, as for digits
         found.append(_Number(m.start(), m.end(), _word_value(m.group(0))))
     return sorted(found, key=lambda n: n.start)
 
@@ -318,7 +400,7 @@ def _word_value(written: str) -> int:
 def _not_a_count(sentence: str, folded: str, start: int, end: int, digits: str) -> bool:
     """Years, dates, ages, shares, distances, times and money are not counts."""
     before, after = folded[max(0, start - 12) : start], folded[end : end + 16]
-    if re.match(rf"\s*(?:{NOT_COUNTS})(?![a-z])", after) or re.search(MONEY_BEFORE, before):
+    if re.match(rf"[\s-]*(?:{NOT_COUNTS})(?![a-z])", after) or re.search(MONEY_BEFORE, before):
         return True
     if re.search(rf"\b(?:{MONTH_PATTERN})\.?\s+$", before) or re.match(
         rf"\s+(?:of\s+)?(?:{MONTH_PATTERN})\b", after
@@ -392,27 +474,35 @@ def _single(folded: str, number: _Number) -> Figure | None:
     return Figure(number.start, number.end, value, value, value, flags=number.flags)
 
 
-def _counts_something(folded: str, figure: Figure, cues: str) -> bool:
-    """A number counts people or units when a count noun or a measure cue follows it
-    ("3,000 troops", "100 killed", "3,000 of them") or the clause says it is a number."""
+def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
+    """What ties a number to a count: "noun" when a count noun follows it ("3,000 troops";
+    a closing quote between them is skipped: '"more than 10,000" troops'), "cue" when a
+    measure cue or a partitive does ("100 killed", "3,000 of them", "roughly 10,000, are
+    in the region"), "context" when the clause says it is a number ("a toll of 300",
+    "put the crowd at 12 000"); None when nothing does."""
     if figure.kind == "multiple":
-        return True
+        return "cue"
     if folded[figure.start : figure.end] == "one":
         # "whatever number one starts from", "one more question": a pronoun unless a
         # count noun follows at once ("one killed")
-        return bool((COUNT_NOUNS - {"more", "strong"}) & set(words_after(folded, figure.end, 2)))
-    after = folded[figure.end :]
+        nouns = COUNT_NOUNS - {"more", "strong"}
+        return "noun" if nouns & set(words_after(folded, figure.end, 2)) else None
+    end = figure.end + 1 if re.match(r'"(?=\s)', folded[figure.end :]) else figure.end
+    after = folded[end:]
     if re.match(r"-strong\b|\s+of\s+(?:them|those|whom)\b", after):
-        return True
-    following = words_after(folded, figure.end, 5)
-    if COUNT_NOUNS.intersection(following):
-        return True
+        return "cue"
     if cues and re.match(rf"(?:\s+\w+){{0,2}}?\s+(?:{cues})\b", after):
-        return True  # "11,000 already deployed"
+        return "cue"  # "11,000 already deployed"
+    if cues and re.match(rf"{SUBJECT_VERB}\s+(?:{cues})\b", after):
+        return "cue"  # "roughly 10,000, are in the Kursk region"
+    if COUNT_NOUNS.intersection(words_after(folded, end, 5)):
+        return "noun"
     before = folded[max(0, figure.start - 120) : figure.start]
-    return bool(re.search(rf"\b(?:{COUNT_BEFORE})\b[^,;]{{0,40}}$", before[-60:])) or bool(
-        re.search(PUT_AT, before)
-    )
+    if re.search(rf"\b(?:{COUNT_BEFORE})\b[^,;]{{0,40}}$", before[-60:]) or re.search(
+        PUT_AT, before
+    ):
+        return "context"
+    return None
 
 
 def _unit_noun(folded: str, position: int) -> bool:

@@ -19,10 +19,18 @@ from crosscheck.drafting.figures import MONTH_NAMES, Figure
 from crosscheck.drafting.text import clause_of, clause_spans, fold, words_after
 from crosscheck.load import Dataset
 
-# A count over a stated stretch of time ("in the past week"): the over_period rule.
-PERIOD_CUES = r"(?:in|over|during|within) (?:a|one|the past|the last|a single) (?:day|week|month)"
+# A count over a stated stretch of time ("in the past week", "over the weekend alone",
+# "in the last 48 hours", "the heaviest month was March, when ..."): the over_period rule.
+# A superlative stretch ("the deadliest week") names the stretch its count falls in;
+# "since ..." starts a running total and is no period.
+_STRETCH = r"(?:day|days|night|week|weeks|weekend|fortnight|month|months|hours)"
+PERIOD_CUES = (
+    r"\b(?:in|over|during|within) (?:a|one|the past|the last|a single|the first|the)"
+    rf"(?: (?:\w+|\d+))? {_STRETCH}\b"
+    rf"|\b(?:heaviest|deadliest|bloodiest|worst|costliest) (?:single )?{_STRETCH}\b"
+)
 # A batch on top of earlier ones ("500 more", "an additional 2,000") ...
-ADDITIONAL_AFTER = r"more|additional|extra|reinforcements"
+ADDITIONAL_AFTER = r"more|additional|extra|reinforcements|replacements"
 ADDITIONAL_BEFORE = r"additional|further|another|extra|fresh"
 # ... the noun a batch word may follow ("500 troops more").
 COUNT_NOUN = r"troops|soldiers|men|personnel|fighters"
@@ -33,12 +41,17 @@ ADDITIONAL_BATCH = (
 # ... is planned when the clause looks ahead, and sent otherwise.
 PLAN_CUES = (
     rf"expected|planned|plans|could|will|would|may|might|to be sent|preparing|prepared|"
-    rf"readying|awaited|by (?:{MONTH_NAMES})\b"
+    rf"readying|awaited|decided|by (?:{MONTH_NAMES})\b|in the coming"
 )
+# A relative clause after the figure's clause says what the batch is or will do: "a
+# second contingent of up to 5,000 men, which could arrive ..." looks ahead.
+RELATIVE_CLAUSE = r"\s*(?:which|who|that)\b"
 # Words that turn what follows into a part of the figure's whole: in "10,000 troops
 # are in the country, including in one region", the region's cue counts a part, and
 # the figure is not of it; "most of them are in ..." likewise.
-PART_WORDS = r"including|among them|among whom|of whom|of which|(?:most|some|many) of them"
+PART_WORDS = (
+    r"including|among them|among whom|of whom|of which|(?:most|some|many) of (?:them|the)\b"
+)
 # Measures whose batch named before the figure ("a fresh batch ... could bring the
 # total to 15,000") does not make a batch of the figure (data/README.md, more_sent).
 ONE_TIME = "one_time"
@@ -157,7 +170,11 @@ def guess_measure(
         if span is not None and not (clause[0] <= span[0] and span[1] <= clause[1]):
             # "500 more" beside the figure says more than a cue in another clause
             chosen, span = None, None
-        planned = re.search(rf"\b(?:{PLAN_CUES})", folded[clause[0] : clause[1]])
+        looked_at = folded[clause[0] : clause[1]]
+        following = [span for span in clause_spans(folded) if span[0] >= clause[1]][:1]
+        if following and re.match(RELATIVE_CLAUSE, folded[following[0][0] : following[0][1]]):
+            looked_at += " " + folded[following[0][0] : following[0][1]]
+        planned = re.search(rf"\b(?:{PLAN_CUES})", looked_at)
         turns = dict(cues.more_planned if planned and cues.more_planned else cues.more_sent)
         # a batch named before the figure yields to a total ("could bring the total to 15,000")
         if chosen is None and turns:
