@@ -321,6 +321,12 @@ def test_every_date_phrase_of_a_sentence_is_found_with_its_role_and_days(sentenc
     assert phrases(sentence) == expected
 
 
+def test_last_year_as_a_possessive_names_an_event_not_a_day_of_speaking():
+    assert phrases("Turnout beat last year's parade, organisers said last week.") == [
+        ("last week", "stated", (date(2024, 10, 14), date(2024, 10, 20)))
+    ]
+
+
 def test_a_weekday_followed_by_its_date_british_style_is_one_phrase():
     assert phrases("Kim spoke on Friday 18 October.") == [
         ("on Friday 18 October", "stated", day(date(2024, 10, 18)))

@@ -109,6 +109,40 @@ def test_a_date_in_a_later_clause_does_not_date_the_figure(dataset):
     assert pd.isna(claim["stated_wording"])
 
 
+def test_a_later_clause_naming_the_occasion_of_the_statement_dates_it(dataset):
+    claim = only_claim(
+        dataset, "The NIS put the number of troops at 7,000, in a statement on Monday evening."
+    )
+    assert (claim["stated_wording"], claim["stated_day"]) == ("on Monday evening", "2024-10-21")
+
+
+def test_every_answer_of_a_transcript_is_dated_to_the_day_in_its_header(dataset):
+    text = (
+        "Pentagon briefing\n\n"
+        "Transcript, Monday, Nov. 18, 2024\n\n"
+        "MS. SINGH: Thank you. We see about 9,000 soldiers in Russia.\n\n"
+        "Q: And in Kursk?\n\n"
+        "MS. SINGH: Most of them, roughly 7,000 soldiers, are in Kursk."
+    )
+    claims = draft_article(text, date(2024, 11, 20), dataset, "Test Wire").claims
+    figures = claims.dropna(subset=["best"])
+    assert list(zip(figures["best"], figures["stated_day"], strict=True)) == [
+        (9000, "2024-11-18"),
+        (7000, "2024-11-18"),
+    ]
+
+
+def test_a_day_of_its_own_that_cannot_be_read_stops_an_earlier_day_carrying_over(dataset):
+    claims = draft(
+        dataset,
+        "The NIS said on Monday that 9,000 were sent. The agency said in the lean season "
+        "of last spring that 4,000 soldiers had been sent.",
+    ).claims
+    second = claims.iloc[-1]
+    assert second["stated_day"].startswith("not stated")
+    assert "last spring" in second["review"]
+
+
 # Claimants: tests/test_drafting_attribution.py
 
 

@@ -16,7 +16,7 @@ from crosscheck.drafting.actors import PROPOSED_ROLE, Actors
 from crosscheck.drafting.attribution import Attributor
 from crosscheck.load import load_dataset
 
-from conftest import DATA
+from conftest import DATA, RALLY
 
 PUBLISHED = date(2024, 10, 23)  # a Wednesday
 
@@ -24,6 +24,11 @@ PUBLISHED = date(2024, 10, 23)  # a Wednesday
 @pytest.fixture(scope="module")
 def dataset():
     return load_dataset(DATA)
+
+
+@pytest.fixture(scope="module")
+def rally():
+    return load_dataset(RALLY)
 
 
 def draft(dataset, text: str, published: date = PUBLISHED, outlet: str = "Test Wire"):
@@ -335,3 +340,58 @@ def test_according_to_alone_names_the_claimant(dataset):
     assert who(dataset, "Some 700 soldiers had been wounded, according to Lee Seong-kweun.") == [
         ("lee-seong-kweun", None, 700)
     ]
+
+
+def test_the_pentagons_estimate_he_added_is_the_spokesman_named_before(dataset):
+    claims = draft(
+        dataset,
+        "Pat Ryder told reporters on Monday that the soldiers had moved to the front. "
+        "The Pentagon's estimate of the force is about 9,000, he added.",
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["stated_day"], strict=True))[-1] == (
+        "pat-ryder",
+        "2024-10-21",
+    )
+
+
+def test_the_new_estimate_is_a_noun_and_the_agency_reported_is_the_speaker(dataset):
+    assert who(
+        dataset,
+        "The NIS said on Monday that 9,000 were sent. The new estimate is up from the "
+        "roughly 4,000 soldiers the agency reported before.",
+    ) == [("rok-nis", None, 9000), ("rok-nis", None, 4000)]
+
+
+def test_a_metonym_that_has_given_a_figure_is_its_claimant(dataset):
+    assert who(dataset, "Seoul has given the only total so far: about 800 wounded.") == [
+        ("rok-government", None, 800)
+    ]
+
+
+def test_a_bare_noun_refers_back_to_the_body_whose_name_it_ends(rally):
+    claims = draft_article(
+        "The city police put the crowd at 8 000, in a statement on Sunday. In the same "
+        "statement, police said four people had been arrested.",
+        date(2025, 3, 4),
+        rally,
+        "Test Wire",
+        None,
+        "tw-test",
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["best"], claims["stated_day"], strict=True)) == [
+        ("city-police", 8000, "2025-03-02"),
+        ("city-police", 4, "2025-03-02"),
+    ]
+
+
+def test_according_to_the_organisers_after_they_were_named_is_them(rally):
+    claims = draft_article(
+        "Rally organisers said 5 000 came. Many more watched from windows, according "
+        "to the organisers.",
+        date(2025, 3, 4),
+        rally,
+        "Test Wire",
+        None,
+        "tw-test",
+    ).claims
+    assert list(claims["claimant_id"]) == ["organisers", "organisers"]

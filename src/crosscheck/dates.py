@@ -573,8 +573,9 @@ _TEXT_FORMS: list[tuple[str, str]] = [
         rf"{_MONTH_WORD}",
     ),
     ("period", rf"{_any_case('in|during')}\s+{_YEAR_NUMBER}"),
-    # "the last week of October" is no week of ours: flagged below
-    ("stated", r"(?<![Tt]he\s)" + _any_case(r"last\s+(?:week|month|year)") + r"\b(?!\s+of)"),
+    # "the last week of October" is no week of ours: flagged below; "last year's march"
+    # names an event, not when anything was said
+    ("stated", r"(?<![Tt]he\s)" + _any_case(r"last\s+(?:week|month|year)") + r"\b(?!\s+of|['’]s)"),
     ("stated", _any_case(r"(?:earlier\s+)?this\s+week")),
     ("stated", _any_case(r"earlier\s+this\s+(?:month|year)")),
     ("stated", _any_case(r"(?:at|over)\s+the\s+weekend|last\s+weekend")),

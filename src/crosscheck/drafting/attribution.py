@@ -32,7 +32,10 @@ SPEECH_VERBS = (
     r"assessed|assesses|assess|acknowledged|acknowledges|insisted|insists|"
     r"wrote|posted|referenced|cited|(?<!were )(?<!was )briefed(?! by)|"
     # "put the number of troops at 12,000": a figure attributed without a speech verb
-    r"puts? (?:the|its|their) (?:number|figure|toll|count|estimate|total|tally|turnout|crowd)"
+    r"puts? (?:the|its|their) (?:number|figure|toll|count|estimate|total|tally|turnout|crowd)|"
+    # "Seoul has given the only overall figure": giving a figure is stating it
+    r"(?:gave|given|gives|give|offered|provided) (?:the|its|their|an?) (?:[\w-]+ ){0,3}?"
+    r"(?:figure|estimate|tally|count|toll|number|total)s?\b"
 )
 # A speaker who passes on an agency's finding is its relay, not its source.
 RELAY_CUES = (
@@ -275,10 +278,24 @@ class Attributor:
                         return said
                     return speaker, according.span(), "name", []
             phrase = re.match(r"\s+((?:[\w'’.-]+\s*){1,6}?)(?=[,.;]|$)", text[according.end() :])
+            named = phrase and self._named_before(phrase.group(1))
+            if named:
+                return named, according.span(), "name", []
             if phrase and re.search(rf"\b(?:{SPEAKER_NOUNS})\b|[A-Z]", phrase.group(1)):
                 proposed = self.actors.propose_speaker(phrase.group(1))
                 return proposed, according.span(), "proposed", []
         for verb in re.finditer(rf"(?<![-\w])(?:{SPEECH_VERBS})\b", folded):
+            if re.search(
+                r"(?:['’]s|s['’]|\b(?:its|their|his|her|our))\s+$", folded[: verb.start()]
+            ) or (
+                re.fullmatch(r"estimates?|claims?|calls?|notes?|reports?", verb.group(0))
+                and re.search(
+                    r"\b(?:the|a|an|this|that|these|those|new|latest|own|earlier|previous)\s+$",
+                    folded[: verb.start()],
+                )
+            ):
+                # "the Pentagon's estimate", "their claims", "the new estimate": a noun
+                continue
             found = self._subject(text, folded, speakers, verb)
             if found is not None:
                 return found[0], verb.span(), found[1], found[2]
@@ -382,6 +399,9 @@ class Attributor:
             # "Its foreign ministry": the ministry of the previous speaker's country
             country = self.actors.row(self._last_speaker() or self.memory.last.claimant)["country"]
             phrase = f"{country}'s {phrase[owner.end() :]}" if country else phrase[owner.end() :]
+        named = self._named_before(phrase)
+        if named:
+            return named, "name", []
         if not _speaker_phrase(phrase):
             # "A battalion commander who gave only his call sign, Tur, said": the subject
             # is the noun before the relative clause
@@ -402,6 +422,26 @@ class Attributor:
                 and _speaker_phrase(phrase.group(1))
             ):
                 return self.actors.propose_speaker(phrase.group(1)), "proposed", []
+        return None
+
+    def _named_before(self, phrase: str) -> str | None:
+        """The body a bare common noun refers back to: "police said" after "the city
+        police", "according to the organisers" after "Rally organisers" were named. English
+        shortens a body named once to the head noun of its name; the noun must end the
+        name (or organisation) of the last speaker or of an actor the article named."""
+        noun = re.fullmatch(r"(?:the\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)", phrase.strip(" .,;:"))
+        if noun is None:
+            return None
+        last = self.memory.last
+        candidates = [last.relay or last.claimant] if last is not None else []
+        candidates += reversed(list(self.memory.recent.values()))
+        for actor_id in dict.fromkeys(candidates):
+            row = self.actors.row(actor_id)
+            if any(
+                re.search(rf"(?:^|\s){re.escape(noun.group(1))}$", fold(row[column]))
+                for column in ("name", "organisation")
+            ):
+                return actor_id
         return None
 
     def _person(self, mention: Mention) -> bool:

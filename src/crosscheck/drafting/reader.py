@@ -149,6 +149,17 @@ def _article_row(
     }
 
 
+# Words that name the occasion a statement was made at ("in a statement", "at a
+# news conference", "in an interview published on Thursday"): a date in their clause
+# is the day of the statement, wherever the clause stands in the sentence.
+OCCASION = re.compile(
+    r"(?:in|at|during|on)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:statement|interview|briefing|press conference|news conference|address|speech|"
+    r"post|remarks|hearing|session|call|broadcast|report)s?\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Dating:
     """The dates of one claim: its wordings, whether a stated day was found, and what a
@@ -198,6 +209,11 @@ class _Reader:
         self.thousands_point = False
         # a dateline's day, which the article's weekdays count from
         self.reference_day = reference_day or published
+        # the first day stated before a transcript's first speaker label (its header,
+        # "Transcript, Tuesday, Nov. 26, 2024"), and, once a label is read, the day of
+        # every answer of the transcript: all are given at the briefing
+        self._header_day: str | None = None
+        self.transcript_day: str | None = None
 
     # one sentence ---------------------------------------------------------
 
@@ -207,6 +223,9 @@ class _Reader:
         text = sentence.text
         if QUESTION_LABEL.match(text):
             return  # a reporter's question in a transcript asks; the answer states
+        if self.transcript_day is None and self._header_day is None:
+            stated = [p for p in dates.find_phrases(text, self.reference_day) if p.role == "stated"]
+            self._header_day = self._stated_wording(stated[0]) if stated else None
         mentions = self.actors.mentions(text)
         figures = parse_figures(text, self.cues, thousands_point=self.thousands_point)
         # one attribution per statement, each covering its stretch of the sentence
@@ -218,6 +237,8 @@ class _Reader:
         if labelled:
             # a transcript's "MS. SINGH:" speaks for the rest of her paragraph
             self._labelled = (sentence.paragraph, attributions[0])
+            if self.transcript_day is None:
+                self.transcript_day = self._header_day or ""
         if figures:
             for number, figure in enumerate(figures):
                 attribution = next(
@@ -260,11 +281,15 @@ class _Reader:
             if attribution.verb is not None:
                 allowed.append(clause_of(clauses, attribution.verb[0]))
             allowed.append((0, min(span[0] for span in allowed)))
-        stated, period, flags = None, None, []
+            # "..., in a statement on Saturday evening": a later clause naming the
+            # occasion of the statement dates the statement itself
+            allowed += [span for span in clauses if OCCASION.match(text, span[0])]
+        stated, period, flags, unread = None, None, [], False
         for phrase in dates.find_phrases(text, self.reference_day):
             if allowed and not any(a <= phrase.start <= b for a, b in allowed):
                 continue
             if phrase.role == "unknown":
+                unread = True
                 flags.append(f"date phrase {phrase.wording!r} not understood ({phrase.note})")
             elif phrase.role == "stated" and stated is None:
                 stated = self._stated_wording(phrase)
@@ -273,7 +298,12 @@ class _Reader:
         speaker = (attribution.claimant, attribution.relay)
         if stated:
             self.memory.dated[speaker] = (index, stated)
-        elif attribution.matched and speaker in self.memory.dated:
+        elif self.transcript_day:
+            # a transcript records one briefing: every answer is given on its day
+            stated = self.transcript_day
+        elif attribution.matched and speaker in self.memory.dated and not unread:
+            # (a sentence with a day of its own that the grammar cannot read is not the
+            # earlier occasion: "the agency reported at the end of October")
             # the same claimant through the same relay, with no day of its own: the same
             # occasion; a reviewer checks it when the day was given more than two
             # sentences before
