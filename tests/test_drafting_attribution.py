@@ -395,3 +395,15 @@ def test_according_to_the_organisers_after_they_were_named_is_them(rally):
         "tw-test",
     ).claims
     assert list(claims["claimant_id"]) == ["organisers", "organisers"]
+
+
+def test_the_official_refers_back_to_the_last_speaker_and_keeps_its_day(dataset):
+    claims = draft(
+        dataset,
+        "The NIS put the number of soldiers at 9,000, an agency official told reporters on "
+        "Monday. About 700 of them are wounded, the official said.",
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["best"], claims["stated_day"], strict=True)) == [
+        ("rok-nis", 9000, "2024-10-21"),
+        ("rok-nis", 700, "2024-10-21"),
+    ]

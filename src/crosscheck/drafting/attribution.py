@@ -55,6 +55,9 @@ SPEAKER_NOUNS = (
     r"forces|staff|service|agency|command|commander|army|military|government|office|"
     r"analysts?|experts?|lawmakers?|officers?|department|secretary|president"
 )
+# One unnamed speaker, written with "the" once introduced ("a senior official ...
+# The official said"): refers back to the last speaker.
+DEFINITE_SPEAKERS = r"official|spokes(?:man|woman|person)|source|diplomat|officer|analyst"
 # Where a sentence turns to a second statement: "..., while B said ...".
 STATEMENT_BREAK = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although)|;|\s+while)\s+")
 # A transcript's speaker label at the start of a line ("MS. SINGH:", "GEN. RYDER:").
@@ -402,6 +405,12 @@ class Attributor:
         named = self._named_before(phrase)
         if named:
             return named, "name", []
+        # "the official said" after "a senior official at the agency told reporters":
+        # a definite speaker noun with no name refers back to the last speaker, like "he"
+        if re.fullmatch(rf"the\s+(?:[\w-]+\s+)?(?:{DEFINITE_SPEAKERS})", phrase, re.I):
+            speaker = self._last_speaker()
+            if speaker is not None and self.memory.last_at >= self.memory.sentence - 2:
+                return speaker, "pronoun", []
         if not _speaker_phrase(phrase):
             # "A battalion commander who gave only his call sign, Tur, said": the subject
             # is the noun before the relative clause

@@ -159,6 +159,10 @@ OCCASION = re.compile(
     re.IGNORECASE,
 )
 
+# A clause that attributes a statement to its speaker ("a senior official told
+# reporters on Tuesday", "lawmaker Park said on Monday").
+ATTRIBUTING = re.compile(r"\b(?:said|says|told|tells|added|announced|confirmed)\b")
+
 
 @dataclass(frozen=True)
 class _Dating:
@@ -284,6 +288,13 @@ class _Reader:
             # "..., in a statement on Saturday evening": a later clause naming the
             # occasion of the statement dates the statement itself
             allowed += [span for span in clauses if OCCASION.match(text, span[0])]
+            # "..., a senior official told reporters on Tuesday": a closing clause that
+            # attributes the statement dates it too
+            allowed += [
+                span
+                for span in clauses
+                if span[0] > position and ATTRIBUTING.search(text, span[0], span[1])
+            ]
         stated, period, flags, unread = None, None, [], False
         for phrase in dates.find_phrases(text, self.reference_day):
             if allowed and not any(a <= phrase.start <= b for a, b in allowed):
