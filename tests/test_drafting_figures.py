@@ -419,3 +419,72 @@ def test_a_multiple_written_out_is_a_ratio_with_its_words(sentence, value, quali
 )  # fmt: skip
 def test_the_languages_that_group_thousands_with_points_follow_cldr(language, points):
     assert writes_thousands_with_points(language) is points
+
+
+# Which numbers are counts of the topic (round 2 on the first held-out set) --------
+
+
+def test_a_number_word_before_a_stretch_of_time_is_no_count():
+    # "in two weeks" is a time, for a number word as for digits
+    assert written("The brigade lost its commander in two weeks of fighting.") == []
+
+
+def test_a_plural_group_noun_and_of_give_the_size_of_each_group():
+    # "squads of 12 or 15 men": how big each squad is, not how many came
+    assert written('"They attack in squads of 12 or 15 men," a sergeant said.') == []
+
+
+def test_a_figure_quoted_alone_counts_the_noun_after_the_closing_quote():
+    sentence = 'The ministry said "at least 2,000" soldiers had crossed, Kyiv says.'
+    assert written(sentence) == ["at least 2,000"]
+
+
+def test_a_figure_that_is_the_subject_of_a_cue_counts():
+    # a comma and a verb between the figure and the place the cue names
+    assert written("Most of them, about 7,000, are now in the Kursk region.") == ["about 7,000"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "passage"),
+    [
+        ("Officials said the toll among the troops had now passed 3,500.", "3,500"),
+        ("The soldiers are exhausted, and Seoul expects another 4,000 by spring.", "4,000"),
+        ('"Nine thousand at the very least," the officer said of the troops.', "Nine thousand"),
+        ("That is down from the nearly 6,000 the ministry counted in Kursk.", "nearly 6,000"),
+    ],
+)  # fmt: skip
+def test_a_large_number_alone_counts_when_its_sentence_names_what_is_counted(sentence, passage):
+    assert written(sentence) == [passage]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Another 4,000 were on the list, officials said.",  # nothing names what is counted
+        "Pyongyang shipped 20,000 crates of shells to the troops, officials said.",
+        "The troops are covered by UN Resolution 2375, diplomats said.",
+        "The share of the troops passed 900, he said.",
+    ],
+)
+def test_a_number_its_sentence_does_not_tie_to_a_count_is_left_out(sentence):
+    # below a thousand a number needs more than its sentence ("passed 900")
+    assert written(sentence) == []
+
+
+def test_a_count_nobody_says_and_no_cue_names_is_background():
+    # the size of a whole army, in the outlet's voice, counts nothing the data measures
+    assert written("The North keeps a standing army of some 1.1 million troops.") == []
+
+
+def test_the_same_count_said_by_someone_is_a_figure():
+    sentence = "The North has some 12,000 troops there, a Ukrainian general said."
+    assert written(sentence) == ["some 12,000"]
+
+
+def test_without_a_topics_cues_every_count_noun_still_counts():
+    sentence = "The North keeps a standing army of some 1.1 million troops."
+    assert [f.value for f in parse_figures(sentence)] == [1_100_000]
+
+
+def test_feet_are_a_distance_not_a_count():
+    assert written("A drone hovered 3,000 feet above the troops, Kyiv said.") == []

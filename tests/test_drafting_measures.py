@@ -210,3 +210,63 @@ def test_another_topic_types_statements_by_its_own_cues(rally):
     cues = TypeCues.from_dataset(rally)
     assert guess_claim_type("The organisers called the police count fake news.", cues) == "denial"
     assert guess_claim_type("The mayor condemned the violence.", cues) == "reaction"
+
+
+# Round 2 on the first held-out set ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kyiv said 300 were killed or wounded over the weekend.",
+        "Kyiv said 300 were killed or wounded in the last 48 hours alone.",
+        "The deadliest week was the first, when 300 were killed or wounded, Kyiv said.",
+    ],
+)
+def test_casualties_over_a_stated_stretch_are_a_period_count(cues, sentence):
+    assert measure_of(sentence, cues) == ("casualties_in_period", True)
+
+
+def test_casualties_since_a_day_stay_a_running_total(cues):
+    sentence = "Kyiv said 2,300 had been killed or wounded since the first week of fighting."
+    assert measure_of(sentence, cues) == ("casualties", True)
+
+
+def test_a_batch_a_relative_clause_looks_ahead_for_is_planned(cues):
+    sentence = "Seoul said a third wave of up to 4,000 soldiers, which may leave in spring."
+    assert measure_of(sentence, cues) == ("additional_planned", True)
+
+
+def test_a_batch_decided_but_not_sent_is_planned(cues):
+    sentence = "The general said Pyongyang had decided to dispatch 2,000 more troops."
+    assert measure_of(sentence, cues) == ("additional_planned", True)
+
+
+def test_a_batch_due_in_the_coming_weeks_is_planned(cues):
+    sentence = "Officials said 1,500 more soldiers would follow in the coming weeks."
+    assert measure_of(sentence, cues) == ("additional_planned", True)
+
+
+def test_replacements_that_arrived_are_a_batch_sent(cues):
+    sentence = "Kyiv said 1,800 replacements arrived by train last month."
+    assert measure_of(sentence, cues) == ("additional_dispatched", True)
+
+
+def test_a_cue_after_most_of_the_names_a_part(cues):
+    sentence = "The agency counted 9,000 soldiers, when most of the units were still training."
+    assert measure_of(sentence, cues) == (None, False)
+
+
+def test_troops_deployed_in_a_region_are_counted_in_the_region(cues):
+    sentence = "About 2,000 of the soldiers are deployed in Kursk, the agency said."
+    assert measure_of(sentence, cues) == ("troops_in_kursk", True)
+
+
+def test_losses_counting_the_missing_and_captured_are_losses_including_missing(cues):
+    sentence = "Its count of the dead, wounded, missing and captured now tops 7,000 soldiers."
+    assert measure_of(sentence, cues) == ("losses_incl_missing", True)
+
+
+def test_a_total_the_country_will_send_is_a_total_committed(cues):
+    sentence = "An analyst believes the North will send 20,000 soldiers in all."
+    assert measure_of(sentence, cues) == ("troops_committed", True)
