@@ -407,3 +407,14 @@ def test_the_official_refers_back_to_the_last_speaker_and_keeps_its_day(dataset)
         ("rok-nis", 9000, "2024-10-21"),
         ("rok-nis", 700, "2024-10-21"),
     ]
+
+
+def test_a_speaker_introduced_with_a_is_a_new_occasion_without_the_earlier_day(dataset):
+    claims = draft(
+        dataset,
+        "The NIS said on Monday that 9,000 were sent. An NIS official said 700 more were expected.",
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["stated_day"], strict=True)) == [
+        ("rok-nis", "2024-10-21"),
+        ("rok-nis", "not stated (by 2024-10-23)"),
+    ]

@@ -85,6 +85,9 @@ class Attribution:
     span: tuple[int, int] | None = None
     review: list[str] = field(default_factory=list)
     carried: bool = False
+    # introduced with "a"/"an" ("a HUR spokesman said"): a new voice, so a new occasion,
+    # never the day of an earlier statement by the same body
+    indefinite: bool = False
 
 
 @dataclass
@@ -258,7 +261,15 @@ class Attributor:
             claimant, relay = self.memory.relay_sources[speaker], speaker
         known = claimant in self.actors.rows
         review = [self.actors.review[a] for a in (claimant, relay) if a in self.actors.review]
-        return Attribution(claimant, relay, True, known, verb, also, None, review, carried)
+        indefinite = bool(
+            verb
+            and re.search(
+                r"(?:^|[,;:\"“”]\s*)(?:a|an)\s+(?:[\w'’.-]+\s+){0,5}$", text[: verb[0]], re.I
+            )
+        )
+        return Attribution(
+            claimant, relay, True, known, verb, also, None, review, carried, indefinite
+        )
 
     def _speaker(self, text: str, folded: str, speakers: list[Mention]):
         """(speaker id, verb span, how found, further speakers) or None."""

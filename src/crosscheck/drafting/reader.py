@@ -312,7 +312,12 @@ class _Reader:
         elif self.transcript_day:
             # a transcript records one briefing: every answer is given on its day
             stated = self.transcript_day
-        elif attribution.matched and speaker in self.memory.dated and not unread:
+        elif (
+            attribution.matched
+            and speaker in self.memory.dated
+            and not unread
+            and not attribution.indefinite
+        ):
             # (a sentence with a day of its own that the grammar cannot read is not the
             # earlier occasion: "the agency reported at the end of October")
             # the same claimant through the same relay, with no day of its own: the same
