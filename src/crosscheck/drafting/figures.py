@@ -13,6 +13,14 @@ How a written number is read (a test per form in tests/test_drafting_figures.py)
 - an amount without a number ("several thousand", "hundreds", "tens of thousands",
   "dozens") is a Figure of kind "vague": no low, best or high, flagged for review.
 Shares, money, distances, times, years, ages, ordinals and dates are not counts.
+
+Which numbers count something of the topic (`parse_figures`, `cues` given): a number a
+count noun, a measure cue or a clause of counting ties ("3,000 troops", "11,000 already
+deployed", "roughly 10,000, are in the region", "put the crowd at 12 000"); one of at
+least CONTEXT_MINIMUM that nothing ties, with no noun of its own, when its sentence names
+what is counted ("losses had passed 4,500"); not the size of each group ("lines of 40
+men"), nor a count tied only by its noun in a sentence with no cue that nobody says (the
+outlet's background: "an army of 1.2 million troops").
 """
 
 from __future__ import annotations
