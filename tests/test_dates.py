@@ -359,13 +359,29 @@ def test_a_count_after_a_month_is_not_its_day():
         ("The offensive began last spring.", "last spring"),
         ("They will meet this weekend.", "this weekend"),
         ("The worst was in the last week of October.", "the last week of October"),
-        ("Fighting eased by mid-October.", "mid-October"),
+        ("Fighting eased by mid-October.", "by mid-October"),
+        ("Losses have mounted since late November.", "since late November"),
         ("More will come in the coming months.", "in the coming months"),
         ("Over the past 24 hours, 40 were killed.", "Over the past 24 hours"),
     ],
 )
 def test_a_date_like_phrase_not_understood_is_kept_as_unknown(sentence, wording):
     assert phrases(sentence) == [(wording, "unknown", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "wording", "span"),
+    [
+        # published 23 October 2024: a month without a year is its latest occurrence
+        # on or before publication, so November is 2023's
+        ("It peaked mid-October.", "mid-October", (date(2024, 10, 11), date(2024, 10, 20))),
+        ("Slow in late September.", "in late September", (date(2024, 9, 21), date(2024, 9, 30))),
+        ("Met in early November.", "in early November", (date(2023, 11, 1), date(2023, 11, 10))),
+        ("It began late March 2025.", "late March 2025", (date(2025, 3, 21), date(2025, 3, 31))),
+    ],
+)  # fmt: skip
+def test_early_mid_or_late_month_is_a_period_of_that_months_ten_days(sentence, wording, span):
+    assert phrases(sentence) == [(wording, "period", span)]
 
 
 def test_a_weekday_contradicting_its_date_is_unknown_with_the_reason():

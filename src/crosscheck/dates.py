@@ -80,7 +80,8 @@ for what a figure is about or a deadline ("by ...", "in June", "between June
 and August", "this/next month", "in the coming weeks", "in the past week"), and
 "unknown" for a phrase that looks like a date but is not resolved ("on the eve
 of the summit", "since October", "next Tuesday", "last spring", "this weekend",
-"mid-October", "in the coming months"): the drafter flags it, never drops it.
+"in the coming months"); "early/mid/late <month>" is a period, the month's first,
+second or last ten days: the drafter flags it, never drops it.
 """
 
 from __future__ import annotations
@@ -300,6 +301,32 @@ def _months(match, published, brackets, wording):
     first = _month_near(published, _month_number(match["first"]), forward=False)
     months_on = (_month_number(match["last"]) - first.month) % 12
     return DateSpan(first, _month_end(first + relativedelta(months=months_on)), "range", True)
+
+
+# A third of a month, as English news copy writes it ("in early November", "mid-
+# October", "late March 2025"): days 1-10, 11-20 and 21 to the month's end, the
+# conventional dekads of a month (WMO's ten-day periods), so the span never claims
+# more precision than the words give.
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+
+
+@_form(
+    "(in) early|mid|late <month> (<year>)",
+    rf"(?:in )?(?P<third>early|mid|late)-? ?(?P<month>{_M})(?: (?P<year>\d{{4}}))?",
+)
+def _month_third(match, published, brackets, wording):
+    month = _month_number(match["month"])
+    if match["year"]:
+        first = _calendar_date(wording, int(match["year"]), month, 1)
+    else:
+        first = _month_near(published, month, forward=False)
+    start, end = _THIRDS[match["third"]]
+    return DateSpan(
+        first.replace(day=start),
+        min(first.replace(day=1) + relativedelta(day=end), _month_end(first)),
+        "range",
+        not match["year"],
+    )
 
 
 @_form("in <year>", r"(?:in|during) (?P<year>\d{4})")
@@ -603,6 +630,11 @@ _TEXT_FORMS: list[tuple[str, str]] = [
         + _any_case(r"by\s+(?:the\s+)?end\s+of")
         + rf"\s+{_MONTH_WORD}(?:\s+{_YEAR_NUMBER})?",
     ),
+    (
+        "period",
+        rf"(?:{_any_case('in')}\s+)?{_any_case('early|mid|late')}(?:-|\s+|-\s*)"
+        rf"{_MONTH_WORD}(?:,?\s+{_YEAR_NUMBER})?",
+    ),
     # Date-like phrases the grammar does not resolve: flagged for a person, never dropped.
     ("unknown", _any_case(r"(?:on\s+)?the\s+eve\s+of(?:\s+(?:the|a|an|his|her|their|its))?\s+\w+")),
     (
@@ -637,7 +669,9 @@ _TEXT_FORMS: list[tuple[str, str]] = [
     ),
     (
         "unknown",
-        _any_case("since|until|till|before|after|through|from|early|late|mid-?|last|next|this")
+        _any_case("since|until|till|by|before|after|through|from|early|late|mid-?|last|next|this")
+        # "since mid-October" is a span up to now, not the middle of October
+        + _any_case(r"(?:\s*(?:early|late|mid)(?:-|\s+))?")
         + rf"\s*{_AFTER_TIME_WORD}",
     ),
     (
