@@ -144,6 +144,7 @@ TYPED = {
     "high": ("claims.csv", written_counts(), reference_count),
     "direct_quote": ("claims.csv", written_yes_no(), reference_yes_no),
     "counts_people": ("measures.csv", written_yes_no(), reference_yes_no),
+    "party": ("alignments.csv", written_yes_no(), reference_yes_no),
     "published_on": ("articles.csv", written_dates(), reference_date),
 }
 assert set(TYPED) == {
@@ -152,16 +153,20 @@ assert set(TYPED) == {
     for column in table.integer_columns + table.boolean_columns + table.date_columns
 }, "a typed column of the schema has no strategy here"
 
-TABLE_OF = {"claims.csv": "claims", "measures.csv": "measures", "articles.csv": "articles"}
+TABLE_OF = {"claims.csv": "claims", "measures.csv": "measures", "articles.csv": "articles",
+            "alignments.csv": "alignments"}  # fmt: skip
 FILLER = {"low": "1", "best": "1", "high": "1", "direct_quote": "no", "counts_people": "yes",
-          "published_on": "2024-10-23"}  # fmt: skip
+          "party": "no", "published_on": "2024-10-23"}  # fmt: skip
 
 
 def write_folder(folder: Path, written: dict[str, list[str]]) -> None:
     """A small dataset whose typed cells are `written`: claim i carries the i-th count of
     each count column in a row of its own, and article i + 1 the i-th date."""
     shutil.copy(DATA / "claim_types.csv", folder / "claim_types.csv")
-    shutil.copy(DATA / "alignments.csv", folder / "alignments.csv")
+    alignments = read_rows(DATA / "alignments.csv")
+    for row, cell in zip(alignments, written["party"], strict=False):
+        row["party"] = cell
+    write_rows(folder / "alignments.csv", alignments)
     measures = read_rows(DATA / "measures.csv")
     for row, cell in zip(measures, written["counts_people"], strict=False):
         row["counts_people"] = cell
@@ -186,7 +191,7 @@ def write_folder(folder: Path, written: dict[str, list[str]]) -> None:
 def placed(written: dict[str, list[str]]) -> list[tuple[str, str, int, str]]:
     """Each written cell as (column, file, row number from 0, cell)."""
     out = [(column, TYPED[column][0], number, cell)
-           for column in ("counts_people", "published_on") for number, cell in
+           for column in ("counts_people", "party", "published_on") for number, cell in
            enumerate(written[column])]  # fmt: skip
     claim = 0
     for column in ("low", "best", "high"):
@@ -409,7 +414,7 @@ def test_a_column_without_a_name_that_holds_values_is_a_problem(data_copy):
     assert (Path(problem.file).name, problem.line, problem.value) == (
         "claim_types.csv", 4, "forgotten")  # fmt: skip
     assert problem.rule == (
-        "field 4 has no column name in the header but holds values on 1 row: "
+        f"field {len(rows[0])} has no column name in the header but holds values on 1 row: "
         "name the column or move the values"
     )
 
