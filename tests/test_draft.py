@@ -274,3 +274,20 @@ def test_a_reporters_question_in_a_transcript_is_not_a_claim(dataset):
     claims = draft_article(text, date(2024, 11, 21), dataset, "Test Wire").claims
     assert list(claims["best"].dropna()) == [11000]
     assert "Q:" not in " ".join(claims["sentence"])
+
+
+def test_a_statement_whose_verb_ends_the_sentence_takes_what_comes_before_as_evidence():
+    from crosscheck.drafting.evidence import statement_evidence
+
+    text = "The soldiers will be rotated out by spring, Kim said."
+    verb = (text.index("said"), text.index("said") + 4)
+    assert statement_evidence(text, verb) == ("The soldiers will be rotated out by spring", False)
+
+
+def test_two_statements_of_one_sentence_take_their_own_evidence():
+    from crosscheck.drafting.evidence import statement_evidence
+
+    text = 'Lee said the numbers were rising, while Park called the reports "fantasies".'
+    lee, park = (4, 8), (text.index("called"), text.index("called") + 6)
+    assert statement_evidence(text, lee, (0, 33)) == ("the numbers were rising", False)
+    assert statement_evidence(text, park, (35, len(text))) == ("fantasies", True)

@@ -121,3 +121,16 @@ def test_quality_reports_the_development_and_held_out_halves_apart(capsys, monke
     assert dev.startswith("Development half")
     assert "briefing_transcript" in dev and "liveblog" not in dev
     assert "liveblog" in held_out and "briefing_transcript" not in held_out
+
+
+def test_the_outlets_own_voice_is_not_the_new_claimant_a_gold_row_names(dataset, tmp_path):
+    # no speaker is named: the drafter falls back to the outlet, which must not count
+    # as the new actor the annotation says made the claim
+    write_gold(
+        tmp_path / "gold",
+        "Headline\nA new tally lists some 3,000 North Korean troops sent to Russia so far.",
+        "3000,troops_dispatched,(new),\n",
+    )
+    row = evaluate(tmp_path / "gold", dataset).set_index("article").loc["story"]
+    assert row["matched"] == 1
+    assert row["claimant right"] == 0

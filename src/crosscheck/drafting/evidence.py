@@ -81,20 +81,31 @@ def figure_evidence(
     return _trim(text[start:end])
 
 
-def statement_evidence(text: str, verb: tuple[int, int] | None) -> tuple[str, bool]:
-    """A statement's evidence: the quotation if there is one, else what follows the verb."""
-    quotes = [(a, b) for a, b in quote_spans(text) if b - a >= 3]
+def statement_evidence(
+    text: str, verb: tuple[int, int] | None, span: tuple[int, int] | None = None
+) -> tuple[str, bool]:
+    """A statement's evidence and whether it is a direct quotation.
+
+    In: the sentence, the span of its attributing verb and the stretch of the
+    sentence the statement covers (`span`, default the whole sentence: two
+    statements of one sentence each take their own part). Out: the longest
+    quotation in the stretch, else the words the verb introduces ("said that
+    ..."), else, when the verb ends its clause ("..., Kim said."), the clause
+    before it.
+    """
+    first, last = span or (0, len(text))
+    quotes = [(a, b) for a, b in quote_spans(text) if b - a >= 3 and first <= a and b <= last]
     if quotes:
         a, b = max(quotes, key=lambda q: q[1] - q[0])
         return _trim(text[a:b].strip().rstrip(",.;:")), True
     if verb and fold(text[verb[0] : verb[1]]) == "according to":
         # "X happened, according to Lee": the clause before; "According to Lee, X": after.
-        if verb[0] > 2:
+        if verb[0] > first + 2:
             clause = clause_of(clause_spans(text), verb[0] - 2)
-            return _trim(text[clause[0] : min(clause[1], verb[0])]), False
-        rest = re.split(r",\s+", text[verb[1] :], maxsplit=1)
+            return _trim(text[max(clause[0], first) : min(clause[1], verb[0])]), False
+        rest = re.split(r",\s+", text[verb[1] : last], maxsplit=1)
         return _trim(rest[-1].strip().rstrip(".")), False
-    start = 0
+    start = first
     if verb:
         keep_verb = re.fullmatch(STANCE_VERBS, fold(text[verb[0] : verb[1]]))
         start = verb[0] if keep_verb else verb[1] + 1
@@ -102,8 +113,14 @@ def statement_evidence(text: str, verb: tuple[int, int] | None) -> tuple[str, bo
     if that:
         start = verb[1] + (len(text[verb[1] :]) - len(text[verb[1] :].lstrip())) + that.end()
     clause = clause_of(clause_spans(text), start)
-    end = clause[1] if clause[1] > start else len(text)
-    return _trim(text[start:end].strip().rstrip(",.;:")), False
+    end = min(clause[1] if clause[1] > start else len(text), last)
+    passage = text[start:end].strip().rstrip(",.;:")
+    if verb and not re.search(r"\w", passage):
+        # "..., Kim said.": the verb closes the sentence; what was said comes before it
+        speaker_clause = clause_of(clause_spans(text), verb[0])
+        cut = speaker_clause[0] if speaker_clause[0] > first else verb[0]
+        passage = text[first:cut].strip().strip("\"“”").rstrip(",.;:")
+    return _trim(passage), False
 
 
 def _trim(passage: str) -> str:

@@ -432,7 +432,7 @@ class _Reader:
         dating = self._dates(index, text, attribution, None)
         stance = guess_stance(text)
         claim_type = guess_claim_type(text, self.type_cues)
-        evidence, quoted = statement_evidence(text, attribution.verb)
+        evidence, quoted = statement_evidence(text, attribution.verb, attribution.span)
         name = short_name(self.actors.row(claimant)["name"])
         label = _lower_first(self.type_labels.get(claim_type, claim_type))
 
