@@ -407,6 +407,22 @@ def test_a_day_without_a_year_still_to_come_this_year_is_flagged_not_read_as_las
     assert (found.role, found.span.start) == ("stated", date(2024, 12, 28))
 
 
+def test_a_day_and_month_followed_by_last_year_is_that_day_of_the_year_before():
+    # a day still to come this year would be flagged, but "last year" names the year
+    (found,) = find_phrases("The ministry spoke on 30 November last year.", SEED_PUBLISHED)
+    assert (found.wording, found.role, found.span.start) == (
+        "on 30 November last year",
+        "stated",
+        date(2023, 11, 30),
+    )
+
+
+@pytest.mark.parametrize("wording", ["this morning", "this evening", "tonight", "earlier today"])
+def test_a_part_of_the_publication_day_is_that_day(wording):
+    (found,) = find_phrases(f"The mayor wrote {wording} that 40 were hurt.", SEED_PUBLISHED)
+    assert (found.wording, found.role, found.span.start) == (wording, "stated", SEED_PUBLISHED)
+
+
 def test_every_found_wording_resolves_to_the_same_span():
     sentence = "Monday night, last week, Oct. 18, by year-end and in the past 3 days."
     for found in find_phrases(sentence, SEED_PUBLISHED):

@@ -63,7 +63,9 @@ Conventions, with their source:
   last day as the earliest and latest day the deadline can fall, the same way
   "by December" spans December.
 - "today", "yesterday", "N days ago" and ISO days ("2024-10-18") and months
-  ("2024-10") are what they say.
+  ("2024-10") are what they say; "this morning/afternoon/evening", "tonight" and
+  "earlier today" are the publication day (a bulletin's or live blog's own day);
+  "<day month> last year" is that day in the year before publication.
 - An empty wording means the report gives no date: the statement was made no
   later than publication, so the span ends on the publication day.
 
@@ -236,6 +238,24 @@ def _iso_month(match, published, brackets, wording):
 @_form("today", r"today")
 def _today(match, published, brackets, wording):
     return _day(published)
+
+
+# "this morning", "tonight", "earlier today": a part of the publication day (a live
+# blog's or a bulletin's own day), so that day
+@_form(
+    "this morning|afternoon|evening / tonight / earlier today",
+    r"this (?:morning|afternoon|evening)|tonight|earlier today",
+)
+def _part_of_today(match, published, brackets, wording):
+    return _day(published)
+
+
+@_form("<day month> last year", rf"(?:on )?{_DAY_MONTH} last year")
+def _day_month_last_year(match, published, brackets, wording):
+    # "October 18th last year": the year is named by the words after the day
+    month = _month_number(match["m1"] or match["m2"])
+    day = _calendar_date(wording, published.year - 1, month, int(match["d1"] or match["d2"]))
+    return DateSpan(day, day, "day", True)
 
 
 @_form("yesterday", r"yesterday")
@@ -582,6 +602,12 @@ _AFTER_TIME_WORD = rf"(?:{_TEXT_DAY_MONTH}|{_MONTH_WORD}|{_WEEKDAY_WORD}|{_YEAR_
 _TEXT_FORMS: list[tuple[str, str]] = [
     ("stated", r"\d{4}-\d{2}-\d{2}\b"),
     ("stated", _any_case(r"today|yesterday")),
+    ("stated", _any_case(r"this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today")),
+    (
+        "stated",
+        rf"(?:{_any_case('on')}\s+)?{_TEXT_DAY_MONTH}\s+{_any_case('last')}\s+"
+        + _any_case(r"year\b"),
+    ),
     ("stated", rf"{_TEXT_COUNT}\s+{_any_case('days?')}\s+{_any_case('ago')}"),
     (
         "stated",
@@ -748,6 +774,8 @@ def _still_to_come(wording: str, span: DateSpan, published: date) -> bool:
         return False
     if not re.search(rf"(?i)\b(?:{MONTH_PATTERN})\b", wording):
         return False
+    if re.search(r"(?i)\blast\s+year\b", wording):
+        return False  # "October 18th last year" names its year
     try:
         this_year = span.start.replace(year=published.year)
     except ValueError:  # 29 February
