@@ -255,7 +255,7 @@ def test_every_cue_of_the_drafter_before_issue_15_is_in_measure_cues_csv(shipped
         "killed and wounded": "casualties", "losses": "casualties", "lost": "casualties",
         "death toll": "killed", "injured": "wounded", "taken prisoner": "captured",
         "en route to [the] kursk": "troops_to_kursk", "kursk": "troops_in_kursk",
-        "near the [ukrainian] border": "troops_near_border", "train*": "troops_training",
+        "near the [ukrainian] border": "troops_near_border", "training": "troops_training",
         "agreed to send": "troops_committed", "by {month}": "troops_committed",
         "ready to": "troops_prepared", "stationed": "troops_dispatched",
     }  # fmt: skip

@@ -159,6 +159,17 @@ FUNCTION_WORDS = frozenset(
         "more less fewer most"
     )
 )
+# An editor's note on the copy ("(Corrects figure ... to 10,000 from 1,000)", "(Updates
+# with ...)", "Correction: ..."): wire services put it above the story to say what changed
+# in which paragraph; the figures it names are the story's own or withdrawn ones, so it
+# states none of its own.
+EDITORS_NOTE = (
+    r"^\s*(?:\(\s*(?:corrects|corrected|clarifies|updates|adds|removes|changes|refiles|recasts)"
+    r"\b|(?:correction|clarification|editor's note)\s*:)"
+)
+# A people named after a figure counts people: "300 North Koreans", "40 Russians", "12
+# Chinese" (the English endings of a plural name of nationals, capitalised).
+PEOPLE_AFTER = r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is|ers)\b"
 # Spaces that group thousands: a space, a no-break space, a thin space, a narrow no-break space.
 GROUP_SPACES = " \u00a0\u2009\u202f"
 
@@ -222,13 +233,14 @@ _WORD_NUMBER = re.compile(
 )
 _SPACE = f"[{GROUP_SPACES}]"
 _DIGIT_NUMBER = re.compile(
-    r"(?<![\w.,/$€£#])(?<![A-Za-z]-)"
+    # ":" on either side is a clock ("10:12 - More on the prisoners", a live blog's stamp)
+    r"(?<![\w.,/$€£#:])(?<![A-Za-z]-)"
     r"(?P<digits>\d{1,3}(?:,\d{3})+"  # 12,000
     rf"|\d{{1,3}}(?:{_SPACE}\d{{3}})+(?![.,]?\d)"  # 12 000
     r"|\d{1,3}(?:\.\d{3})+(?![.,]?\d)"  # 12.000: a thousands point or a decimal point
     r"|\d+(?:[.,]\d+)?)"  # 12000, 1.5, 2,5 (a decimal comma)
     r"(?:(?P<kilo>\s?[kK])|(?P<mega>M)|\s+(?P<scale>(?i:thousand|million)))?"
-    r"(?![\w]|[.,]\d)"
+    r"(?![\w]|[.,:]\d)"
 )
 _VAGUE = re.compile(rf"(?<![\w-])(?:{VAGUE_AMOUNTS})(?![\w-])")
 
@@ -246,6 +258,8 @@ def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) 
     with low, best and high None, its words as the qualifier and a flag.
     """
     folded = fold(sentence)
+    if re.match(EDITORS_NOTE, folded):
+        return []
     vague = _vague_amounts(sentence, folded, cues)
     multiples = _multiples(folded)
     numbers = [
@@ -268,6 +282,8 @@ def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) 
         if figure is None or re.search(GROUP_SIZE, folded[: figure.start]):
             continue
         tie = _counts_something(folded, figure, cues)
+        if tie is None and re.match(PEOPLE_AFTER, sentence[figure.end :]):
+            tie = "noun"
         if tie == "noun" and not _named_by_topic(folded, figure, cues):
             continue
         if tie:
@@ -290,11 +306,18 @@ def _outside(folded: str, figure: Figure) -> str:
 def _named_by_topic(folded: str, figure: Figure, cues: str) -> bool:
     """Whether a figure tied only by its count noun belongs to the data: without the
     topic's cues every count does; with them, its sentence must hold a cue, a unit noun
-    or someone saying it (SAID)."""
+    or, for a count of at least CONTEXT_MINIMUM, someone saying it (SAID)."""
     if not cues or _unit_noun(folded, figure.end):
         return True
     rest = _outside(folded, figure)
-    return bool(re.search(rf"\b(?:{cues})\b", rest) or re.search(SAID, rest))
+    if re.search(rf"\b(?:{cues})\b", rest):
+        return True
+    # A small count that no cue names ("two of the men were questioned on camera", "a
+    # team of 12 engineers") tells of a few people in a scene, not of a measure: the
+    # topic's small figures (the killed, the captured, the arrested) come with their cue,
+    # or are a batch on top of earlier ones ("500 more were expected").
+    small = figure.value < CONTEXT_MINIMUM and words_after(folded, figure.end, 1) != ["more"]
+    return not small and bool(re.search(SAID, rest))
 
 
 def _counted_by_sentence(sentence: str, folded: str, figure: Figure, cues: str) -> bool:

@@ -55,6 +55,12 @@ PART_WORDS = (
 # Measures whose batch named before the figure ("a fresh batch ... could bring the
 # total to 15,000") does not make a batch of the figure (data/README.md, more_sent).
 ONE_TIME = "one_time"
+# Measures that count troops where they are on the day (measures.csv kind count_at_date).
+AT_DATE = "count_at_date"
+# The whole a part is taken from: "eleven of its marchers", "nine of the regiment's men".
+PARTITIVE = r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w-]+'s\s+)?[\w-]+"
+# A batch word between a figure and its noun: "10K fresh troops", "5,000 new soldiers".
+FRESH = r"additional|further|extra|fresh|new"
 
 # Stances (data/README.md, claims.stance), strongest first.
 STANCE_CUES = (
@@ -81,7 +87,8 @@ class MeasureCues:
 
     Each tuple holds (compiled cue, measure) pairs in the file's rank order; the
     batch and period rules map a base measure to the measure it turns into;
-    `one_time` lists the measures of kind one_time (measures.csv). Build it with
+    `one_time` and `at_date` list the measures of kind one_time and count_at_date
+    (measures.csv). Build it with
     from_dataset; an empty MeasureCues (a topic without the file) guesses nothing.
     """
 
@@ -92,6 +99,7 @@ class MeasureCues:
     more_planned: tuple[tuple[str, str], ...] = ()
     over_period: tuple[tuple[str, str], ...] = ()
     one_time: frozenset[str] = frozenset()
+    at_date: frozenset[str] = frozenset()
 
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> MeasureCues:
@@ -123,6 +131,7 @@ class MeasureCues:
             more_planned=turns("more_planned"),
             over_period=turns("over_period"),
             one_time=frozenset(measures.loc[measures["kind"] == ONE_TIME, "measure"].astype(str)),
+            at_date=frozenset(measures.loc[measures["kind"] == AT_DATE, "measure"].astype(str)),
         )
 
     @property
@@ -160,10 +169,33 @@ def guess_measure(
         measure = _first(cues.units, after)
         return MeasureGuess(measure, measure is not None)
     found = _cue_matches(folded, window, figure, cues.plain)
+    # "eleven of its marchers had been detained": the noun after "of" names the whole the
+    # part is taken from; the rest of the clause says what the part counts
+    whole = re.match(PARTITIVE, folded[figure.end :])
+    if whole:
+        stretch = (figure.end, figure.end + whole.end())
+        found = [c for c in found if not (stretch[0] <= c[0] and c[1] <= stretch[1])] or found
+    # A cue in the figure's own clause says what it counts; one in a clause beside it
+    # (", and that two soldiers remained in captivity" after "3,400 wounded") belongs to
+    # that clause's figure. Another clause's cue counts only when its own has none
+    # ("roughly 10,000, are in the Kursk region").
+    own = clause_of(clause_spans(folded), figure.start)
+    in_clause = [cue for cue in found if own[0] <= cue[0] and cue[1] <= own[1]]
+    found = in_clause or found
     chosen, span = None, None
     if found:
         best = min(found, key=lambda cue: (_distance(cue, figure), cue[3]))
         chosen, span = best[2], best[:2]
+        # "13 thousand troops were still deployed along the border": a verb of sending
+        # says the troops were sent; a place in the same clause says where they are on
+        # the day, the more specific count (a measure of kind count_at_date that is no
+        # base of a batch: "ready to" does not place anyone)
+        bases = {base for base, _ in (*cues.more_sent, *cues.more_planned)}
+        if chosen in bases and chosen not in cues.one_time | cues.at_date:
+            places = [c for c in found if c[2] in cues.at_date - bases]
+            if places:
+                best = min(places, key=lambda cue: (_distance(cue, figure), cue[3]))
+                chosen, span = best[2], best[:2]
     batch = _additional(folded, figure)
     if batch:
         clause = clause_of(clause_spans(folded), figure.start)
@@ -176,10 +208,18 @@ def guess_measure(
             looked_at += " " + folded[following[0][0] : following[0][1]]
         planned = re.search(rf"\b(?:{PLAN_CUES})", looked_at)
         turns = dict(cues.more_planned if planned and cues.more_planned else cues.more_sent)
-        # a batch named before the figure yields to a total ("could bring the total to 15,000")
+        # a batch named before the figure yields to a total named between them ("a fresh
+        # batch ... could bring the total to 15,000"), not to a verb whose object the
+        # batch is ("had decided to send a second contingent of up to 5,000 men")
         if chosen is None and turns:
             return MeasureGuess(next(iter(turns.values())), True, span)
-        if chosen in turns and not (batch == "batch" and chosen in cues.one_time):
+        total_between = (
+            batch == "batch"
+            and chosen in cues.one_time
+            and span is not None
+            and span[0] > _batch_start(folded, figure)
+        )
+        if chosen in turns and not total_between:
             return MeasureGuess(turns[chosen], True, span)
     period = dict(cues.over_period)
     if chosen in period and re.search(PERIOD_CUES, folded):
@@ -241,9 +281,18 @@ def _additional(folded: str, figure: Figure) -> str | None:
         return "adjacent"
     if re.search(rf"\b(?:{ADDITIONAL_BEFORE})\s+$", folded[: figure.start]):
         return "adjacent"
+    if words[1:2] and re.fullmatch(FRESH, words[0]) and re.fullmatch(COUNT_NOUN, words[1]):
+        return "adjacent"  # "10K fresh troops"
     if re.search(rf"\b{ADDITIONAL_BATCH}\b", folded[max(0, figure.start - 60) : figure.start]):
         return "batch"
     return None
+
+
+def _batch_start(folded: str, figure: Figure) -> int:
+    """Where the batch named before a figure ("a second contingent of ...") starts."""
+    start = max(0, figure.start - 60)
+    found = list(re.finditer(rf"\b{ADDITIONAL_BATCH}\b", folded[start : figure.start]))
+    return start + found[-1].start() if found else figure.start
 
 
 def fallback_measure(dataset: Dataset) -> str | None:
