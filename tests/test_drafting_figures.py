@@ -488,3 +488,38 @@ def test_without_a_topics_cues_every_count_noun_still_counts():
 
 def test_feet_are_a_distance_not_a_count():
     assert written("A drone hovered 3,000 feet above the troops, Kyiv said.") == []
+
+
+# Round 3 (issue 15): numbers that are no figures of the data, and people named ----
+
+
+def test_a_clock_time_is_no_count():
+    assert written("16:40 - Officials said 2,300 soldiers had been sent.") == ["2,300"]
+    assert written("At 09:15 the ministry said 40 soldiers were killed.") == ["40"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "(Corrects number of soldiers sent in third paragraph to 8,000 from 800)",
+        "(Updates with 4,000 troops killed, paragraph 5)",
+        "Correction: an earlier version put the number of soldiers killed at 90, not 900.",
+    ],
+)
+def test_an_editors_note_on_the_copy_states_no_figure(sentence):
+    assert figures_of(sentence) == []
+
+
+def test_a_small_count_no_cue_names_is_a_scene_not_a_figure():
+    # a verb of saying is not enough for a few people in a scene ...
+    assert figures_of("Three of the soldiers, aged 19 and 22, spoke to reporters, he said.") == []
+    # ... a cue of the topic is
+    assert written("Three soldiers were killed, according to the ministry.") == ["Three"]
+    # ... and so is a batch on top of earlier ones, or a large count someone gives
+    assert written("A spokesman said 200 more were expected.") == ["200"]
+    assert written("The agency said 6,000 soldiers had crossed the river.") == ["6,000"]
+
+
+def test_a_people_named_after_a_figure_counts_people():
+    assert written("At least 70 North Koreans were taken prisoner, Kyiv said.") == ["At least 70"]
+    assert written("Some 250 Russians were captured, officials said.") == ["Some 250"]
