@@ -523,3 +523,12 @@ def test_a_small_count_no_cue_names_is_a_scene_not_a_figure():
 def test_a_people_named_after_a_figure_counts_people():
     assert written("At least 70 North Koreans were taken prisoner, Kyiv said.") == ["At least 70"]
     assert written("Some 250 Russians were captured, officials said.") == ["Some 250"]
+
+
+def test_a_verb_of_amount_after_a_cue_ties_the_figure_it_reaches():
+    assert written("The HUR said North Korean losses in the past three days had reached 250.") == [
+        "250"
+    ]
+    assert written("Deaths among the North Koreans have topped 300, the ministry said.") == ["300"]
+    # no cue of the topic before the verb: a sum, not a count
+    assert figures_of("The city's budget reached 300, the mayor said.") == []

@@ -370,3 +370,25 @@ def test_a_batch_that_a_verb_of_deciding_sends_is_a_planned_batch(cues):
 )  # fmt: skip
 def test_round_three_cues_of_the_shipped_topic(cues, sentence, measure):
     assert measure_of(sentence, cues) == (measure, True)
+
+
+@pytest.mark.parametrize(
+    "sentence, measure",
+    [
+        # the figure's own noun says who; the clause's verb says what happened to them
+        ("Police said 200 protesters were arrested.", "arrests"),
+        ("Police said 30 marchers had since been detained.", "arrests"),
+        # without such a verb the noun is the measure
+        ("Organisers said some 25,000 demonstrators filled the square.", "crowd_size"),
+        ("Police estimated the crowd at around 15,000 on Sunday.", "crowd_size"),
+        ("The march attracted between 8,000 and 10,000 supporters, according to police.",
+         "crowd_size"),
+    ],
+)  # fmt: skip
+def test_the_rally_topic_reads_crowds_and_arrests(rally, sentence, measure):
+    assert measure_of(sentence, MeasureCues.from_dataset(rally)) == (measure, True)
+
+
+def test_a_cue_noun_without_a_verb_of_its_own_keeps_its_measure(cues):
+    sentence = "Some 2,000 casualties were reported in the Kursk region, the agency said."
+    assert measure_of(sentence, cues) == ("casualties", True)

@@ -89,6 +89,13 @@ COUNT_NOUNS = frozenset(
 COUNT_BEFORE = (
     r"number|numbering|numbered|total|totalling|toll|tally|count|peak|contingent|force|strength"
 )
+# "losses in the past three days had reached 250", "the toll of the dead stood at 40": a
+# verb of amount after a cue of the topic in the same clause ties the figure it reaches.
+REACHED = (
+    r"(?:reached|reaches|reach|rose to|risen to|rising to|climbed to|grew to|grown to|"
+    r"stood at|stands at|passed|topped|exceeded|surpassed|hit|totalled|totaled|totals|"
+    r"numbered|amount(?:ed|s)? to)"
+)
 # "put the number of troops in the region at 11,000", "estimated the turnout at 40K":
 # a figure that a verb of estimating puts a noun phrase at.
 PUT_AT = (
@@ -532,6 +539,8 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
     if re.search(rf"\b(?:{COUNT_BEFORE})\b[^,;]{{0,40}}$", before[-60:]) or re.search(
         PUT_AT, before
     ):
+        return "context"
+    if cues and re.search(rf"\b(?:{cues})\b[^,;.]{{0,60}}\b{REACHED}\s+$", before):
         return "context"
     return None
 

@@ -59,6 +59,8 @@ ONE_TIME = "one_time"
 AT_DATE = "count_at_date"
 # The whole a part is taken from: "eleven of its marchers", "nine of the regiment's men".
 PARTITIVE = r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w-]+'s\s+)?[\w-]+"
+# The auxiliaries between a subject and its participle: "were", "have since been".
+PASSIVE = r"\s+(?:were|was|are|is|have|has|had)(?:\s+(?:been|being|now|since|later|also|all))*\s+"
 # A batch word between a figure and its noun: "10K fresh troops", "5,000 new soldiers".
 FRESH = r"additional|further|extra|fresh|new"
 
@@ -175,6 +177,16 @@ def guess_measure(
     if whole:
         stretch = (figure.end, figure.end + whole.end())
         found = [c for c in found if not (stretch[0] <= c[0] and c[1] <= stretch[1])] or found
+    # "200 protesters were arrested": a cue that is the figure's own noun says who are
+    # counted, a cue the clause's verb ("were arrested") goes on to give says what
+    # happened to them, the measure; "1,000 casualties in Kursk" has no such verb
+    noun = next(
+        (c for c in found if re.fullmatch(r"\s+(?:[\w-]+\s+)?", folded[figure.end : c[0]])), None
+    )
+    if noun is not None and any(
+        c[0] > noun[1] and re.fullmatch(PASSIVE, folded[noun[1] : c[0]]) for c in found
+    ):
+        found = [c for c in found if c != noun]
     # A cue in the figure's own clause says what it counts; one in a clause beside it
     # (", and that two soldiers remained in captivity" after "3,400 wounded") belongs to
     # that clause's figure. Another clause's cue counts only when its own has none
