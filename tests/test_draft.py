@@ -31,7 +31,9 @@ def dataset():
 def seed_draft(dataset):
     if not SEED:
         pytest.skip(f"the seed article is not at {SEED_PATH}")
-    return draft_article(SEED, SEED_PUBLISHED, dataset, "Defence Talks", None, None)
+    # the seed's own address: the same page as the data's article, so its row is reused
+    url = dataset.articles.set_index("article_id").loc["dt-2024-10-23", "url"]
+    return draft_article(SEED, SEED_PUBLISHED, dataset, "Defence Talks", url, None)
 
 
 def draft(dataset, text: str, published: date = SEED_PUBLISHED, outlet: str = "Test Wire"):
@@ -291,3 +293,60 @@ def test_two_statements_of_one_sentence_take_their_own_evidence():
     lee, park = (4, 8), (text.index("called"), text.index("called") + 6)
     assert statement_evidence(text, lee, (0, 33)) == ("the numbers were rising", False)
     assert statement_evidence(text, park, (35, len(text))) == ("fantasies", True)
+
+
+def test_a_day_given_for_an_occasion_dates_what_each_actor_there_says_next(dataset):
+    claims = draft(
+        dataset,
+        "Lawmakers sat through a closed briefing by the NIS on Monday. The agency told them "
+        "that 8,000 soldiers were in Russia.",
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["stated_day"], strict=True)) == [
+        ("rok-nis", "2024-10-21")
+    ]
+
+
+def test_a_relay_citing_the_agency_after_its_briefing_takes_the_briefings_day(dataset):
+    claims = draft(
+        dataset,
+        "The NIS, briefing lawmakers this morning, estimates 2,000 casualties. About 200 of them "
+        "were killed, lawmaker Park Sun-won told reporters after the briefing, citing the agency.",
+    ).claims
+    assert list(zip(claims["best"], claims["stated_day"], strict=True)) == [
+        (2000, "2024-10-23"),
+        (200, "2024-10-23"),
+    ]
+
+
+def test_a_spokesperson_speaks_on_the_day_the_body_was_said_to_speak(dataset):
+    claims = draft(
+        dataset,
+        "North Korean troops are fighting in Kursk, the Pentagon said on Monday. Pentagon press "
+        "secretary Pat Ryder told reporters that 8,000 soldiers were in the region. About 5,000 "
+        "soldiers had reached the front by the start of the month, he said.",
+    ).claims.dropna(subset=["best"])
+    assert list(zip(claims["claimant_id"], claims["best"], claims["stated_day"], strict=True)) == [
+        ("pat-ryder", 8000, "2024-10-21"),
+        ("pat-ryder", 5000, "2024-10-21"),
+    ]
+
+
+def test_today_inside_a_quote_gives_way_to_the_day_the_outlet_gives(dataset):
+    claim = only_claim(
+        dataset,
+        '"We counted 700 wounded today," said Pat Ryder, speaking to reporters on Monday '
+        "afternoon.",
+    )
+    assert (claim["best"], claim["stated_day"]) == (700, "2024-10-21")
+
+
+def test_another_article_of_the_same_outlet_and_day_gets_an_id_of_its_own(dataset):
+    # Defence Talks published the seed on 23 Oct 2024; a different page that day is a
+    # different article, and its claims must never be merged into the seed's
+    text = "Headline\nThe NIS said on Wednesday that 3,000 troops had been sent."
+    result = draft_article(
+        text, date(2024, 10, 23), dataset, "Defence Talks", "https://example.org/other", None
+    )
+    assert result.articles.iloc[0]["article_id"] == "dt-2024-10-23-2"
+    assert result.articles.iloc[0]["title"] == "Headline"
+    assert result.claims["claim_id"].iloc[0] == "dt-2024-10-23-2-01"

@@ -418,3 +418,124 @@ def test_a_speaker_introduced_with_a_is_a_new_occasion_without_the_earlier_day(d
         ("rok-nis", "2024-10-21"),
         ("rok-nis", "not stated (by 2024-10-23)"),
     ]
+
+
+# Round 3: pronouns, documents and spokespeople ----------------------------------
+
+
+def test_it_is_the_body_the_previous_sentence_names_and_keeps_its_day(dataset):
+    claims = draft(
+        dataset,
+        "The NIS released a new count on Monday. It says 9,000 soldiers are in the Kursk region.",
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["best"], claims["stated_day"], strict=True)) == [
+        ("rok-nis", 9000, "2024-10-21")
+    ]
+
+
+def test_it_is_never_a_transcript_speaker_label(dataset):
+    claims = draft(
+        dataset,
+        "HOST: Ukraine's military intelligence issued its figure on Monday. It says 4,000 "
+        "soldiers are near the border.",
+    ).claims.dropna(subset=["best"])
+    assert list(claims["claimant_id"]) == ["ukraine-hur"]
+
+
+def test_an_emphatic_did_say_attributes_the_statement(dataset):
+    claims = draft(
+        dataset,
+        "The Kremlin gave no reason. What the Kremlin did say is that 500 more soldiers "
+        "would follow.",
+    ).claims.dropna(subset=["best"])
+    assert list(zip(claims["claimant_id"], claims["best"], strict=True)) == [("kremlin", 500)]
+
+
+def test_a_period_before_the_verb_is_a_later_occasion_not_the_earlier_day(dataset):
+    claims = draft(
+        dataset,
+        "The NIS said on Monday that 9,000 were sent. By August it was telling lawmakers "
+        "that 11,000 had been sent.",
+    ).claims
+    second = claims.iloc[-1]
+    assert (second["claimant_id"], second["best"], second["stated_day"]) == (
+        "rok-nis",
+        11000,
+        "not stated (by 2024-10-23)",
+    )
+
+
+def test_a_document_named_after_according_to_is_no_speaker(rally):
+    claims = draft_article(
+        "City police put the crowd at 3,000, according to a statement issued on Sunday. "
+        "Four people were detained, the statement said.",
+        date(2025, 3, 4),
+        rally,
+        "Test Wire",
+        None,
+        "tw-test",
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["best"], claims["stated_day"], strict=True)) == [
+        ("city-police", 3000, "2025-03-02"),
+        ("city-police", 4, "2025-03-02"),
+    ]
+
+
+def test_a_new_spokesperson_for_a_known_body_speaks_for_the_body(rally):
+    claims = draft_article(
+        '"More than 5,000 people marched with us," said Jo Marsh, a spokeswoman for Citizens '
+        "for Parks.",
+        date(2025, 3, 4),
+        rally,
+        "Test Wire",
+        None,
+        "tw-test",
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["low"], strict=True)) == [("organisers", 5000)]
+
+
+def test_a_team_that_puts_the_peak_crowd_at_a_number_is_its_claimant(rally):
+    claims = draft_article(
+        "A team of engineers at the polytechnic, using drone footage, put the peak crowd at 4,000.",
+        date(2025, 3, 4),
+        rally,
+        "Test Wire",
+        None,
+        "tw-test",
+    ).claims
+    (row,) = claims.itertuples()
+    assert (row.best, row.claimant_match) == (4000, "proposed")
+    assert "engineers" in row.claimant_id
+
+
+def test_the_official_after_according_to_refers_back_to_an_unnamed_official(dataset):
+    claims = draft(
+        dataset,
+        "A senior U.S. military official said Russia wanted more soldiers. According to the "
+        "official, 900 more North Korean soldiers are training near Vladivostok.",
+    ).claims.dropna(subset=["best"])
+    assert list(claims["claimant_id"]) == ["us-senior-military-official"]
+
+
+def test_a_body_and_a_person_joined_by_a_comma_is_the_person_not_two_speakers(dataset):
+    claims = draft(
+        dataset, "One of the lawmakers, Park Sun-won, told reporters that 3,000 had been killed."
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["best"], strict=True)) == [("park-sun-won", 3000)]
+
+
+def test_a_body_named_after_according_to_the_official_and_a_comma_is_no_speaker(dataset):
+    claims = draft(
+        dataset,
+        "A senior U.S. military official said Russia wanted more soldiers. According to the "
+        "official, Russia is training 900 more North Korean soldiers near Vladivostok.",
+    ).claims.dropna(subset=["best"])
+    assert list(claims["claimant_id"]) == ["us-senior-military-official"]
+
+
+def test_a_body_before_a_comma_is_not_a_second_speaker_without_and(dataset):
+    claims = draft(
+        dataset,
+        "Pyongyang has sent 9,000 soldiers to Moscow, South Korea's spy agency told lawmakers.",
+    ).claims
+    assert list(zip(claims["claimant_id"], claims["best"], strict=True)) == [("rok-nis", 9000)]

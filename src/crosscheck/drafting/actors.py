@@ -236,6 +236,28 @@ class Actors:
     def row(self, actor_id: str) -> dict:
         return self.rows.get(actor_id) or self.proposed[actor_id]
 
+    def speaks_for(self, person: str, body: str) -> bool:
+        """Whether `person` (an actor id) is a person who speaks for the body `body`: a
+        body of the same organisation ("US Department of Defense"), the body the person
+        is part of (actors.csv `part_of`), or one whose name the person's role or
+        organisation contains ("Pentagon Press Secretary" for a body named "Pentagon").
+        False for two people, for an unnamed official, and for a body and itself."""
+        if person == body or not self.is_person(person) or self.is_person(body):
+            return False
+        them, it = self.row(person), self.row(body)
+        if "(unnamed)" in it["name"]:
+            return False  # an unnamed official is one voice, not the body
+        organisation = fold(it["organisation"])
+        if organisation not in ("", fold(PROPOSED_ORGANISATION)) and organisation == fold(
+            them["organisation"]
+        ):
+            return True
+        if them.get("part_of") == body:
+            return True  # the body the actors table files the person under
+        name = re.sub(r"^the\s+|\s*\(.*\)$", "", fold(it["name"]))
+        said_of = fold(f"{them['role']} {them['organisation']}")
+        return bool(name) and re.search(rf"\b{re.escape(name)}\b", said_of) is not None
+
     def _known_spellings(self) -> list[tuple[str, str, str, frozenset[str]]]:
         """(canonical spelling, actor id, 'person' or 'body', countries it names) for
         every name, alias and body organisation, for matching by spelling."""

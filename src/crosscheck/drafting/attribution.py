@@ -26,13 +26,17 @@ _MONTH = (
 # Verbs (and "according to") that attribute a statement to someone.
 SPEECH_VERBS = (
     r"said|says|stated|states|told|tells|noted|notes|accused|accuses|denied|denies|warned|"
-    r"warns|urged|urges|called|calls|added|adds|adding|indicated|indicates|informed|"
+    r"warns|urged|urges|called|calls|added|adds|adding|indicated|indicates|informed|telling|"
+    # "What the agency did say is that ...": an emphatic "say" states ("did not say" does not)
+    r"(?:did|does|do) say|"
     r"cautioned|suggested|claimed|claims|reported|announced|announces|confirmed|confirms|"
     r"refuted|rejected|dismissed|labeled|labelled|estimated|estimates|estimate|believes|"
     r"assessed|assesses|assess|acknowledged|acknowledges|insisted|insists|"
     r"wrote|posted|referenced|cited|(?<!were )(?<!was )briefed(?! by)|"
     # "put the number of troops at 12,000": a figure attributed without a speech verb
-    r"puts? (?:the|its|their) (?:number|figure|toll|count|estimate|total|tally|turnout|crowd)|"
+    # ("put the peak crowd at": a word or two may describe the noun)
+    r"puts? (?:the|its|their) (?:[\w-]+ ){0,2}?"
+    r"(?:number|figure|toll|count|estimate|total|tally|turnout|crowd)|"
     # "Seoul has given the only overall figure": giving a figure is stating it
     r"(?:gave|given|gives|give|offered|provided) (?:the|its|their|an?) (?:[\w-]+ ){0,3}?"
     r"(?:figure|estimate|tally|count|toll|number|total)s?\b"
@@ -53,11 +57,25 @@ BRIEFING_CUES = r"after (?:the|a) (?:closed-door )?briefing"
 SPEAKER_NOUNS = (
     r"officials?|spokes(?:man|woman|person)|sources?|diplomats?|ministry|ministers?|"
     r"forces|staff|service|agency|command|commander|army|military|government|office|"
-    r"analysts?|experts?|lawmakers?|officers?|department|secretary|president"
+    r"analysts?|experts?|lawmakers?|officers?|department|secretary|president|"
+    # those who count for themselves: "A team of geographers at the city university"
+    r"team|group|researchers?|scientists?|monitors?|organi[sz]ers?|volunteers?"
 )
 # One unnamed speaker, written with "the" once introduced ("a senior official ...
 # The official said"): refers back to the last speaker.
 DEFINITE_SPEAKERS = r"official|spokes(?:man|woman|person)|source|diplomat|officer|analyst"
+# What a statement is made in: "according to a statement released on Sunday" names
+# the document, not who speaks; "the statement said" refers back to whoever issued it.
+DOCUMENTS = (
+    r"statement|report|post|release|communiqu[eé]|bulletin|letter|briefing|interview|"
+    r"assessment|update|transcript|video|message"
+)
+# "Dana Whitfield, a spokeswoman for Citizens for Parks": a person not in the actors
+# table who speaks for a body that is speaks for the body (the table tracks bodies).
+SPOKESPERSON_FOR = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative)\s+"
+    r"(?:for|of|at)\s+(?:the\s+)?"
+)
 # Where a sentence turns to a second statement: "..., while B said ...".
 STATEMENT_BREAK = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although)|;|\s+while)\s+")
 # A transcript's speaker label at the start of a line ("MS. SINGH:", "GEN. RYDER:").
@@ -104,6 +122,8 @@ class Memory:
     last_at: int = -1  # the sentence of `last`
     # the people each sentence names, first to last: "he" in the next one may be them
     people: dict[int, list[str]] = field(default_factory=dict)
+    # the bodies (not people) each sentence names: "it" in the next one may be them
+    bodies: dict[int, list[str]] = field(default_factory=dict)
 
 
 class Attributor:
@@ -133,6 +153,9 @@ class Attributor:
         self.memory.sentence += 1
         people = [m.actor_id for m in mentions if m.kind == "strong" and self._person(m)]
         self.memory.people[self.memory.sentence] = people
+        self.memory.bodies[self.memory.sentence] = [
+            m.actor_id for m in mentions if m.kind == "strong" and not self._person(m)
+        ]
         if QUESTION_LABEL.match(text):
             return []
         breaks = [m for m in STATEMENT_BREAK.finditer(text) if not _quoted(text, m.start())]
@@ -239,6 +262,8 @@ class Attributor:
         if found is None:
             return None
         speaker, verb, matched, also = found
+        if speaker not in self.actors.rows:
+            speaker = self._spoken_for(speaker, mentions, text) or speaker
         claimant, relay = speaker, None
         according_relay, self._according_relay = self._according_relay, None
         carried = matched == "pronoun"
@@ -280,7 +305,14 @@ class Attributor:
             return speaker, label.span(1), "name", []
         according = re.search(r"\baccording to\b", folded)
         if according:
-            after = [m for m in speakers if 0 <= m.start - according.end() <= 30]
+            # (in the same phrase: "According to the official, Russia is ..." names
+            # Russia after the phrase has closed)
+            after = [
+                m
+                for m in speakers
+                if 0 <= m.start - according.end() <= 30
+                and not re.search(r"[,;:.]", text[according.end() : m.start])
+            ]
             if after:
                 speaker = self._resolve(after[0])
                 if speaker:
@@ -292,6 +324,14 @@ class Attributor:
                         return said
                     return speaker, according.span(), "name", []
             phrase = re.match(r"\s+((?:[\w'’.-]+\s*){1,6}?)(?=[,.;]|$)", text[according.end() :])
+            if phrase and re.match(
+                rf"(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}(?:{DOCUMENTS})s?\b",
+                phrase.group(1),
+                re.I,
+            ):
+                # "according to a statement released on Sunday": the speaker is the
+                # subject of the sentence's own verb ("The city police put the crowd at")
+                phrase = None
             named = phrase and self._named_before(phrase.group(1))
             if named:
                 return named, according.span(), "name", []
@@ -346,14 +386,17 @@ class Attributor:
             r"\s*(?:(?:has|have|had|also|then|later|officially|publicly|not|never|both)\s+)*$"
         )
         pronoun = re.search(
-            r"(?<![\w'])(he|she|it|they|we|i)\s+(?:(?:also|then|later|further|now|have|had|has)\s+)*$",
+            r"(?<![\w'])(he|she|it|they|we|i)\s+"
+            # "it was telling lawmakers": an auxiliary between the pronoun and its verb
+            r"(?:(?:also|then|later|further|now|have|had|has|was|is|were|are)\s+)*$",
             before,
         )
         if pronoun:
             earlier = [m for m in candidates if m.end <= pronoun.start() and self._person(m)]
             if earlier and pronoun.group(1) in ("he", "she"):
                 return earlier[-1].actor_id, "name", []
-            speaker = self._last_speaker()
+            # "it" is a body, never a person nor a transcript's speaker label
+            speaker = self._last_body() if pronoun.group(1) == "it" else self._last_speaker()
             if speaker is not None:
                 return speaker, "pronoun", []
         # the speaker right after the verb: "..., said Lee."
@@ -397,7 +440,20 @@ class Attributor:
                 r"\s*(?:and|,)\s*", folded[earlier[-1].end : mention.start]
             ):
                 other = self._resolve(earlier[-1])
-                if other and other != speaker:
+                if (
+                    other
+                    and other != speaker
+                    and "," in folded[earlier[-1].end : mention.start]
+                    and self.actors.is_person(other) != self.actors.is_person(speaker)
+                ):
+                    # "One of the lawmakers, Lee Seong-kweun, told": a body and a person
+                    # joined by a comma is an apposition naming the one who speaks
+                    speaker = speaker if self.actors.is_person(speaker) else other
+                elif (
+                    other and other != speaker and "and" in folded[earlier[-1].end : mention.start]
+                ):
+                    # "Moscow and Pyongyang said": two speakers; a bare comma between two
+                    # bodies ("... to Russia, South Korea's spy agency told") is no list
                     also = [speaker]
                     speaker = other
             return speaker, "name", also
@@ -416,6 +472,12 @@ class Attributor:
         named = self._named_before(phrase)
         if named:
             return named, "name", []
+        # "Eight were arrested, the statement said": the document refers back to the
+        # statement just reported, so to its speaker, like "he"
+        if re.fullmatch(rf"the\s+(?:[\w-]+\s+)?(?:{DOCUMENTS})", phrase, re.I):
+            speaker = self._last_speaker()
+            if speaker is not None and self.memory.last_at >= self.memory.sentence - 1:
+                return speaker, "pronoun", []
         # "the official said" after "a senior official at the agency told reporters":
         # a definite speaker noun with no name refers back to the last speaker, like "he"
         if re.fullmatch(rf"the\s+(?:[\w-]+\s+)?(?:{DEFINITE_SPEAKERS})", phrase, re.I):
@@ -458,7 +520,11 @@ class Attributor:
         for actor_id in dict.fromkeys(candidates):
             row = self.actors.row(actor_id)
             if any(
-                re.search(rf"(?:^|\s){re.escape(noun.group(1))}$", fold(row[column]))
+                # "Senior US military official (unnamed)" ends with "official"
+                re.search(
+                    rf"(?:^|\s){re.escape(noun.group(1))}$",
+                    re.sub(r"\s*\(unnamed\)$", "", fold(row[column])),
+                )
                 for column in ("name", "organisation")
             ):
                 return actor_id
@@ -498,6 +564,41 @@ class Attributor:
         # further back, "he" is too likely someone the article has not named
         if last is not None and memory.last_at >= memory.sentence - 2:
             return last.relay or last.claimant
+        return None
+
+    def _spoken_for(self, speaker: str, mentions: list[Mention], text: str) -> str | None:
+        """The known body a new speaker is said to speak for ("Dana Whitfield, a
+        spokeswoman for Citizens for Parks"), else None: a spokesperson states the
+        body's position, and the claim belongs to the body the actors table tracks."""
+        for cue in SPOKESPERSON_FOR.finditer(text):
+            for mention in mentions:
+                if (
+                    mention.start == cue.end()
+                    and mention.kind == "strong"
+                    and not self.actors.is_person(mention.actor_id)
+                ):
+                    return mention.actor_id
+        return None
+
+    def _last_body(self) -> str | None:
+        """Who 'it' is: the previous sentence's speaker when that sentence names it as a
+        body, else the first body the previous sentence names ("Ukraine's military
+        intelligence put out its own figure. It says ..."), else a body that spoke one
+        or two sentences before; None when no body is at hand."""
+        memory = self.memory
+        last = memory.last
+        speaker = (last.relay or last.claimant) if last is not None else None
+        named = memory.bodies.get(memory.sentence - 1) or []
+        if speaker is not None and memory.last_at == memory.sentence - 1 and speaker in named:
+            return speaker
+        if named:
+            return named[0]
+        if (
+            speaker is not None
+            and memory.last_at >= memory.sentence - 2
+            and not self.actors.is_person(speaker)
+        ):
+            return speaker
         return None
 
     def _resolve(self, mention: Mention) -> str | None:
@@ -574,7 +675,7 @@ def _speaker_phrase(phrase: str) -> bool:
         phrase
         and len(phrase.split()) <= 8
         and not re.search(r"\d|\b(?:it|this|that|these|they|he|she|we|i|you)\b", phrase, re.I)
-        and re.search(rf"\b(?:{SPEAKER_NOUNS})\b|^(?:The\s+)?[A-Z][a-z]+", phrase)
+        and re.search(rf"\b(?:{SPEAKER_NOUNS})\b|^(?:[Tt]he\s+)?[A-Z][a-z]+", phrase)
         and not re.fullmatch(r"(?:The|A|An|This|That|It|There)", phrase)
     )
 

@@ -79,6 +79,9 @@ def draft_article(
         raise UnsupportedLanguage(given)
     article = _article_row(dataset, outlet, published, url, article_id) | {"language": language}
     text, reference_day = _without_dateline(text, published)
+    headline = next((s.text for s in split_sentences(text) if s.headline), "")
+    if headline and not article["title"]:
+        article["title"] = headline
     reader = _Reader(dataset, outlet, article["article_id"], published, reference_day)
     reader.thousands_point = writes_thousands_with_points(language)
     for number, sentence in enumerate(split_sentences(text)):
@@ -118,8 +121,11 @@ def _article_row(
         stem = "".join(w[0] for w in words) if len(words) > 1 else "".join(words)
         article_id = f"{slug(stem) or 'article'}-{published.isoformat()}"
         taken = articles[articles["article_id"] == article_id]
-        # The same outlet on the same day is taken to be the same article.
-        if not taken.empty and taken.iloc[0]["outlet"] != outlet:
+        # A derived id names the data's article only when it is the same page (the same
+        # address): an outlet publishes many articles a day, and claims of one must never
+        # be merged into another. An explicit article_id continues that article.
+        same_page = not taken.empty and bool(url) and taken.iloc[0]["url"] == url
+        if not taken.empty and not same_page:
             suffix = 2
             while (articles["article_id"] == f"{article_id}-{suffix}").any():
                 suffix += 1
@@ -159,9 +165,16 @@ OCCASION = re.compile(
     re.IGNORECASE,
 )
 
+# The words that open a period a figure is about ("by the start of this week", "since
+# October"), never the day a statement was made.
+PERIOD_WORD = re.compile(r"(?:by|since|until|till|through|from)\b", re.IGNORECASE)
+
 # A clause that attributes a statement to its speaker ("a senior official told
 # reporters on Tuesday", "lawmaker Park said on Monday").
-ATTRIBUTING = re.compile(r"\b(?:said|says|told|tells|added|announced|confirmed)\b")
+# "..., speaking to reporters on Saturday afternoon" attributes too.
+ATTRIBUTING = re.compile(
+    r"\b(?:said|says|told|tells|added|announced|confirmed|speaking|writing|according to)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -235,8 +248,7 @@ class _Reader:
         # one attribution per statement, each covering its stretch of the sentence
         attributions = self.who.attribute_all(text, mentions)
         self.who.remember(mentions)
-        if not attributions:
-            self._remember_occasion(index, text, mentions)
+        self._remember_occasion(index, text, mentions, attributions)
         labelled = SPEAKER_LABEL.match(text) and attributions
         if labelled:
             # a transcript's "MS. SINGH:" speaks for the rest of her paragraph
@@ -263,14 +275,22 @@ class _Reader:
                 for claimant in [attribution.claimant, *attribution.also]:
                     self._statement_claim(index, sentence, attribution, claimant)
 
-    def _remember_occasion(self, index: int, text: str, mentions) -> None:
+    def _remember_occasion(self, index: int, text: str, mentions, attributions) -> None:
         """ "Zelenskiy gave his tally in his address on Monday night.": a sentence that
-        names one actor and a day but quotes nothing sets the occasion of what that
-        actor says next ("..., he said")."""
+        names actors and one day but quotes nothing sets the occasion of what those
+        actors say next ("..., he said"); so does "Lawmakers who sat through a briefing
+        by the agency on Wednesday came out with a new number" for both the lawmakers
+        and the agency (one day, one occasion, all who took part in it). A transcript's
+        speaker label quotes the whole sentence, so what it narrates counts too
+        ("CORRESPONDENT: The agency put out its figure Monday night.")."""
+        if attributions and not SPEAKER_LABEL.match(text):
+            return
         named = {m.actor_id for m in mentions if m.kind == "strong"}
         stated = [p for p in dates.find_phrases(text, self.reference_day) if p.role == "stated"]
-        if len(named) == 1 and stated:
-            self.memory.dated[(named.pop(), None)] = (index, self._stated_wording(stated[0]))
+        if len(stated) != 1:
+            return  # two days: which actor spoke on which is not known
+        for actor_id in named:
+            self.memory.dated[(actor_id, None)] = (index, self._stated_wording(stated[0]))
 
     def _dates(self, index: int, text: str, attribution: Attribution, position: int | None):
         """The dates of a claim at `position` (None: the whole sentence), from the date
@@ -295,39 +315,83 @@ class _Reader:
                 for span in clauses
                 if span[0] > position and ATTRIBUTING.search(text, span[0], span[1])
             ]
-        stated, period, flags, unread = None, None, [], False
+        # the clause of the attributing verb, up to the verb: a date there says when the
+        # statement was made ("By April it was telling lawmakers ...")
+        verb_clause = None
+        if attribution.verb is not None:
+            verb_clause = (clause_of(clauses, attribution.verb[0])[0], attribution.verb[0])
+        quoted = quote_spans(text)
+        stated, period, flags, unread, in_quote = None, None, [], False, None
         for phrase in dates.find_phrases(text, self.reference_day):
             if allowed and not any(a <= phrase.start <= b for a, b in allowed):
                 continue
+            own = verb_clause is None or verb_clause[0] <= phrase.start < verb_clause[1]
             if phrase.role == "unknown":
-                unread = True
+                # (a span the grammar cannot read, "by the start of this week", "since
+                # October", says what the figure is about, not when it was said)
+                unread = unread or not (
+                    PERIOD_WORD.match(phrase.wording)
+                    or re.search(rf"\b{PERIOD_WORD.pattern}\s+$", text[: phrase.start], re.I)
+                )
                 flags.append(f"date phrase {phrase.wording!r} not understood ({phrase.note})")
+            elif phrase.role == "stated" and any(a <= phrase.start < b for a, b in quoted):
+                # "today" in a speaker's own words counts from the day they spoke, which
+                # the outlet's words beside it give ("..., said X, on Saturday afternoon")
+                in_quote = in_quote or self._stated_wording(phrase)
             elif phrase.role == "stated" and stated is None:
                 stated = self._stated_wording(phrase)
             elif phrase.role == "period" and period is None:
                 period = phrase.wording
+                unread = unread or (verb_clause is not None and own)
+        stated = stated or in_quote
         speaker = (attribution.claimant, attribution.relay)
         if stated:
             self.memory.dated[speaker] = (index, stated)
         elif self.transcript_day:
             # a transcript records one briefing: every answer is given on its day
             stated = self.transcript_day
-        elif (
-            attribution.matched
-            and speaker in self.memory.dated
-            and not unread
-            and not attribution.indefinite
-        ):
-            # (a sentence with a day of its own that the grammar cannot read is not the
-            # earlier occasion: "the agency reported at the end of October")
+        elif attribution.matched and not unread and not attribution.indefinite:
+            # (a sentence with a day of its own that the grammar cannot read, or a period
+            # before its verb, is not the earlier occasion: "the agency reported at the
+            # end of October", "By April it was telling lawmakers")
             # the same claimant through the same relay, with no day of its own: the same
             # occasion; a reviewer checks it when the day was given more than two
             # sentences before
-            earlier, wording = self.memory.dated[speaker]
-            stated = wording
-            if index - earlier > 2:
-                flags.append(f"day carried from {index - earlier} sentences earlier ({wording})")
+            carried = self._occasion_of(index, speaker)
+            if carried is not None:
+                earlier, wording = carried
+                stated = wording
+                self.memory.dated.setdefault(speaker, carried)
+                if index - earlier > 2:
+                    flags.append(
+                        f"day carried from {index - earlier} sentences earlier ({wording})"
+                    )
         return _Dating(stated or "", period or "", bool(stated) and not flags, tuple(flags))
+
+    def _occasion_of(self, index: int, speaker: tuple) -> tuple[int, str] | None:
+        """(sentence, wording) of the earlier occasion a statement with no day of its own
+        was made at: the same claimant through the same relay; else, within the two
+        sentences before, the claimant speaking for itself ("The agency, briefing the
+        committee this morning, estimates ...", then "lawmaker Lee told reporters,
+        citing the agency"), or the body a spokesperson speaks for ("..., the Pentagon
+        said on Wednesday", then "Pentagon press secretary Pat Ryder told reporters").
+        None when there is none."""
+        dated = self.memory.dated
+        if speaker in dated:
+            return dated[speaker]
+        claimant, relay = speaker
+        recent = {key: value for key, value in dated.items() if index - value[0] <= 2}
+        if relay is not None and (claimant, None) in recent:
+            return recent[(claimant, None)]
+        if relay is None:
+            bodies = [
+                value
+                for (body, via), value in recent.items()
+                if via is None and self.actors.speaks_for(claimant, body)
+            ]
+            if bodies:
+                return max(bodies)
+        return None
 
     def _stated_wording(self, phrase: dates.DatePhrase) -> str:
         """The wording as written; after a dateline, weekdays count from the dateline's
