@@ -532,3 +532,27 @@ def test_a_verb_of_amount_after_a_cue_ties_the_figure_it_reaches():
     assert written("Deaths among the North Koreans have topped 300, the ministry said.") == ["300"]
     # no cue of the topic before the verb: a sum, not a count
     assert figures_of("The city's budget reached 300, the mayor said.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Seoul says the North has an army of 1.2 million soldiers, and that 11,000 are in "
+         "Russia.", ["11,000"]),
+        ("North Korea's 1.2 million-strong army is one of the world's largest.", []),
+        ("The North's military of 1.28 million troops is the fourth largest, he said.", []),
+        # a contingent's strength is a count
+        ("He said a 10,000-strong contingent was on its way to Kursk.", ["10,000"]),
+    ],
+)  # fmt: skip
+def test_the_strength_of_a_whole_armed_force_is_background(sentence, expected):
+    assert written(sentence) == expected
+
+
+def test_a_share_written_as_one_in_five_is_no_count():
+    assert written("One in five of the 11,000 soldiers sent has been wounded, he said.") == [
+        "11,000"
+    ]
+    assert written("Two out of three soldiers were wounded, and 400 were killed, he said.") == [
+        "400"
+    ]

@@ -392,3 +392,20 @@ def test_the_rally_topic_reads_crowds_and_arrests(rally, sentence, measure):
 def test_a_cue_noun_without_a_verb_of_its_own_keeps_its_measure(cues):
     sentence = "Some 2,000 casualties were reported in the Kursk region, the agency said."
     assert measure_of(sentence, cues) == ("casualties", True)
+
+
+@pytest.mark.parametrize(
+    "sentence, measure",
+    [
+        ("One in five of the 11,000 soldiers sent has been wounded, he said.",
+         "troops_dispatched"),
+        ("Kyiv said 40% of its 3,000 men in Kursk were killed.", "troops_in_kursk"),
+    ],
+)  # fmt: skip
+def test_the_whole_a_share_is_taken_of_is_not_counted_by_the_shares_verb(cues, sentence, measure):
+    assert measure_of(sentence, cues) == (measure, True)
+
+
+def test_a_whole_whose_only_cue_is_the_shares_verb_has_no_cue(cues):
+    sentence = "A third of the 12,000 troops have been killed or wounded, the agency said."
+    assert measure_of(sentence, cues) == (None, False)

@@ -177,6 +177,13 @@ EDITORS_NOTE = (
 # A people named after a figure counts people: "300 North Koreans", "40 Russians", "12
 # Chinese" (the English endings of a plural name of nationals, capitalised).
 PEOPLE_AFTER = r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is|ers)\b"
+# The size of a whole armed force ("an army of about 1.2 million", "its 1.2 million-strong
+# military") is the background of a story about part of it, never a count of troops sent,
+# placed or lost: none of a measure's figures is the strength of a country's forces.
+FORCE_BEFORE = r"\b(?:army|military|armed\s+forces)\s+(?:of|numbering|totall?ing)\s+$"
+FORCE_AFTER = r"(?:-|\s+)strong\s+(?:[\w-]+\s+)?(?:army|military|armed\s+forces)\b"
+# A share: "one in five of the soldiers", "two out of three": neither number is a count.
+SHARE = r"\b(?:one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\w+)\b"
 # Spaces that group thousands: a space, a no-break space, a thin space, a narrow no-break space.
 GROUP_SPACES = " \u00a0\u2009\u202f"
 
@@ -288,6 +295,10 @@ def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) 
             index += 1
         if figure is None or re.search(GROUP_SIZE, folded[: figure.start]):
             continue
+        if _force_strength(folded, figure, cues):
+            continue
+        if any(m.start() <= figure.start < m.end() for m in re.finditer(SHARE, folded)):
+            continue
         tie = _counts_something(folded, figure, cues)
         if tie is None and re.match(PEOPLE_AFTER, sentence[figure.end :]):
             tie = "noun"
@@ -308,6 +319,15 @@ def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) 
 def _outside(folded: str, figure: Figure) -> str:
     """The sentence with the figure blanked out, positions kept."""
     return folded[: figure.start] + " " * (figure.end - figure.start) + folded[figure.end :]
+
+
+def _force_strength(folded: str, figure: Figure, cues: str) -> bool:
+    """Whether a figure gives the strength of a whole armed force (FORCE_BEFORE/AFTER),
+    for a topic (cues given) that has no cue for such forces itself."""
+    force = re.search(FORCE_BEFORE, folded[: figure.start]) or re.match(
+        FORCE_AFTER, folded[figure.end :]
+    )
+    return bool(force and cues and not re.search(rf"\b(?:{cues})\b", force.group(0)))
 
 
 def _named_by_topic(folded: str, figure: Figure, cues: str) -> bool:

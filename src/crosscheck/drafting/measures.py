@@ -59,6 +59,13 @@ ONE_TIME = "one_time"
 AT_DATE = "count_at_date"
 # The whole a part is taken from: "eleven of its marchers", "nine of the regiment's men".
 PARTITIVE = r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w-]+'s\s+)?[\w-]+"
+# A share taken of a figure ("a third of the 12,000 troops", "one in five of the 11,000",
+# "40% of its 3,000 men"): the figure is the whole, and the cues after it tell what
+# happened to the share, not to the whole.
+SHARE_OF = (
+    r"(?:\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)|%|\bper\s*cent|\bpercent"
+    r"|\bin\s+(?:every\s+)?\w+)\s+of\s+(?:the|its|their|his|her|our|these|those)\s+$"
+)
 # The auxiliaries between a subject and its participle: "were", "have since been".
 PASSIVE = r"\s+(?:were|was|are|is|have|has|had)(?:\s+(?:been|being|now|since|later|also|all))*\s+"
 # A batch word between a figure and its noun: "10K fresh troops", "5,000 new soldiers".
@@ -171,6 +178,12 @@ def guess_measure(
         measure = _first(cues.units, after)
         return MeasureGuess(measure, measure is not None)
     found = _cue_matches(folded, window, figure, cues.plain)
+    if re.search(SHARE_OF, folded[: figure.start]):
+        # the whole's own words ("the 11,000 soldiers sent", "its 3,000 men in Kursk")
+        # still count; the verb after them ("have been wounded") tells of the share
+        verb = re.search(r"\b(?:were|was|are|is|have|has|had)\b", folded[figure.end :])
+        if verb:
+            found = [c for c in found if c[0] < figure.end + verb.start()]
     # "eleven of its marchers had been detained": the noun after "of" names the whole the
     # part is taken from; the rest of the clause says what the part counts
     whole = re.match(PARTITIVE, folded[figure.end :])
