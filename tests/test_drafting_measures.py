@@ -409,3 +409,25 @@ def test_the_whole_a_share_is_taken_of_is_not_counted_by_the_shares_verb(cues, s
 def test_a_whole_whose_only_cue_is_the_shares_verb_has_no_cue(cues):
     sentence = "A third of the 12,000 troops have been killed or wounded, the agency said."
     assert measure_of(sentence, cues) == (None, False)
+
+
+@pytest.mark.parametrize(
+    "sentence, measure",
+    [
+        ("About 7,000 soldiers have been moved to the front lines, officials said.",
+         "troops_in_kursk"),
+        ("The North has committed to sending 4,000 more soldiers, the report said.",
+         "additional_planned"),
+        ("There are now 9,000 North Korean soldiers on Russian soil, the agency said.",
+         "troops_dispatched"),
+        ("Kyiv estimates that 500 North Korean troops are currently inside Ukraine.",
+         "troops_in_ukraine"),
+        ("The agency said 1,500 soldiers were undergoing drills near the coast.",
+         "troops_training"),
+        # the war in Ukraine is no place the troops are
+        ("The North has sent 9,000 soldiers to Russia to fight in the war in Ukraine.",
+         "troops_dispatched"),
+    ],
+)  # fmt: skip
+def test_more_ways_copy_places_and_plans_troops(cues, sentence, measure):
+    assert measure_of(sentence, cues) == (measure, True)

@@ -41,7 +41,8 @@ ADDITIONAL_BATCH = (
 # ... is planned when the clause looks ahead, and sent otherwise.
 PLAN_CUES = (
     rf"expected|planned|plans|could|will|would|may|might|to be sent|preparing|prepared|"
-    rf"readying|awaited|decided|by (?:{MONTH_NAMES})\b|in the coming"
+    rf"readying|awaited|decided|by (?:{MONTH_NAMES})\b|in the coming|"
+    r"(?:committed|pledged|promised|agreed|set|going|intends?) to"
 )
 # A relative clause after the figure's clause says what the batch is or will do: "a
 # second contingent of up to 5,000 men, which could arrive ..." looks ahead.
