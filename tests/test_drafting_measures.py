@@ -431,3 +431,18 @@ def test_a_whole_whose_only_cue_is_the_shares_verb_has_no_cue(cues):
 )  # fmt: skip
 def test_more_ways_copy_places_and_plans_troops(cues, sentence, measure):
     assert measure_of(sentence, cues) == (measure, True)
+
+
+@pytest.mark.parametrize(
+    "sentence, measure",
+    [
+        ("Kyiv has taken three North Korean soldiers alive, the president said.", "captured"),
+        ("Two North Korean soldiers were seized by Ukrainian forces, the SBU said.", "captured"),
+        ("Kyiv said it now has four North Korean POWs.", "captured"),
+        ("Kyiv said 12 North Korean soldiers were evacuated with injuries.", "wounded"),
+        ("Kyiv said its forces had neutralised 300 North Korean soldiers.", "killed"),
+    ],
+)  # fmt: skip
+def test_small_counts_of_the_topic_come_with_a_cue_the_data_lists(cues, sentence, measure):
+    # a count under a thousand needs a cue to be a figure at all (figures.py)
+    assert measure_of(sentence, cues) == (measure, True)
