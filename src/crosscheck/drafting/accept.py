@@ -19,7 +19,9 @@ be reviewed are not validated: the reviewer will change them.
 Then it refuses, raising DataError with every problem at once, when:
 
 - a draft claim_id is already in the data (ids are never reused);
-- a draft claim repeats an existing claim: the same article_id and evidence;
+- a draft claim repeats an existing claim: the same evidence in an article of
+  the same outlet and day (the same article drafted again, under any id);
+- the draft holds no claim;
 - a draft claim repeats an earlier row of the draft: the same article_id and
   evidence, or the same claimant, relay, measure, figure and stated wording
   (the report would count one statement twice);
@@ -134,7 +136,14 @@ def accept(
         new[table.name] = _new_keyed_rows(
             table, drafts[table.name], existing[table.name], problems, refused_ids
         )
-    new["claims"] = _new_claims(drafts["claims"], existing["claims"], problems, refused_ids)
+    pages = _pages(existing["articles"]) | _pages(drafts["articles"])
+    new["claims"] = _new_claims(drafts["claims"], existing["claims"], problems, refused_ids, pages)
+    if not drafts["claims"].rows:
+        problems.append(
+            Problem(str(drafts["claims"].path), None, None, None,
+                    "the draft holds no claim: there is nothing to accept (an article "
+                    "without claims is not added)")
+        )  # fmt: skip
     problems.extend(_merged_problems(data_dir, drafts, new, refused_ids))
     if problems:
         raise DataError(problems)
@@ -315,14 +324,31 @@ def _new_keyed_rows(
     return new
 
 
+def _pages(articles: _Rows) -> dict[str, tuple[str, str]]:
+    """article_id -> (outlet, publication day): one outlet's articles of one day."""
+    return {
+        row.get("article_id", "").strip(): (
+            row.get("outlet", "").strip().lower(),
+            row.get("published_on", "").strip(),
+        )
+        for row in articles.rows
+    }
+
+
 def _new_claims(
-    draft: _Rows, existing: _Rows, problems: list[Problem], refused: set[str]
+    draft: _Rows,
+    existing: _Rows,
+    problems: list[Problem],
+    refused: set[str],
+    pages: dict[str, tuple[str, str]],
 ) -> list[int]:
-    """Draft claims to append: every one, unless its id or its evidence is already there."""
+    """Draft claims to append: every one, unless its id is already there or its evidence
+    is, in an article of the same outlet and day (the same article drafted twice under
+    two ids)."""
     ids = {row.get("claim_id", "").strip(): line for row, line in
            zip(existing.rows, existing.lines, strict=True)}  # fmt: skip
     evidence = {
-        (row.get("article_id", "").strip(), row.get("evidence", "").strip()): (
+        (pages.get(row.get("article_id", "").strip()), row.get("evidence", "").strip()): (
             row.get("claim_id", "").strip(),
             line,
         )
@@ -347,7 +373,7 @@ def _new_claims(
                 )
             )
             ok = False
-        duplicate = evidence.get((row["article_id"], row["evidence"]))
+        duplicate = evidence.get((pages.get(row["article_id"]), row["evidence"]))
         if duplicate is not None:
             problems.append(
                 Problem(
@@ -356,7 +382,7 @@ def _new_claims(
                     "evidence",
                     row["evidence"],
                     f"duplicates claim {duplicate[0]} in {existing.path} (line {duplicate[1]}): "
-                    "same article and evidence",
+                    "same evidence in an article of the same outlet and day",
                 )
             )
             ok = False

@@ -124,7 +124,7 @@ def _article_row(
         # A derived id names the data's article only when it is the same page (the same
         # address): an outlet publishes many articles a day, and claims of one must never
         # be merged into another. An explicit article_id continues that article.
-        same_page = not taken.empty and bool(url) and taken.iloc[0]["url"] == url
+        same_page = not taken.empty and bool(url) and str(taken.iloc[0]["url"]) == url
         if not taken.empty and not same_page:
             suffix = 2
             while (articles["article_id"] == f"{article_id}-{suffix}").any():
