@@ -277,8 +277,9 @@ def test_a_reporters_question_in_a_transcript_has_no_speaker(dataset):
 
 
 def test_the_pentagon_said_is_never_the_outlets_own_voice(dataset):
+    # the shipped actors name the US government "the Pentagon" among its aliases
     claim = only_claim(dataset, "The Pentagon said 10,000 soldiers were in Kursk.")
-    assert (claim["claimant_id"], claim["claimant_match"]) == ("pentagon", "proposed")
+    assert (claim["claimant_id"], claim["claimant_match"]) == ("us-government", "known")
 
 
 def test_its_ministry_is_the_ministry_of_the_previous_speakers_country(dataset):
@@ -297,7 +298,8 @@ def test_its_ministry_is_the_ministry_of_the_previous_speakers_country(dataset):
 
 def test_the_subject_before_a_relative_clause_is_the_speaker(dataset):
     claim = only_claim(
-        dataset, "A battalion commander who gave only his call sign, Tur, said 40 men attacked."
+        dataset,
+        "A battalion commander who gave only his call sign, Tur, said 40 men were killed.",
     )
     assert (claim["claimant_id"], int(claim["best"])) == ("battalion-commander", 40)
 
