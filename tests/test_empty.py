@@ -194,6 +194,7 @@ SELECTION_FREE = {
 # Functions that return a table but build none from a selection, and why.
 NOT_SELECTION_TABLES = {
     "changes.previous_snapshot": "reads the previous build's file (None when there is none)",
+    "estimates.qualifier_rules_by_bound": "the coding rules themselves, the same for any data",
 }
 
 CHARTS = {

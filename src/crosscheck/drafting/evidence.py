@@ -119,7 +119,7 @@ def statement_evidence(
         # "..., Kim said.": the verb closes the sentence; what was said comes before it
         speaker_clause = clause_of(clause_spans(text), verb[0])
         cut = speaker_clause[0] if speaker_clause[0] > first else verb[0]
-        passage = text[first:cut].strip().strip("\"“”").rstrip(",.;:")
+        passage = text[first:cut].strip().strip('"“”').rstrip(",.;:")
     return _trim(passage), False
 
 
