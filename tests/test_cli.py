@@ -52,3 +52,25 @@ def test_quality_prints_precision_and_recall(capsys):
     assert main(["quality", "--gold", str(ROOT / "tests" / "gold"), "--data", str(DATA)]) == 0
     output = capsys.readouterr().out
     assert "precision" in output and "recall" in output and "overall" in output
+
+
+def test_draft_of_a_file_that_is_not_utf8_says_how_to_fix_it(tmp_path, capsys):
+    article = tmp_path / "latin1.txt"
+    article.write_bytes(
+        "Headline\nThe NIS said 3,000 troops were sent to Russia, café.".encode("latin-1")
+    )
+    code = main(["draft", str(article), "--published", "2024-10-23", "--out", str(tmp_path / "d")])
+    assert code == 1
+    assert "save it as UTF-8" in capsys.readouterr().err
+
+
+def test_draft_into_a_path_that_is_a_file_is_refused_without_a_traceback(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Headline\nThe NIS said 3,000 troops were sent.", encoding="utf-8")
+    target = tmp_path / "taken"
+    target.write_text("not a draft", encoding="utf-8")
+    code = main(["draft", str(article), "--published", "2024-10-23", "--out", str(target),
+                 "--force"])  # fmt: skip
+    assert code == 1
+    assert "is a file, not a draft folder" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "not a draft"

@@ -81,11 +81,14 @@ def test_an_article_missing_from_the_manifest_is_dated_by_its_dateline(folder, d
         "2024-11-26",
         "Kestrel Wire",
     )
-    assert wire.notes == (
-        "published 2024-11-26, read from the dateline 'SEOUL' (the latest such day on or "
-        "before 2025-01-01): check the year",
+    reason = (
+        "Day read from the dateline (SEOUL, 26 Nov); the dateline gives no year, so the "
+        "latest such day on or before 2025-01-01 was taken: check it."
     )
+    assert wire.notes == (f"published 2024-11-26: {reason}",)
     assert "Note: published 2024-11-26" in (wire.folder / "README.txt").read_text()
+    # the row says the day is inferred and how, so a reviewer and the validator know
+    assert (row["date_basis"], row["date_note"]) == ("inferred", reason)
 
 
 def test_an_article_in_another_language_is_not_drafted_and_says_why(folder, dataset, tmp_path):
@@ -98,11 +101,14 @@ def test_an_article_in_another_language_is_not_drafted_and_says_why(folder, data
     ]
 
 
-def test_a_language_stated_in_the_manifest_is_trusted(folder, dataset, tmp_path):
+def test_a_language_stated_in_the_manifest_yields_to_a_text_that_is_surely_another(
+    folder, dataset, tmp_path
+):
+    # the manifest says Russian; the text is plainly English: it is drafted as English
     (folder / "manifest.csv").write_text(MANIFEST.replace(",\n", ",ru\n"), encoding="utf-8")
     paper = drafted(folder, dataset, tmp_path / "drafts")["paper.txt"]
-    assert (paper.folder, paper.language) == (None, "ru")
-    assert paper.refused.startswith("the article reads as Russian (ru)")
+    assert paper.language == "en" and paper.folder is not None
+    assert any("the manifest says Russian (ru)" in note for note in paper.notes)
 
 
 def test_an_article_with_neither_day_nor_dateline_is_not_drafted(folder, dataset, tmp_path):
@@ -235,3 +241,33 @@ def test_the_draft_command_shows_a_progress_bar_for_a_folder(folder, tmp_path, c
 def test_the_draft_command_refuses_a_url_for_a_folder(folder, capsys):
     assert main(["draft", str(folder), "--url", "https://example.org"]) == 1
     assert capsys.readouterr().err.startswith("cannot draft a folder with --url or --article-id")
+
+
+def test_a_manifest_language_the_text_contradicts_is_not_trusted(tmp_path, dataset):
+    from crosscheck.drafting import UnsupportedLanguage
+    from crosscheck.drafting.batch import _language
+
+    korean = "북한군 약 1만 명이 러시아 쿠르스크 지역에 배치된 것으로 국가정보원이 밝혔다. " * 3
+    with pytest.raises(UnsupportedLanguage, match="Korean"):
+        _language(korean, "en")
+    english = (
+        "The National Intelligence Service told lawmakers on Tuesday that about 11,000 "
+        "North Korean soldiers were now in Russia, most of them in the Kursk region."
+    )
+    detected = _language(english, "ko")
+    assert detected.code == "en"
+    assert "the manifest says Korean (ko)" in detected.note
+
+
+def test_a_manifest_with_semicolons_is_refused_naming_the_separator(tmp_path):
+    from crosscheck.drafting.batch import read_manifest
+    from crosscheck.problems import DataError
+
+    (tmp_path / "a.txt").write_text("H\nText.", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file;published_on;outlet\na.txt;2024-11-14;Test Wire\n", encoding="utf-8"
+    )
+    with pytest.raises(DataError) as caught:
+        read_manifest(tmp_path)
+    [problem] = caught.value.problems
+    assert problem.line == 1 and "separated by semicolons" in problem.rule

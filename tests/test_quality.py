@@ -159,3 +159,17 @@ def test_the_outlets_own_voice_is_not_the_new_claimant_a_gold_row_names(dataset,
     row = evaluate(tmp_path / "gold", dataset).set_index("article").loc["story"]
     assert row["matched"] == 1
     assert row["claimant right"] == 0
+
+
+def test_an_article_that_is_not_there_is_named_as_left_out(dataset, tmp_path):
+    from crosscheck.drafting.quality import missing_articles
+
+    write_gold(
+        tmp_path / "gold",
+        "The NIS said 3,000 troops were sent.",
+        "3000,troops_dispatched,rok-nis,\n",
+    )
+    with (tmp_path / "gold" / "articles.csv").open("a", encoding="utf-8") as handle:
+        handle.write("absent.txt,2024-10-23,Test Wire\n")
+    assert missing_articles(tmp_path / "gold") == ["absent.txt"]
+    assert list(evaluate(tmp_path / "gold", dataset)["article"]) == ["story", "overall"]

@@ -235,6 +235,11 @@ def _draft(arguments: argparse.Namespace) -> int:
     try:
         published = date.fromisoformat(arguments.published)
         text = arguments.article.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        print(f"cannot draft {arguments.article}: it is not UTF-8 text ({error.reason} at "
+              f"byte {error.start}): save it as UTF-8 (plain text) and draft it again",
+              file=sys.stderr)  # fmt: skip
+        return 1
     except ValueError as error:
         print(f"cannot draft: {error}", file=sys.stderr)
         return 1
@@ -243,6 +248,9 @@ def _draft(arguments: argparse.Namespace) -> int:
         return 1
     dataset = load_dataset(arguments.data)
     out = arguments.out or Path("drafts") / "{article_id}"
+    if out.exists() and not out.is_dir():
+        print(f"cannot draft: {out} is a file, not a draft folder", file=sys.stderr)
+        return 1
     try:
         result, folder = draft_file(text, published, dataset, arguments.outlet, out,
                                     url=arguments.url, article_id=arguments.article_id,
@@ -322,7 +330,7 @@ def _accept(arguments: argparse.Namespace) -> int:
 
 
 def _quality(arguments: argparse.Namespace) -> int:
-    from crosscheck.drafting.quality import evaluate, format_report
+    from crosscheck.drafting.quality import evaluate, format_report, missing_articles
 
     dataset = load_dataset(arguments.data)
     halves = (
@@ -332,6 +340,9 @@ def _quality(arguments: argparse.Namespace) -> int:
     for folder, title in halves:
         if (folder / "articles.csv").exists():
             print(format_report(evaluate(folder, dataset), title), end="\n\n")
+            for file in missing_articles(folder):
+                print(f"left out: {file} is not there (the seed article is read from "
+                      "beside the project)\n")  # fmt: skip
         else:
             print(f"{title}: no gold folder at {folder}\n")
     return 0

@@ -89,6 +89,7 @@ def draft_file(
     overwrite: bool = False,
     notes: tuple[str, ...] = (),
     taken: set[str] | frozenset[str] = frozenset(),
+    inferred_day: str = "",
 ) -> tuple[Draft, Path]:
     """Draft one article into `out` (or `out`-2, -3 ... when `out` holds a draft, unless
     `overwrite`); return the draft and the folder written.
@@ -96,7 +97,10 @@ def draft_file(
     `language`: an ISO 639-1 code a person stated (a manifest's), trusted over detection,
     or the language already detected; None to detect it.
     `out` may hold "{article_id}", filled in once the id is known. `taken`: article ids
-    already given to other articles of a batch, never given again.
+    already given to other articles of a batch, never given again. `inferred_day`: how
+    the publication day was worked out when no one stated it (a dateline without a year):
+    the article row's date_basis becomes "inferred" with it as the date_note, so a
+    reviewer checks it and the validator knows.
     Raises UnsupportedLanguage for an article the drafter does not read; ValueError
     (from `draft_article`) for an article id already in the data with another day.
     """
@@ -112,6 +116,10 @@ def draft_file(
         draft = draft_article(text, published, dataset, outlet, url, renamed, detected.code)
     notes = (*notes, *draft.notes, *([f"language: {detected.note}"] if detected.note else []))
     draft = dataclasses.replace(draft, notes=tuple(dict.fromkeys(notes)))
+    if inferred_day:
+        articles = draft.articles.copy()
+        articles.loc[0, ["date_basis", "date_note"]] = ["inferred", inferred_day]
+        draft = dataclasses.replace(draft, articles=articles)
     folder = Path(str(out).replace("{article_id}", draft.articles.iloc[0]["article_id"]))
     return draft, write_draft(draft, folder, overwrite=overwrite)
 
@@ -134,6 +142,12 @@ def read_manifest(folder: Path) -> dict[str, Article]:
         raise DataError(
             [Problem(str(path), None, None, None, f"cannot read it: {error}")]
         ) from None
+    if len(read.header) == 1 and (separator := next(
+        (name for mark, name in ((";", "semicolons"), ("\t", "tabs"), ("|", "bars"))
+         if mark in read.header[0]), None)):  # fmt: skip
+        raise DataError([Problem(str(path), 1, None, read.header[0],
+                                 f"the columns are separated by {separator}: a manifest is "
+                                 "comma-separated; save it as CSV with commas")])  # fmt: skip
     for column in read.header:
         if column not in MANIFEST_COLUMNS:
             rule = f"unknown column: a manifest has {', '.join(MANIFEST_COLUMNS)}"
@@ -252,6 +266,7 @@ def _draft_one(article, dataset, out, reference, outlet, overwrite, taken) -> Ou
     except languages.UnsupportedLanguage as error:
         return Outcome(name, language=error.detected.code, refused=str(error), unsupported=True)
     notes: list[str] = []
+    inferred = ""
     published, line_outlet = article.published, None
     line = dates.dateline(text)
     if line is not None:
@@ -264,10 +279,12 @@ def _draft_one(article, dataset, out, reference, outlet, overwrite, taken) -> Ou
             published = dates.resolve_dateline(line, reference)
         except dates.DatePhraseError as error:
             return Outcome(name, refused=f"no publication day: {error}")
-        notes.append(
-            f"published {published.isoformat()}, read from the dateline '{line.place}' "
-            f"(the latest such day on or before {reference.isoformat()}): check the year"
+        inferred = (
+            f"Day read from the dateline ({line.place}, {published:%d %b}); the dateline "
+            f"gives no year, so the latest such day on or before {reference.isoformat()} "
+            "was taken: check it."
         )
+        notes.append(f"published {published.isoformat()}: {inferred}")
     try:
         draft, written = draft_file(
             text,
@@ -280,6 +297,7 @@ def _draft_one(article, dataset, out, reference, outlet, overwrite, taken) -> Ou
             overwrite=overwrite,
             notes=tuple(notes),
             taken=taken,
+            inferred_day=inferred,
         )
     except ValueError as error:
         return Outcome(name, refused=str(error))
@@ -331,6 +349,19 @@ def _language(text: str, stated: str | languages.Detected | None) -> languages.D
         if not stated.supported:
             raise languages.UnsupportedLanguage(stated)
         return stated
+    # A stated language is checked against the text: a manifest row copied from another
+    # article must not let a Korean text through as English, nor refuse an English one.
+    found = languages.detect(text)
+    if found.code != stated and not found.note:
+        if not found.supported:
+            raise languages.UnsupportedLanguage(found)
+        return languages.Detected(
+            found.code,
+            found.name,
+            found.confidence,
+            f"the manifest says {languages.language_name(stated)} ({stated}), but the text "
+            f"reads as {found.name}: recorded as {found.code}",
+        )
     detected = languages.Detected(stated, languages.language_name(stated), 1.0)
     if not detected.supported:
         raise languages.UnsupportedLanguage(detected)

@@ -84,6 +84,14 @@ def evaluate(gold_dir: str | Path, dataset: Dataset, root: str | Path = ".") -> 
     return _rates(table)
 
 
+def missing_articles(gold_dir: str | Path) -> list[str]:
+    """The text files articles.csv lists that are not there (the seed article, read from
+    beside the project, in a clone without it): left out of the measure, and said so."""
+    gold_dir = Path(gold_dir)
+    index = pd.read_csv(gold_dir / "articles.csv", dtype=str, keep_default_na=False)
+    return [file for file in index["file"] if not (gold_dir / file).exists()]
+
+
 def drafted_figures(
     claims: pd.DataFrame, published: date, outlets: set[str] = frozenset()
 ) -> pd.DataFrame:

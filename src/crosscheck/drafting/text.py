@@ -46,7 +46,6 @@ def split_sentences(text: str) -> list[Sentence]:
     for number, paragraph in enumerate(paragraphs):
         headline = (
             number == 0
-            and len(paragraphs) > 1
             and len(paragraph.split()) <= HEADLINE_MAX_WORDS
             and not re.search(r"[.!?:][\"”’')]*$", paragraph)
         )
