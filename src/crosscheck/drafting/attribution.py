@@ -413,7 +413,10 @@ class Attributor:
             )
         ]
         after_quote = re.search(r"[,\"”]\s*$", text[: verb.start()])
-        if inverted and after_quote:
+        # "X, the head of ..., told the BBC on Tuesday": the name after "told" (or
+        # "briefed", "informed") is its object, the listener; English never inverts a
+        # speaker after a verb that takes one ("..., told Lee" is no attribution to Lee)
+        if inverted and after_quote and not re.fullmatch(BRIEFED_OBJECT + "|tells", verb.group(0)):
             speaker = self._resolve(inverted[0])
             if speaker:
                 return speaker, "name", []

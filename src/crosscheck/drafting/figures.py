@@ -184,6 +184,9 @@ FORCE_BEFORE = r"\b(?:army|military|armed\s+forces)\s+(?:of|numbering|totall?ing
 FORCE_AFTER = r"(?:-|\s+)strong\s+(?:[\w-]+\s+)?(?:army|military|armed\s+forces)\b"
 # A share: "one in five of the soldiers", "two out of three": neither number is a count.
 SHARE = r"\b(?:one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\w+)\b"
+# "Another 2,000 were on the way", "a further 500 had arrived": a batch on top of a count
+# the article gave counts the same thing, though its own sentence names nothing counted.
+BATCH_BEFORE = r"(?:^|[^\w-])(?:another|an\s+additional|a\s+further|a\s+fresh)\s+$"
 # Spaces that group thousands: a space, a no-break space, a thin space, a narrow no-break space.
 GROUP_SPACES = " \u00a0\u2009\u202f"
 
@@ -201,6 +204,7 @@ def writes_thousands_with_points(language: str) -> bool:
 
 
 FLAG_POINT = "'{digits}' read as {value:,}: check the thousands point"
+FLAG_COMMA = "'{digits}' read with a decimal comma: check the figure"
 FLAG_VAGUE = "vague amount '{words}': no number is given, find one or keep it as a statement"
 
 
@@ -423,8 +427,15 @@ def _numbers(sentence: str, thousands_point: bool) -> list[_Number]:
 def _digit_value(digits: str, thousands_point: bool, scaled: bool) -> tuple[float | None, list]:
     """The value of written digits and the flags of its reading (None: not a number here)."""
     if "," in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
-        # "2,5": a decimal comma, written only where points group thousands
-        return (float(digits.replace(",", ".")) if thousands_point else None), []
+        # "2,5": a decimal comma, written only where points group thousands; in an
+        # English article "12,5 thousand" is a decimal comma all the same (a comma
+        # grouping thousands has three digits after it), read and flagged
+        if thousands_point:
+            return float(digits.replace(",", ".")), []
+        if scaled:
+            value = float(digits.replace(",", "."))
+            return value, [FLAG_COMMA.format(digits=digits)]
+        return None, []
     if "." in digits and re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):
         groups = digits.split(".")[1:]
         if thousands_point or len(groups) > 1 or (groups == ["000"] and not scaled):
@@ -553,7 +564,7 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
         return "cue"  # "11,000 already deployed"
     if cues and re.match(rf"{SUBJECT_VERB}\s+(?:{cues})\b", after):
         return "cue"  # "roughly 10,000, are in the Kursk region"
-    if COUNT_NOUNS.intersection(words_after(folded, end, 5)):
+    if COUNT_NOUNS.intersection(words_after(_own_words(folded, end), 0, 5)):
         return "noun"
     before = folded[max(0, figure.start - 120) : figure.start]
     if re.search(rf"\b(?:{COUNT_BEFORE})\b[^,;]{{0,40}}$", before[-60:]) or re.search(
@@ -562,7 +573,24 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
         return "context"
     if cues and re.search(rf"\b(?:{cues})\b[^,;.]{{0,60}}\b{REACHED}\s+$", before):
         return "context"
+    if re.search(BATCH_BEFORE, before) and not _own_noun(folded, end):
+        return "context"  # "Another 2,000 were on the way"
     return None
+
+
+def _own_noun(folded: str, end: int) -> bool:
+    """Whether a word other than a function word follows a figure ("2,000 containers")."""
+    following = re.match(r"\s+([a-z]+)", folded[end:])
+    return bool(following and following.group(1) not in FUNCTION_WORDS)
+
+
+def _own_words(folded: str, end: int) -> str:
+    """The words after a figure up to the next number: the first noun after a number
+    says what it counts, so in "3 million artillery shells and 9,000 troops" the troops
+    are the 9,000's, not the shells' figure."""
+    after = folded[end:]
+    following = re.search(rf"\d|(?<![\w-])(?:{_NUMBER_WORD})(?![\w-])", after)
+    return after[: following.start()] if following else after
 
 
 def _unit_noun(folded: str, position: int) -> bool:
