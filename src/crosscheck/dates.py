@@ -349,6 +349,22 @@ def _month_third(match, published, brackets, wording):
     )
 
 
+@_form(
+    "early|mid|late last|this month",
+    r"(?P<third>early|mid|late)-? ?(?P<which>last|this) month",
+)
+def _relative_month_third(match, published, brackets, wording):
+    # "late last month": the same thirds of the month "last month" names
+    first = published.replace(day=1) + relativedelta(months=-1 if match["which"] == "last" else 0)
+    start, end = _THIRDS[match["third"]]
+    return DateSpan(
+        first.replace(day=start),
+        min(first + relativedelta(day=end), _month_end(first)),
+        "range",
+        True,
+    )
+
+
 @_form("in <year>", r"(?:in|during) (?P<year>\d{4})")
 def _year(match, published, brackets, wording):
     year = int(match["year"])
@@ -629,6 +645,7 @@ _TEXT_FORMS: list[tuple[str, str]] = [
     # "the last week of October" is no week of ours: flagged below; "last year's march"
     # names an event, not when anything was said
     ("stated", r"(?<![Tt]he\s)" + _any_case(r"last\s+(?:week|month|year)") + r"\b(?!\s+of|['’]s)"),
+    ("stated", _any_case(r"(?:early|mid-?|late)\s*last\s+month")),
     ("stated", _any_case(r"(?:earlier\s+)?this\s+week")),
     ("stated", _any_case(r"earlier\s+this\s+(?:month|year)")),
     ("stated", _any_case(r"(?:at|over)\s+the\s+weekend|last\s+weekend")),

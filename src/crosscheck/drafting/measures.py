@@ -75,7 +75,12 @@ FRESH = r"additional|further|extra|fresh|new"
 # Stances (data/README.md, claims.stance), strongest first.
 STANCE_CUES = (
     (r"den(?:y|ies|ied)|refut(?:e|es|ed)|reject(?:s|ed)?|dismiss(?:es|ed)|fake news|"
-     r"fabricat\w*|baseless|groundless|smear", "denies"),
+     r"fabricat\w*|baseless|groundless|smear|"
+     # "there were no North Korean soldiers in Russia", "no troops had been sent": saying
+     # that what is counted is not there denies it, whatever the verb of saying
+     r"there (?:is|are|was|were|(?:has|have|had) been) no|not a single|"
+     r"no (?:[\w-]+ ){1,4}(?:(?:has|have|had) been|were|was|are|is) "
+     r"(?:sent|deployed|dispatched|present|stationed|involved|fighting)", "denies"),
     (r"declined to comment|refused to comment|no comment|did not respond|"
      r"has not (?:officially )?(?:addressed|commented|responded)", "no_comment"),
     (r"(?:could|can)(?:not| not) (?:confirm|verify)|unable to (?:confirm|verify)|"

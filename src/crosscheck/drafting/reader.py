@@ -322,6 +322,7 @@ class _Reader:
             verb_clause = (clause_of(clauses, attribution.verb[0])[0], attribution.verb[0])
         quoted = quote_spans(text)
         stated, period, flags, unread, in_quote = None, None, [], False, None
+        first_stated = None
         for phrase in dates.find_phrases(text, self.reference_day):
             if allowed and not any(a <= phrase.start <= b for a, b in allowed):
                 continue
@@ -339,6 +340,18 @@ class _Reader:
                 # the outlet's words beside it give ("..., said X, on Saturday afternoon")
                 in_quote = in_quote or self._stated_wording(phrase)
             elif phrase.role == "stated" and stated is None:
+                stated = self._stated_wording(phrase)
+                first_stated = phrase
+            elif (
+                phrase.role == "stated"
+                and attribution.verb is not None
+                and re.fullmatch(r"\s*", text[attribution.verb[1] : phrase.start])
+                and first_stated.start < attribution.verb[0]
+            ):
+                # "30 were killed last weekend, the forces said on Monday": the day
+                # written by the verb of saying is the statement's day; the earlier one
+                # is when what is counted happened, the period of the count
+                period = period or first_stated.wording
                 stated = self._stated_wording(phrase)
             elif phrase.role == "period" and period is None:
                 period = phrase.wording
