@@ -61,6 +61,12 @@ SPEAKER_NOUNS = (
     # those who count for themselves: "A team of geographers at the city university"
     r"team|group|researchers?|scientists?|monitors?|organi[sz]ers?|volunteers?"
 )
+# The head nouns of a body's name ("the ministry", "the unit"): said with "the" and no
+# name, the body that spoke just before is meant.
+BODY_NOUNS = (
+    r"ministry|department|agency|service|command|office|unit|directorate|government|"
+    r"military|army|forces|staff|headquarters|administration|authorities"
+)
 # One unnamed speaker, written with "the" once introduced ("a senior official ...
 # The official said"): refers back to the last speaker.
 DEFINITE_SPEAKERS = r"official|spokes(?:man|woman|person)|source|diplomat|officer|analyst"
@@ -134,6 +140,8 @@ class Attributor:
         self.memory = Memory()
         # Y of "X said ..., according to Y", for the statement being read
         self._according_relay: str | None = None
+        # reasons to check the speaker found for the statement being read
+        self._review: list[str] = []
 
     def remember(self, mentions: list[Mention]) -> None:
         """Note the actors a sentence names, for 'the agency' and 'he' later on."""
@@ -249,6 +257,7 @@ class Attributor:
 
     def _attribute(self, text: str, mentions: list[Mention]) -> Attribution | None:
         folded = fold(text)
+        self._review = []
         relay_cues = list(re.finditer(rf"\b(?:{RELAY_CUES})\b", folded))
         # A body named right after a relay cue is the source, not the speaker.
         sources = [
@@ -286,6 +295,7 @@ class Attributor:
             claimant, relay = self.memory.relay_sources[speaker], speaker
         known = claimant in self.actors.rows
         review = [self.actors.review[a] for a in (claimant, relay) if a in self.actors.review]
+        review += self._review
         indefinite = bool(
             verb
             and re.search(
@@ -487,6 +497,19 @@ class Attributor:
             speaker = self._last_speaker()
             if speaker is not None and self.memory.last_at >= self.memory.sentence - 2:
                 return speaker, "pronoun", []
+        # "Another 50 were missing, the unit added" after "The Pentagon said ...": a body
+        # named by a bare noun that names no actor of the article refers back to the body
+        # that spoke in the sentence before; a reviewer checks that it is the same body
+        body = re.fullmatch(rf"the\s+(?:[\w-]+\s+)?(?:{BODY_NOUNS})", phrase, re.I)
+        if body:
+            speaker = self._last_speaker()
+            if (
+                speaker is not None
+                and self.memory.last_at >= self.memory.sentence - 1
+                and not self.actors.is_person(speaker)
+            ):
+                self._review.append(f"'{phrase}' read as {speaker}, the previous speaker: check")
+                return speaker, "pronoun", []
         if not _speaker_phrase(phrase):
             # "A battalion commander who gave only his call sign, Tur, said": the subject
             # is the noun before the relative clause
@@ -514,7 +537,10 @@ class Attributor:
         police", "according to the organisers" after "Rally organisers" were named. English
         shortens a body named once to the head noun of its name; the noun must end the
         name (or organisation) of the last speaker or of an actor the article named."""
-        noun = re.fullmatch(r"(?:the\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)", phrase.strip(" .,;:"))
+        noun = re.fullmatch(
+            r"(?:the\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)",
+            re.sub(r"^The\b", "the", phrase.strip(" .,;:")),
+        )
         if noun is None:
             return None
         last = self.memory.last
@@ -522,13 +548,20 @@ class Attributor:
         candidates += reversed(list(self.memory.recent.values()))
         for actor_id in dict.fromkeys(candidates):
             row = self.actors.row(actor_id)
+            names = [
+                row["name"],
+                row["organisation"],
+                *re.split(r"\s*\|\s*", row.get("aliases") or ""),
+            ]
             if any(
-                # "Senior US military official (unnamed)" ends with "official"
+                # "Senior US military official (unnamed)" ends with "official"; the
+                # head of "Department of Defense" (an alias) is "department"
                 re.search(
-                    rf"(?:^|\s){re.escape(noun.group(1))}$",
-                    re.sub(r"\s*\(unnamed\)$", "", fold(row[column])),
+                    rf"(?:^|\s){re.escape(noun.group(1))}(?:\s+of\s.*)?$",
+                    re.sub(r"\s*\(unnamed\)$", "", fold(name)),
                 )
-                for column in ("name", "organisation")
+                for name in names
+                if name
             ):
                 return actor_id
         return None
