@@ -37,10 +37,15 @@ SPEECH_VERBS = (
     # ("put the peak crowd at": a word or two may describe the noun)
     r"puts? (?:the|its|their) (?:[\w-]+ ){0,2}?"
     r"(?:number|figure|toll|count|estimate|total|tally|turnout|crowd)|"
+    # "officials put it at 1,200": "it" is the figure just given
+    r"puts? it at|"
     # "Seoul has given the only overall figure": giving a figure is stating it
     r"(?:gave|given|gives|give|offered|provided) (?:the|its|their|an?) (?:[\w-]+ ){0,3}?"
     r"(?:figure|estimate|tally|count|toll|number|total)s?\b"
 )
+# Verbs of belief: what a country or body "estimates" may be what a person names
+# after it goes on to say ("..., Blinken told reporters").
+BELIEF_VERBS = r"estimates?|believes|assess(?:es)?|claims|thinks"
 # A speaker who passes on an agency's finding is its relay, not its source.
 RELAY_CUES = (
     r"received updates from|briefed by|briefing (?:by|from)|were briefed|citing|cited|quoting|"
@@ -360,9 +365,34 @@ class Attributor:
             ):
                 # "the Pentagon's estimate", "their claims", "the new estimate": a noun
                 continue
+            closing = self._closing_speaker(text, folded, speakers, verb)
+            if closing is not None:
+                return closing
             found = self._subject(text, folded, speakers, verb)
             if found is not None:
                 return found[0], verb.span(), found[1], found[2]
+        return None
+
+    def _closing_speaker(self, text: str, folded: str, speakers: list[Mention], first):
+        """(speaker, verb span, how found, further speakers) of a closing attribution
+        after a verb of belief: in "The U.S. estimates that ..., Antony Blinken told
+        reporters" the estimate is what Blinken says, so he speaks, not the country.
+        A named person who opens the last clause and speaks; else None."""
+        if not re.fullmatch(BELIEF_VERBS, first.group(0)):
+            return None
+        for verb in re.finditer(r"(?<![-\w])(?:said|says|told|tells|added|adds)\b", folded):
+            if verb.start() <= first.end() or _quoted(text, verb.start()):
+                continue
+            person = [
+                m
+                for m in speakers
+                if m.kind == "strong"
+                and self._person(m)
+                and re.search(r",\s*$", text[: m.start])
+                and re.fullmatch(r"\s*", folded[m.end : verb.start()])
+            ]
+            if person:
+                return person[-1].actor_id, verb.span(), "name", []
         return None
 
     def _said_before(self, text: str, folded: str, speakers: list[Mention], end: int):
@@ -475,6 +505,10 @@ class Attributor:
             [0] + [m.end() for m in re.finditer(r"[,;:\"“”]\s*|\bthat\s+", text[:limit])]
         )
         phrase = text[clause_start:limit].strip()
+        # "..., but officials said": the conjunction joins the clauses, it names no one
+        phrase = re.sub(
+            r"^(?:but|and|yet|while|whereas|although|though)\s+", "", phrase, flags=re.I
+        )
         phrase = re.sub(r"\s+(?:(?:has|have|had|also|not|never|officially)\s*)+$", "", phrase)
         phrase = re.sub(rf"\b(?:on|last) (?:{_WEEKDAY})\b", "", phrase, flags=re.I).strip(" ,")
         owner = re.match(r"(?:its|their)\s+", phrase, re.I)
