@@ -109,7 +109,9 @@ def statement_evidence(
     if verb:
         keep_verb = re.fullmatch(STANCE_VERBS, fold(text[verb[0] : verb[1]]))
         start = verb[0] if keep_verb else verb[1] + 1
-    that = re.match(r"(?:[\w'’-]+\s+){0,6}?that\s+", text[verb[1] :].lstrip()) if verb else None
+    # "said on Tuesday, Nov. 12, that ...": the date between the verb and "that" may
+    # hold commas and points; what is said starts after "that" all the same
+    that = re.match(r"(?:[\w'’.,-]+\s+){0,8}?that\s+", text[verb[1] :].lstrip()) if verb else None
     if that:
         start = verb[1] + (len(text[verb[1] :]) - len(text[verb[1] :].lstrip())) + that.end()
     clause = clause_of(clause_spans(text), start)

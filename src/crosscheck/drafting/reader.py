@@ -561,6 +561,33 @@ class _Reader:
             "note": note,
         }
         row |= fields
+        earlier = self._restated(row)
+        replaced = None
+        if earlier is not None:
+            # two speakers for one figure: merged, but a reviewer checks whose it is
+            other = (
+                "the same figure is also drafted for {} in another sentence: check the claimant"
+                if earlier["claimant_id"] != claimant
+                else ""
+            )
+            if not row.get("stated_wording") or (
+                earlier["claimant_id"] == claimant
+                and earlier.get("stated_wording") == row.get("stated_wording")
+            ):
+                if other:
+                    earlier["review"] = "; ".join(
+                        filter(None, [earlier.get("review"), other.format(claimant)])
+                    )
+                return  # the same figure said again: the earlier row holds it
+            if not earlier.get("stated_wording"):
+                # a summary at the top (a live blog's "In short: ...") repeats what a
+                # later entry gives with its speaker and day: the entry is the claim
+                replaced = self.claims.index(earlier)
+                row["claim_id"] = earlier["claim_id"]
+                if other:
+                    flags.append(other.format(earlier["claimant_id"]))
+            else:
+                flags.append(f"restates the figure of {earlier['claim_id']}: merge or keep")
         row |= {
             "confidence": round(sum(checks) / len(checks), 2),
             "review": "; ".join(dict.fromkeys(flags)),
@@ -568,8 +595,31 @@ class _Reader:
             "sentence": sentence.text,
             "claimant_match": "known" if known else "proposed",
         }
-        self.claims.append({k: (None if v == "" else v) for k, v in row.items()})
+        row = {k: (None if v == "" else v) for k, v in row.items()}
+        if replaced is not None:
+            self.claims[replaced] = row
+            return
+        self.claims.append(row)
         self.next_number += 1
+
+    def _restated(self, row: dict) -> dict | None:
+        """The earlier figure row of the article a new row repeats (same measure and
+        low/best/high, same claimant or one of the two without a day), else None. News copy sums up
+        its figures again ("In short: ...", a recap, "the two prisoners"): one figure said
+        once is one claim; a repeat with a day and speaker of its own is flagged instead."""
+        if not row.get("measure") or all(row.get(k) is None for k in ("low", "best", "high")):
+            return None
+        key = tuple(row.get(k) for k in ("measure", "low", "best", "high"))
+        for claim in self.claims:
+            if tuple(claim.get(k) for k in ("measure", "low", "best", "high")) != key:
+                continue
+            if (
+                claim["claimant_id"] == row["claimant_id"]
+                or not row.get("stated_wording")
+                or not claim.get("stated_wording")
+            ):
+                return claim
+        return None
 
 
 def stated_day(wording: str, published: date) -> str:
