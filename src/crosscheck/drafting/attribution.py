@@ -44,7 +44,7 @@ SPEECH_VERBS = (
     r"(?:figure|estimate|tally|count|toll|number|total)s?\b"
 )
 # Verbs of belief: what a country or body "estimates" may be what a person names
-# after it goes on to say ("..., Blinken told reporters").
+# after it goes on to say ("..., the minister told reporters").
 BELIEF_VERBS = r"estimates?|believes|assess(?:es)?|claims|thinks"
 # A speaker who passes on an agency's finding is its relay, not its source.
 RELAY_CUES = (
@@ -375,8 +375,8 @@ class Attributor:
 
     def _closing_speaker(self, text: str, folded: str, speakers: list[Mention], first):
         """(speaker, verb span, how found, further speakers) of a closing attribution
-        after a verb of belief: in "The U.S. estimates that ..., Antony Blinken told
-        reporters" the estimate is what Blinken says, so he speaks, not the country.
+        after a verb of belief: in "The country estimates that ..., Jane Doe told
+        reporters" the estimate is what Doe says, so she speaks, not the country.
         A named person who opens the last clause and speaks; else None."""
         if not re.fullmatch(BELIEF_VERBS, first.group(0)):
             return None
@@ -531,7 +531,7 @@ class Attributor:
             speaker = self._last_speaker()
             if speaker is not None and self.memory.last_at >= self.memory.sentence - 2:
                 return speaker, "pronoun", []
-        # "Another 50 were missing, the unit added" after "The Pentagon said ...": a body
+        # "Another 50 were missing, the unit added" after "The ministry said ...": a body
         # named by a bare noun that names no actor of the article refers back to the body
         # that spoke in the sentence before; a reviewer checks that it is the same body
         body = re.fullmatch(rf"the\s+(?:[\w-]+\s+)?(?:{BODY_NOUNS})", phrase, re.I)

@@ -187,6 +187,12 @@ SHARE = r"\b(?:one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\w+)\
 # "Another 2,000 were on the way", "a further 500 had arrived": a batch on top of a count
 # the article gave counts the same thing, though its own sentence names nothing counted.
 BATCH_BEFORE = r"(?:^|[^\w-])(?:another|an\s+additional|a\s+further|a\s+fresh)\s+$"
+# ... when the batch is said to be moving towards where the first count is: a batch that
+# is "on the list" or "in reserve" may count anything.
+BATCH_MOVES = (
+    r"on\s+(?:the|their|its)\s+way|en\s+route|arriv\w*|expected|due\b|coming|"
+    r"(?:to\s+)?follow\w*|heading"
+)
 # Spaces that group thousands: a space, a no-break space, a thin space, a narrow no-break space.
 GROUP_SPACES = " \u00a0\u2009\u202f"
 
@@ -573,15 +579,9 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
         return "context"
     if cues and re.search(rf"\b(?:{cues})\b[^,;.]{{0,60}}\b{REACHED}\s+$", before):
         return "context"
-    if re.search(BATCH_BEFORE, before) and not _own_noun(folded, end):
-        return "context"  # "Another 2,000 were on the way"
+    if re.search(BATCH_BEFORE, before) and re.match(rf"{SUBJECT_VERB}\s+(?:{BATCH_MOVES})", after):
+        return "context"  # "Another 2,000 were on the way" ("... on the list": no batch)
     return None
-
-
-def _own_noun(folded: str, end: int) -> bool:
-    """Whether a word other than a function word follows a figure ("2,000 containers")."""
-    following = re.match(r"\s+([a-z]+)", folded[end:])
-    return bool(following and following.group(1) not in FUNCTION_WORDS)
 
 
 def _own_words(folded: str, end: int) -> str:

@@ -76,7 +76,7 @@ FRESH = r"additional|further|extra|fresh|new"
 STANCE_CUES = (
     (r"den(?:y|ies|ied)|refut(?:e|es|ed)|reject(?:s|ed)?|dismiss(?:es|ed)|fake news|"
      r"fabricat\w*|baseless|groundless|smear|"
-     # "there were no North Korean soldiers in Russia", "no troops had been sent": saying
+     # "there were no foreign soldiers there", "no troops had been sent": saying
      # that what is counted is not there denies it, whatever the verb of saying
      r"there (?:is|are|was|were|(?:has|have|had) been) no|not a single|"
      r"no (?:[\w-]+ ){1,4}(?:(?:has|have|had) been|were|was|are|is) "
