@@ -58,12 +58,24 @@ def test_the_evaluation_reports_every_gold_article_and_the_pooled_overall(gold_t
         "rally_canal",
         "brief",
     ]
+    third_held_out = [
+        "h3_wire_update",
+        "h3_hearing",
+        "h3_casualty",
+        "h3_thinktank",
+        "h3_denial",
+        "h3_explainer",
+        "h3_tvscript",
+        "h3_local",
+        "h3_rally",
+    ]
     assert list(gold_table.index) == [
         *seed,
         *dev,
         "metonyms",
         *first_held_out,
         *second_held_out,
+        *third_held_out,
         "overall",
     ]
     assert gold_table.loc["overall", "gold"] == gold_table.drop("overall")["gold"].sum()
