@@ -356,6 +356,15 @@ class _Reader:
             elif phrase.role == "period" and period is None:
                 period = phrase.wording
                 unread = unread or (verb_clause is not None and own)
+            if phrase.role in ("period", "unknown") and self._dates_the_verb(
+                text, phrase, attribution, verb_clause, clauses, position
+            ):
+                # "The agency said in February that ...", "By early November it put
+                # the total at", "At the march in March, police estimated": a span
+                # that dates the statement itself says it was made at an occasion of
+                # its own, so an earlier day is not carried to it (gold convention:
+                # a statement dated by a span has no single day)
+                unread = True
         stated = stated or in_quote
         speaker = (attribution.claimant, attribution.relay)
         if stated:
@@ -380,6 +389,35 @@ class _Reader:
                         f"day carried from {index - earlier} sentences earlier ({wording})"
                     )
         return _Dating(stated or "", period or "", bool(stated) and not flags, tuple(flags))
+
+    @staticmethod
+    def _dates_the_verb(text, phrase, attribution, verb_clause, clauses, position) -> bool:
+        """Whether a date phrase says when the statement was made rather than what its
+        figure counts: it stands in the verb's clause before the verb ("By April it was
+        telling"), right after the verb and its listener ("said in February", "told
+        lawmakers in March"), or in a clause of its own before the verb that holds no
+        figure, when the verb's clause goes on to the figure ("At the first march, in
+        March, police estimated 8,000 ..."); a phrase in the
+        figure's own clause ("30 were killed last weekend, the forces said") dates what
+        is counted."""
+        if attribution.verb is None:
+            return False
+        start, end = attribution.verb
+        if verb_clause is not None and verb_clause[0] <= phrase.start < verb_clause[1]:
+            return True
+        if phrase.start >= end and re.fullmatch(
+            r"\s+(?:(?:the\s+)?[\w-]+\s+){0,2}", text[end : phrase.start]
+        ):
+            return not re.search(r"\d", text[end : phrase.start])
+        if position is None or phrase.start >= start:
+            return False
+        # (not "In the past month alone, it said, units had lost 900": there the
+        # verb stands in a clause of its own, and the span leads into the figure)
+        figure_clause = clause_of(clauses, position)
+        return (
+            clause_of(clauses, start) == figure_clause
+            and clause_of(clauses, phrase.start) != figure_clause
+        )
 
     def _occasion_of(self, index: int, speaker: tuple) -> tuple[int, str] | None:
         """(sentence, wording) of the earlier occasion a statement with no day of its own

@@ -1,0 +1,62 @@
+"""Round 5 of the drafter's rules on claimants and dates (issue 15): what the third
+held-out set showed. Each test drafts an invented sentence (headline line first) and
+asserts the claimant or day a reader would write by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from crosscheck.drafting import draft_article
+from crosscheck.load import load_dataset
+
+from conftest import DATA
+
+# Published on Thursday 14 Nov 2024: "on Monday" is 11 Nov, "on Tuesday" 12 Nov.
+THURSDAY = date(2024, 11, 14)
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(DATA)
+
+
+def draft(dataset, body: str):
+    return draft_article("Headline\n" + body, THURSDAY, dataset, "Test Wire").claims
+
+
+def figures(claims):
+    return claims[claims["measure"].notna()].reset_index(drop=True)
+
+
+DATED = "The Joint Chiefs of Staff said on Monday that 7,000 soldiers were in Russia. "
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        # a span right after the verb of saying
+        "The Joint Chiefs of Staff said in September that 9,500 soldiers had been sent.",
+        # a span before the verb, in the verb's own clause
+        "By late September the Joint Chiefs of Staff put the total at about 9,500.",
+        # a span in a clause of its own that leads into the verb's clause
+        "At a briefing for lawmakers, in September, the Joint Chiefs of Staff "
+        "estimated 9,500 had been sent.",
+    ],
+)
+def test_a_statement_dated_by_a_span_takes_no_earlier_day(dataset, later):
+    claims = figures(draft(dataset, DATED + later))
+    assert claims["best"].tolist() == [7_000, 9_500]
+    assert claims["stated_day"].tolist() == ["2024-11-11", "not stated (by 2024-11-14)"]
+
+
+def test_a_span_of_the_count_before_a_parenthetical_verb_keeps_the_earlier_day(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            DATED + "In the past fortnight alone, they said, some 600 had been wounded.",
+        )
+    )
+    assert claims["best"].tolist() == [7_000, 600]
+    assert claims["stated_day"].tolist() == ["2024-11-11", "2024-11-11"]
