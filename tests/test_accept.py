@@ -28,6 +28,11 @@ def gold_articles() -> list[tuple[str, str, str]]:
 
 # The articles written for the tests (the seed, kept outside the repository, is not).
 INVENTED = [article for article in gold_articles() if not article[0].startswith("../")]
+# One article of each style the drafter reads (a briefing, wire copy with a dateline, a
+# transcript, metonyms, a long feature, a live blog, a hearing with several speakers):
+# every gold article is drafted by test_quality; here each style must also merge.
+STYLES = ("briefing", "wire", "transcript", "metonyms", "feature", "liveblog", "h3_hearing")
+SAMPLE = [article for article in INVENTED if Path(article[0]).stem in STYLES]
 
 
 def make_draft(data_dir: Path, folder: Path, file: str, published: str, outlet: str) -> Path:
@@ -65,7 +70,7 @@ def briefing_draft(data_copy, tmp_path) -> Path:
     return mark_reviewed(make_draft(data_copy, tmp_path / "draft", *INVENTED[0]))
 
 
-@pytest.mark.parametrize("article", INVENTED, ids=lambda article: article[0])
+@pytest.mark.parametrize("article", SAMPLE, ids=lambda article: article[0])
 def test_a_drafted_article_merged_into_the_data_validates(data_copy, tmp_path, article):
     folder = make_draft(data_copy, tmp_path / "draft", *article)
     drafted = read_rows(folder / "claims.csv")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
-import pandas as pd
 import pytest
 
 from crosscheck.drafting.quality import evaluate, format_report
@@ -143,21 +142,48 @@ def test_an_article_of_another_topic_is_drafted_against_that_topic(gold_table):
     assert gold_table.loc["rally", "matched"] >= 1
 
 
-def test_quality_reports_the_development_and_held_out_halves_apart(capsys, monkeypatch):
+SENT = "The NIS said {:,} troops were sent."
+
+
+def test_quality_reports_the_development_and_held_out_halves_apart(capsys, monkeypatch, tmp_path):
     from crosscheck import cli
 
+    write_gold(
+        tmp_path / "dev",
+        "The NIS said 3,000 troops were sent.",
+        "3000,troops_dispatched,rok-nis,\n",
+    )
+    write_gold(
+        tmp_path / "held",
+        "The NIS said 5,000 troops were sent.",
+        "4000,troops_dispatched,rok-nis,\n",
+    )
     monkeypatch.chdir(ROOT)
-    assert cli.main(["quality"]) == 0
-    out = capsys.readouterr().out
-    dev, held_out = out.split("Held-out half")
+    code = cli.main(
+        ["quality", "--gold", str(tmp_path / "dev"), "--held-out", str(tmp_path / "held")]
+    )
+    assert code == 0
+    dev, held_out = capsys.readouterr().out.split("Held-out half")
     assert dev.startswith("Development half")
-    assert "briefing_transcript" in dev and "liveblog" in dev
-    index = GOLD / "heldout" / "articles.csv"
-    names = [Path(f).stem for f in pd.read_csv(index)["annotation"]] if index.exists() else []
-    for name in names:
-        assert f"\n{name} " in held_out and f"\n{name} " not in dev
-    if not names:
-        assert "no gold folder" in held_out
+    # the dev story's figure is found; the held-out story's annotation is not drafted
+    assert re.search(r"\nstory +1 +1 +1 +100% +100%", dev)
+    assert re.search(r"\nstory +1 +1 +0 +0% +0%", held_out)
+
+
+def test_quality_says_when_there_is_no_held_out_set(capsys, monkeypatch, tmp_path):
+    from crosscheck import cli
+
+    write_gold(
+        tmp_path / "dev",
+        "The NIS said 3,000 troops were sent.",
+        "3000,troops_dispatched,rok-nis,\n",
+    )
+    monkeypatch.chdir(ROOT)
+    assert (
+        cli.main(["quality", "--gold", str(tmp_path / "dev"), "--held-out", str(tmp_path / "none")])
+        == 0
+    )
+    assert f"no gold folder at {tmp_path / 'none'}" in capsys.readouterr().out
 
 
 def test_the_outlets_own_voice_is_not_the_new_claimant_a_gold_row_names(dataset, tmp_path):
