@@ -60,3 +60,45 @@ def test_a_span_of_the_count_before_a_parenthetical_verb_keeps_the_earlier_day(d
     )
     assert claims["best"].tolist() == [7_000, 600]
     assert claims["stated_day"].tolist() == ["2024-11-11", "2024-11-11"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lawmaker Park Sun-won told reporters on Tuesday that the NIS put the number of "
+        "North Korean troops in Russia at 9,000.",
+        "Park Sun-won said on Tuesday the NIS had also told members that 9,000 North "
+        "Korean troops were in Russia.",
+        "The NIS still believes 9,000 North Korean troops are in Russia, according to "
+        "Park Sun-won, who spoke on Tuesday.",
+    ],
+)
+def test_a_lawmaker_passing_on_the_agency_s_figure_relays_it(dataset, sentence):
+    claims = figures(draft(dataset, sentence))
+    assert claims[["best", "claimant_id", "relayed_via_id"]].values.tolist() == [
+        [9_000, "rok-nis", "park-sun-won"]
+    ]
+
+
+def test_a_spokesperson_stating_their_own_government_s_view_is_the_claimant(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "Pentagon press secretary Pat Ryder told reporters on Tuesday that Washington "
+            "now assesses that 9,000 North Korean troops are in Russia.",
+        )
+    )
+    assert claims["claimant_id"].tolist() == ["pat-ryder"]
+    assert claims["relayed_via_id"].isna().all()
+
+
+def test_a_reported_subject_without_a_verb_of_its_own_is_no_source(dataset):
+    # the NIS is what the lawmaker talks about, not someone who said it
+    claims = figures(
+        draft(
+            dataset,
+            "Park Sun-won said on Tuesday that the NIS budget paid for 9,000 North Korean "
+            "troops to be tracked in Russia.",
+        )
+    )
+    assert claims["claimant_id"].tolist() == ["park-sun-won"]

@@ -289,6 +289,8 @@ class Attributor:
         source = self._cited(text, folded, speaker, mentions, relay_cues)
         if source is None:
             source = self._relay_source(text, speaker, sources, mentions, relay_cues)
+        if source is None and according_relay is None:
+            source = self._reported_speaker(text, folded, speaker, verb, mentions)
         listener = self._listener(speaker, mentions, verb, folded)
         if source is not None and source != speaker:
             claimant, relay = source, speaker
@@ -395,11 +397,53 @@ class Attributor:
                 return person[-1].actor_id, verb.span(), "name", []
         return None
 
+    def _reported_speaker(self, text, folded, speaker, verb, mentions) -> str | None:
+        """The speaker of a reported statement: in "Lee told reporters that the agency
+        put the number at 200" or "He said the agency had told members that ...", Lee
+        passes on what the agency said, and the agency is the source (the gold
+        convention codes relayed claims to the original source). The subject of the
+        reported clause, when it is an actor (or "the agency" referring back) with a
+        verb of saying or belief of its own right after it; else None (also when the
+        speaker speaks for that body: their words are the body's, not a relay)."""
+        if verb is None or not re.fullmatch(
+            r"said|says|told|tells|added|adds", folded[verb[0] : verb[1]]
+        ):
+            return None
+        for mention in mentions:
+            between = text[verb[1] : mention.start]
+            # after the verb and its listener or occasion ("said on Tuesday the agency
+            # had", "told reporters after the session that the agency put")
+            if mention.start < verb[1] or not re.fullmatch(
+                r"\s+(?:[^,.;:\"“”]{0,50}\s)?that\s+(?:the\s+)?|\s+(?:[^,.;:\"“”]{0,30}\s)?(?:the\s+)?",
+                between,
+                re.I,
+            ):
+                continue
+            if not re.match(
+                rf"\s+(?:(?:still|also|had|has|have|would|now)\s+){{0,2}}"
+                rf"(?:{SPEECH_VERBS})\b",
+                folded[mention.end :],
+            ):
+                continue
+            actor = self._resolve(mention)
+            if actor and actor != speaker:
+                if self.actors.speaks_for(speaker, actor):
+                    # "the press secretary told reporters that Washington assesses":
+                    # a spokesperson stating their own body's view is the speaker
+                    return None
+                return actor
+        return None
+
     def _said_before(self, text: str, folded: str, speakers: list[Mention], end: int):
         """(speaker, verb span, how found, further speakers) of a speech verb before
         `end` whose subject is an actor named by name or referred back to ("the
         agency"), else None: who speaks in "X said ..., according to Y"."""
-        for verb in re.finditer(r"(?<![-\w])(?:said|says|told|tells|briefed|informed)\b", folded):
+        # ("The agency still believes ..., according to Park": a belief stated by a
+        # body, passed on by the person named after "according to")
+        for verb in re.finditer(
+            r"(?<![-\w])(?:said|says|told|tells|briefed|informed|believes|estimates|assesses)\b",
+            folded,
+        ):
             if verb.start() >= end or _quoted(text, verb.start()):
                 break
             before = [m for m in speakers if m.end <= verb.start()]
