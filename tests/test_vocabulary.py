@@ -256,10 +256,16 @@ def test_every_cue_of_the_drafter_before_issue_15_is_in_measure_cues_csv(shipped
         "death toll": "killed", "injured": "wounded", "taken prisoner": "captured",
         "en route to [the] kursk": "troops_to_kursk", "kursk": "troops_in_kursk",
         "near the [ukrainian] border": "troops_near_border", "training": "troops_training",
-        "agreed to send": "troops_committed", "by {month}": "troops_committed",
+        "agreed to send": "troops_committed",
         "ready to": "troops_prepared", "stationed": "troops_dispatched",
     }  # fmt: skip
     assert {cue: cue_of.get(cue) for cue in expected} == expected
+    # "by {month}" still names a commitment, but only in a clause that looks ahead
+    ahead = vocabulary.cues_of(shipped.measure_cues, "ahead")
+    assert dict(zip(ahead["cue"], ahead["measure"], strict=True)) == {
+        "the total": "troops_committed",
+        "by {month}": "troops_committed",
+    }
     # Earlier rows win ties: killed-and-wounded before killed before wounded.
     assert list(plain["measure"].drop_duplicates()[:3]) == ["casualties", "killed", "wounded"]
 
@@ -273,6 +279,7 @@ def test_the_special_roles_of_measures_are_data(shipped):
         "more_sent": {"additional_dispatched"},
         "more_planned": {"additional_planned"},
         "over_period": {"casualties_in_period"},
+        "ahead": {"troops_committed"},
     }
     batches = cues.loc[cues["rule"] == "more_sent", "cue"]
     assert set(batches) == {"troops_dispatched", "troops_committed", "troops_prepared"}

@@ -23,7 +23,7 @@ LIST_SEPARATOR = " | "
 ANY_OTHER_COUNTRY = "*"
 # The roles a row of measure_cues.csv can play (data/README.md, "measure_cues.csv").
 # An empty rule is a plain cue: words near a figure that say what it counts.
-CUE_RULES = ("units", "multiple", "more_sent", "more_planned", "over_period")
+CUE_RULES = ("units", "multiple", "more_sent", "more_planned", "over_period", "ahead")
 # Rules whose cue is not a phrase but the id of the measure they turn into another.
 MEASURE_RULES = ("more_sent", "more_planned", "over_period")
 # "{month}" in a cue stands for any month name or its abbreviation ("by {month}").

@@ -82,12 +82,20 @@ COUNT_NOUNS = frozenset(
         "troops soldiers servicemen personnel men fighters forces units brigades battalions "
         "regiments divisions corps workers engineers sappers builders officers marines commandos "
         "infantry people recruits reinforcements conscripts prisoners casualties deaths "
-        "dead killed wounded injured hurt captured contingent strong more"
+        "dead killed wounded injured hurt captured contingent strong more "
+        # the trades an army sends besides its fighters ("500 technical specialists")
+        "specialists technicians advisers advisors instructors operators deminers"
     )
 )
 # Words before a figure that make it a count ("the death toll at 300", "a peak of 12,000").
 COUNT_BEFORE = (
     r"number|numbering|numbered|total|totalling|toll|tally|count|peak|contingent|force|strength"
+)
+# "the real figure is closer to 6,000", "put the total at 11,000": a sentence that names a
+# number of something (a determiner and a word of number) gives the count its paragraph
+# was about, though it names nothing counted.
+NUMBER_NAMED = (
+    rf"\b(?:the|its|their|his|her|that|this)\s+(?:[a-z]+\s+)?(?:{COUNT_BEFORE}|figure|estimate)\b"
 )
 # "losses in the past three days had reached 250", "the toll of the dead stood at 40": a
 # verb of amount after a cue of the topic in the same clause ties the figure it reaches.
@@ -96,11 +104,13 @@ REACHED = (
     r"stood at|stands at|passed|topped|exceeded|surpassed|hit|totalled|totaled|totals|"
     r"numbered|amount(?:ed|s)? to)"
 )
-# "put the number of troops in the region at 11,000", "estimated the turnout at 40K":
-# a figure that a verb of estimating puts a noun phrase at.
+# "put the number of troops in the region at 11,000", "estimated the turnout at 40K",
+# "put casualties at 4,000", 'put the figure at "over 5 thousand"': a figure that a verb
+# of estimating puts a noun phrase at (a bare plural needs no article; a quotation may
+# open on the figure).
 PUT_AT = (
     r"\b(?:put(?:s|ting)?|place[sd]?|placing|estimate[sd]?|estimating)\s+"
-    r"(?:the|its|their|his|her)\b[^,;.]{0,80}\s+at\s+$"
+    r"(?:(?:the|its|their|his|her)\b)?[^,;.]{0,80}\s+at\s+[\"\u201c]?$"
 )
 # "up from the 8,000 it reported", "its count rose to 3,000 and settled on 11,000": a
 # figure tied by a change to another figure of the sentence counts the same thing.
@@ -141,6 +151,7 @@ GROUP_SIZE = (
 # the Kursk region", "10K are still in the region", "3,000 have been killed".
 SUBJECT_VERB = (
     r",?(?:\s+(?:are|is|were|was|have|has|had|been|being|still|now|already|currently|"
+    r"remain|remains|remained|stay|stays|stayed|"
     r"reportedly|thought|believed|said|to|be|all|mostly|in|at|on|inside|near|the))*"
 )
 # Who says a figure: a verb of saying, "according to", a first person (a transcript's
@@ -163,7 +174,9 @@ FUNCTION_WORDS = frozenset(
         "we they he she it i you who which whom whose "
         "are is were was have has had been be being will would could may might can must "
         "still now already so far only alone all or and but as than if when while "
-        "more less fewer most"
+        "more less fewer most "
+        # a time after the figure ("4,000 last week", "40,000 then") says when, not what
+        "last this next then yesterday today tonight earlier later ago"
     )
 )
 # An editor's note on the copy ("(Corrects figure ... to 10,000 from 1,000)", "(Updates
@@ -176,7 +189,8 @@ EDITORS_NOTE = (
 )
 # A people named after a figure counts people: "300 North Koreans", "40 Russians", "12
 # Chinese" (the English endings of a plural name of nationals, capitalised).
-PEOPLE_AFTER = r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is|ers)\b"
+# An adjective may come between ("10K+ young North Koreans").
+PEOPLE_AFTER = r"\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is|ers)\b"
 # The size of a whole armed force ("an army of about 1.2 million", "its 1.2 million-strong
 # military") is the background of a story about part of it, never a count of troops sent,
 # placed or lost: none of a measure's figures is the strength of a country's forces.
@@ -192,6 +206,12 @@ BATCH_BEFORE = r"(?:^|[^\w-])(?:another|an\s+additional|a\s+further|a\s+fresh)\s
 BATCH_MOVES = (
     r"on\s+(?:the|their|its)\s+way|en\s+route|arriv\w*|expected|due\b|coming|"
     r"(?:to\s+)?follow\w*|heading"
+)
+# "About 300 officers were on duty": people at work on the scene (police at a march,
+# guards at a site) are staff of the occasion, not a count the story is about.
+ON_DUTY = (
+    r"(?:\s+[\w-]+){0,3}?(?:\s+(?:were|was|are|is|will\s+be|(?:had|have|has)\s+been))?"
+    r"\s+on\s+duty\b"
 )
 # Spaces that group thousands: a space, a no-break space, a thin space, a narrow no-break space.
 GROUP_SPACES = " \u00a0\u2009\u202f"
@@ -247,7 +267,11 @@ class _Number:
     end: int
     value: float
     flags: list[str] = field(default_factory=list)
+    plus: bool = False  # written with a trailing "+" ("10K+"): a lower bound
 
+
+# "10K+" is read as "at least 10K", the qualifier of a lower bound (estimates.QUALIFIER_RULES).
+PLUS_QUALIFIER = "at least"
 
 _NUMBER_WORD = "|".join([*SMALL_NUMBERS, *TENS, *SCALES, "dozen"])
 _WORD_NUMBER = re.compile(
@@ -264,6 +288,7 @@ _DIGIT_NUMBER = re.compile(
     r"|\d{1,3}(?:\.\d{3})+(?![.,]?\d)"  # 12.000: a thousands point or a decimal point
     r"|\d+(?:[.,]\d+)?)"  # 12000, 1.5, 2,5 (a decimal comma)
     r"(?:(?P<kilo>\s?[kK])|(?P<mega>M)|\s+(?P<scale>(?i:thousand|million)))?"
+    r"(?P<plus>\+)?"  # "10K+": that many or more
     r"(?![\w]|[.,:]\d)"
 )
 _VAGUE = re.compile(rf"(?<![\w-])(?:{VAGUE_AMOUNTS})(?![\w-])")
@@ -304,6 +329,8 @@ def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) 
             figure = _single(folded, first)
             index += 1
         if figure is None or re.search(GROUP_SIZE, folded[: figure.start]):
+            continue
+        if re.match(ON_DUTY, folded[figure.end :]):
             continue
         if _force_strength(folded, figure, cues):
             continue
@@ -373,9 +400,13 @@ def _counted_by_sentence(sentence: str, folded: str, figure: Figure, cues: str) 
         and following.group(1).lower() not in FUNCTION_WORDS
     ):
         return False  # "20,000 containers": a count of something else
+    if re.match(r"-?\s*strong\b", folded[figure.end :]):
+        return False  # the strength of a group the topic does not count (_strength_of)
     rest = _outside(folded, figure)
     if cues and re.search(rf"\b(?:{cues})\b", rest):
         return True
+    if re.search(NUMBER_NAMED, rest):
+        return True  # "the real figure is closer to 6,000": the number of what went before
     nouns = COUNT_NOUNS - {"more", "strong"}
     return bool(nouns.intersection(re.findall(r"[a-z]+", rest)))
 
@@ -418,7 +449,7 @@ def _numbers(sentence: str, thousands_point: bool) -> list[_Number]:
             value *= SCALES[m.group("scale").lower()]
         if _not_a_count(sentence, folded, m.start(), m.end(), digits):
             continue
-        found.append(_Number(m.start(), m.end(), value, flags))
+        found.append(_Number(m.start(), m.end(), value, flags, plus=bool(m.group("plus"))))
     for m in _WORD_NUMBER.finditer(sentence):
         if any(n.start < m.end() and m.start() < n.end for n in found):
             continue
@@ -538,6 +569,10 @@ def _single(folded: str, number: _Number) -> Figure | None:
     if value is None:
         return None  # "1.5 troops" is no count
     before = folded[: number.start]
+    if number.plus:
+        return Figure(
+            number.start, number.end, value, None, None, PLUS_QUALIFIER, "bound", flags=number.flags
+        )
     for word in sorted(QUALIFIERS, key=len, reverse=True):
         if re.search(rf"(?<![\w-]){re.escape(word)}\s+$", before):
             fields = QUALIFIERS[word]
@@ -564,7 +599,13 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
         return "noun" if nouns & set(words_after(folded, figure.end, 2)) else None
     end = figure.end + 1 if re.match(r'"(?=\s)', folded[figure.end :]) else figure.end
     after = folded[end:]
-    if re.match(r"-strong\b|\s+of\s+(?:them|those|whom)\b", after):
+    if re.match(r"-?\s*strong\b", after):
+        # "a 12,000-strong force", "the contingent, 3,000 strong": the strength of a
+        # group counts the topic only when the group is one ("the community, 1,200 strong")
+        return (
+            ("cue" if after[:1] == "-" else "noun") if _strength_of(folded, figure, cues) else None
+        )
+    if re.match(r"\s+of\s+(?:them|those|whom)\b", after):
         return "cue"
     if cues and re.match(rf"(?:\s+\w+){{0,2}}?\s+(?:{cues})\b", after):
         return "cue"  # "11,000 already deployed"
@@ -582,6 +623,30 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
     if re.search(BATCH_BEFORE, before) and re.match(rf"{SUBJECT_VERB}\s+(?:{BATCH_MOVES})", after):
         return "context"  # "Another 2,000 were on the way" ("... on the list": no batch)
     return None
+
+
+def _strength_of(folded: str, figure: Figure, cues: str) -> bool:
+    """Whether "N strong" gives the strength of a group the topic counts: the noun it
+    qualifies ("a 12,000-strong force" after it, "the contingent, 3,000 strong" before
+    it) is a count noun, a word of number (COUNT_BEFORE) or a measure cue. After the
+    figure, a second word is its noun only when the first is an adjective ("a
+    12,000-strong special force"), so it must be a count noun itself: in "a 1,200-strong
+    community plans ..." the verb is no noun of the group."""
+    count_nouns = COUNT_NOUNS - {"more", "strong"}
+
+    def group(noun: str, cue_too: bool) -> bool:
+        return bool(
+            noun in count_nouns
+            or f"{noun}s" in count_nouns
+            or re.fullmatch(COUNT_BEFORE, noun)
+            or (cue_too and cues and re.fullmatch(rf"(?:{cues})", noun))
+        )
+
+    after = re.match(r"-strong\s+([\w-]+)(?:\s+([\w-]+))?", folded[figure.end :])
+    if after:
+        return group(after.group(1), True) or bool(after.group(2) and group(after.group(2), False))
+    before = re.findall(r"[a-z-]+", re.split(r"[;:.]", folded[: figure.start])[-1])[-4:]
+    return any(group(noun, True) for noun in before)
 
 
 def _own_words(folded: str, end: int) -> str:

@@ -53,6 +53,14 @@ RELATIVE_CLAUSE = r"\s*(?:which|who|that)\b"
 PART_WORDS = (
     r"including|among them|among whom|of whom|of which|(?:most|some|many) of (?:them|the)\b"
 )
+# A region named by its proper name ("the Kursk region", "Russia's Kursk region") and a
+# later "the region" that stands for it: news copy names a place once, then refers back.
+NAMED_REGION = r"\b(?:[A-Z][\w-]+\s+)+(?:region|province|oblast)\b"
+REGION_ANAPHOR = r"\bthe\s+(?:region|province|oblast)\b"
+# The cue rule of a cue that counts only in a clause that looks ahead (PLAN_CUES): "could
+# bring the total to 15,000 by January" is a commitment, "by November it put the total at
+# 11,000" the count so far (data/README.md, measure_cues.csv).
+AHEAD = "ahead"
 # Measures whose batch named before the figure ("a fresh batch ... could bring the
 # total to 15,000") does not make a batch of the figure (data/README.md, more_sent).
 ONE_TIME = "one_time"
@@ -69,6 +77,9 @@ SHARE_OF = (
 )
 # The auxiliaries between a subject and its participle: "were", "have since been".
 PASSIVE = r"\s+(?:were|was|are|is|have|has|had)(?:\s+(?:been|being|now|since|later|also|all))*\s+"
+# What lies between a figure and the participle of the verb it is the subject of: its
+# noun ("400 North Korean soldiers") and the auxiliaries ("2,600 had been wounded").
+SUBJECT_OF = rf"(?:\s+[\w-]+){{0,3}}?{PASSIVE}"
 # A batch word between a figure and its noun: "10K fresh troops", "5,000 new soldiers".
 FRESH = r"additional|further|extra|fresh|new"
 
@@ -100,7 +111,8 @@ class MeasureGuess:
 class MeasureCues:
     """A topic's measure cues (measure_cues.csv), compiled once per article.
 
-    Each tuple holds (compiled cue, measure) pairs in the file's rank order; the
+    Each tuple holds (compiled cue, measure) pairs in the file's rank order (`plain`
+    holds the cues of the `ahead` rule too, their ranks in `ahead`); the
     batch and period rules map a base measure to the measure it turns into;
     `one_time` and `at_date` list the measures of kind one_time and count_at_date
     (measures.csv). Build it with
@@ -108,6 +120,7 @@ class MeasureCues:
     """
 
     plain: tuple[tuple[re.Pattern, str], ...] = ()
+    ahead: frozenset[int] = frozenset()  # ranks in `plain` of the `ahead` rule's cues
     units: tuple[tuple[re.Pattern, str], ...] = ()
     multiple: tuple[tuple[re.Pattern, str], ...] = ()
     more_sent: tuple[tuple[str, str], ...] = ()
@@ -129,6 +142,10 @@ class MeasureCues:
 
         def phrases(rule: str | None) -> tuple[tuple[re.Pattern, str], ...]:
             rows = vocabulary.cues_of(measure_cues, rule)
+            if rule is None:
+                # a cue that counts only looking ahead is a plain cue in its rank
+                ahead = vocabulary.cues_of(measure_cues, AHEAD)
+                rows = pd.concat([rows, ahead]).sort_values("rank", kind="stable")
             return tuple(
                 (re.compile(rf"\b{vocabulary.cue_regex(cue)}\b"), str(measure))
                 for cue, measure in zip(rows["cue"], rows["measure"], strict=True)
@@ -138,8 +155,14 @@ class MeasureCues:
             rows = vocabulary.cues_of(measure_cues, rule)
             return tuple(zip(rows["cue"].astype(str), rows["measure"].astype(str), strict=True))
 
+        plain = phrases(None)
+        ahead_cues = {str(cue) for cue in vocabulary.cues_of(measure_cues, AHEAD)["cue"]}
+        ahead_patterns = {rf"\b{vocabulary.cue_regex(cue)}\b" for cue in ahead_cues}
         return cls(
-            plain=phrases(None),
+            plain=plain,
+            ahead=frozenset(
+                rank for rank, (cue, _) in enumerate(plain) if cue.pattern in ahead_patterns
+            ),
             units=phrases("units"),
             multiple=phrases("multiple"),
             more_sent=turns("more_sent"),
@@ -158,7 +181,7 @@ class MeasureCues:
 
 
 def guess_measure(
-    sentence: str, figure: Figure, window: tuple[int, int], cues: MeasureCues
+    sentence: str, figure: Figure, window: tuple[int, int], cues: MeasureCues, region: str = ""
 ) -> MeasureGuess:
     """The measure a figure counts.
 
@@ -171,7 +194,9 @@ def guess_measure(
     names a part ("..., including in X") or a place's possessive ("X's region"); a
     batch ("500 more") turns the cue's measure by the more_sent / more_planned rows
     (a cue in another clause than the batch's figure counts as no cue);
-    a count over a stated stretch of time by the over_period rows.
+    a count over a stated stretch of time by the over_period rows. `region` is the
+    region the article named last ("the kursk region", folded): "the region" in the
+    window stands for it, with the cue its name holds (NAMED_REGION, REGION_ANAPHOR).
     """
     folded = fold(sentence)
     if figure.kind == "multiple":
@@ -184,6 +209,17 @@ def guess_measure(
         measure = _first(cues.units, after)
         return MeasureGuess(measure, measure is not None)
     found = _cue_matches(folded, window, figure, cues.plain)
+    if region:
+        for m in re.finditer(REGION_ANAPHOR, folded[window[0] : window[1]]):
+            start, end = window[0] + m.start(), window[0] + m.end()
+            if any(c[0] < end and start < c[1] for c in found):
+                continue
+            meant = [(rank, measure) for rank, (cue, measure) in enumerate(cues.plain)
+                     if cue.search(region)]  # fmt: skip
+            if meant:
+                found.append((start, end, meant[0][1], meant[0][0]))
+    if cues.ahead:
+        found = [c for c in found if c[3] not in cues.ahead or _looks_ahead(folded, figure, c)]
     if re.search(SHARE_OF, folded[: figure.start]):
         # the whole's own words ("the 11,000 soldiers sent", "its 3,000 men in Kursk")
         # still count; the verb after them ("have been wounded") tells of the share
@@ -213,6 +249,15 @@ def guess_measure(
     own = clause_of(clause_spans(folded), figure.start)
     in_clause = [cue for cue in found if own[0] <= cue[0] and cue[1] <= own[1]]
     found = in_clause or found
+    # "about 400 had died and 2,600 had been wounded": the verb a figure is the subject of
+    # says what it counts, over a cue that ends the clause before it
+    verb = [
+        c
+        for c in found
+        if c[0] >= figure.end and re.fullmatch(SUBJECT_OF, folded[figure.end : c[0]])
+    ]
+    if verb:
+        found = [c for c in found if c[0] >= figure.end]
     chosen, span = None, None
     if found:
         best = min(found, key=lambda cue: (_distance(cue, figure), cue[3]))
@@ -256,6 +301,15 @@ def guess_measure(
     if chosen in period and re.search(PERIOD_CUES, folded):
         return MeasureGuess(period[chosen], True, span)
     return MeasureGuess(chosen, chosen is not None, span)
+
+
+def _looks_ahead(folded: str, figure: Figure, cue: tuple) -> bool:
+    """Whether the clauses of a figure and of a cue (the cue's own words left out: "by
+    December" is both) look ahead (PLAN_CUES)."""
+    clauses = clause_spans(folded)
+    spans = {clause_of(clauses, figure.start), clause_of(clauses, cue[0])}
+    blanked = folded[: cue[0]] + " " * (cue[1] - cue[0]) + folded[cue[1] :]
+    return any(re.search(rf"\b(?:{PLAN_CUES})", blanked[a:b]) for a, b in spans)
 
 
 def _first(cues: tuple[tuple[re.Pattern, str], ...], text: str) -> str | None:

@@ -32,6 +32,7 @@ from crosscheck.drafting.language import (
     require_supported,
 )
 from crosscheck.drafting.measures import (
+    NAMED_REGION,
     MeasureCues,
     TypeCues,
     fallback_measure,
@@ -44,6 +45,7 @@ from crosscheck.drafting.text import (
     Sentence,
     clause_of,
     clause_spans,
+    fold,
     quote_spans,
     split_sentences,
 )
@@ -215,6 +217,13 @@ class _Reader:
             zip(dataset.claim_types["claim_type"], dataset.claim_types["label"], strict=True)
         )
         self.fallback_measure = fallback_measure(dataset)
+        # (paragraph, sentence, measure) of the first cued figure of the latest sentence
+        # with one: an uncued figure later in its paragraph ("Zelensky put the figure at
+        # 5,000", "By November it put the total at 11,000") goes on counting what the
+        # paragraph counted, a better guess than the data's commonest measure
+        self._cued_measure: tuple[int, int, str] | None = None
+        # the region the article named last ("the Kursk region"): what "the region" means
+        self._region = ""
         self.measure_cues = MeasureCues.from_dataset(dataset)
         self.cues = self.measure_cues.pattern
         self.type_cues = TypeCues.from_dataset(dataset)
@@ -274,6 +283,9 @@ class _Reader:
             for attribution in attributions:
                 for claimant in [attribution.claimant, *attribution.also]:
                     self._statement_claim(index, sentence, attribution, claimant)
+        named = list(re.finditer(NAMED_REGION, text))
+        if named:
+            self._region = fold(named[-1].group(0))
 
     def _remember_occasion(self, index: int, text: str, mentions, attributions) -> None:
         """ "Zelenskiy gave his tally in his address on Monday night.": a sentence that
@@ -459,8 +471,14 @@ class _Reader:
             self._vague_claim(index, sentence, figure, attribution)
             return
         text = sentence.text
-        guess = guess_measure(text, figure, window, self.measure_cues)
-        measure, cued = guess.measure or self.fallback_measure, guess.cued
+        guess = guess_measure(text, figure, window, self.measure_cues, self._region)
+        carried = self._cued_measure
+        if guess.measure and guess.cued and (carried is None or carried[1] != index):
+            self._cued_measure = (sentence.paragraph, index, guess.measure)
+        if carried and carried[0] != sentence.paragraph:
+            carried = None
+        measure = guess.measure or (carried[2] if carried else self.fallback_measure)
+        cued = guess.cued
         dating = self._dates(index, text, attribution, figure.start)
         clauses = clause_spans(text)
         clause = clause_of(clauses, figure.start)
