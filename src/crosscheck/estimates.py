@@ -73,14 +73,28 @@ QUALIFIER_RULES = pd.DataFrame(
 )
 
 
+# How a reader takes each bound, with an example, for the table beside the rules.
+_BOUND_READINGS = {
+    "upper bound": "a ceiling: 'up to 12,000' is at most 12,000",
+    "lower bound": "a floor: 'at least 3,000' is 3,000 or more",
+    "approximate": "a round figure: 'about 1,500' is near 1,500",
+    "multiple": "a multiple of an earlier figure: 'double' is ×2",
+}
+
+
 def qualifier_rules_by_bound() -> pd.DataFrame:
     """QUALIFIER_RULES for the reader: one row per bound, its words together.
 
-    Out: columns bound, fields set, qualifiers (the words in QUALIFIER_RULES' order,
-    ', '-separated), in the order the bounds first appear.
+    Out: columns bound, qualifiers (the words in QUALIFIER_RULES' order,
+    ', '-separated), "read as" (what the bound means, with an example) and "coded in"
+    (the claims.csv columns a coder fills: low, best, high), in the order the bounds
+    first appear.
     """
     grouped = QUALIFIER_RULES.groupby(["bound", "fields set"], sort=False)["qualifier"]
-    return grouped.agg(", ".join).rename("qualifiers").reset_index()
+    table = grouped.agg(", ".join).rename("qualifiers").reset_index()
+    table["read as"] = table["bound"].map(_BOUND_READINGS).fillna("")
+    table = table.rename(columns={"fields set": "coded in"})
+    return table[["bound", "qualifiers", "read as", "coded in"]]
 
 
 # How a coded figure becomes an interval (low, point, high):
@@ -618,10 +632,11 @@ EXPORTED_COLUMNS = {
     },
     "qualifier_rules": {
         "bound": _BOUND,
-        "fields set": Column("string", "Which of low, best, high a coder fills for them."),
         "qualifiers": Column(
             "string", "Words at the start of claims.csv `qualifier` that set it, comma-separated."
         ),
+        "read as": Column("string", "What the bound means, with an example."),
+        "coded in": Column("string", "Which of claims.csv low, best, high a coder fills."),
     },
     "estimate_comparison": {
         "measure": MEASURE,
