@@ -11,7 +11,7 @@ import pytest
 from crosscheck.drafting import draft_article
 from crosscheck.load import load_dataset
 
-from conftest import DATA
+from conftest import DATA, RALLY
 
 # Published on Thursday 14 Nov 2024: "on Monday" is 11 Nov, "on Tuesday" 12 Nov.
 THURSDAY = date(2024, 11, 14)
@@ -102,3 +102,58 @@ def test_a_reported_subject_without_a_verb_of_its_own_is_no_source(dataset):
         )
     )
     assert claims["claimant_id"].tolist() == ["park-sun-won"]
+
+
+def test_citing_a_country_s_agency_cites_the_agency_not_the_country(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "Analysts at a Norwegian university, citing South Korea's National "
+            "Intelligence Service, said 9,000 North Korean troops were in Russia.",
+        )
+    )
+    assert claims["claimant_id"].tolist() == ["rok-nis"]
+
+
+def test_putting_a_long_noun_at_a_number_attributes_it(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "A senior U.S. military official, speaking on condition of anonymity on Monday, "
+            'put North Korean troops of every branch now in Kursk at "north of 9,000".',
+        )
+    )
+    assert claims[["best", "claimant_id"]].values.tolist() == [
+        [9_000, "us-senior-military-official"]
+    ]
+    assert claims["stated_day"].tolist() == ["2024-11-11"]
+
+
+def test_a_body_noted_with_an_apposition_is_the_source_of_its_figure(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "A report by a Danish institute appeared on Monday. It notes that the Institute "
+            "for the Study of War, a Washington think tank, put North Korean casualties at "
+            "about 3,000.",
+        )
+    )
+    assert claims[["best", "claimant_id"]].values.tolist() == [[3_000, "isw"]]
+
+
+def test_a_capitalised_common_noun_refers_back_to_the_body_named_before():
+    claims = figures(
+        draft_article(
+            "Headline\nCity police put the crowd at about 6,000, a spokesman said on Monday. "
+            "The organisers said 20,000 people had marched. Police said on Tuesday that 12 people "
+            "had been arrested.",
+            THURSDAY,
+            load_dataset(RALLY),
+            "Test Wire",
+        ).claims
+    )
+    # (the organisers, not in the table as "The organisers", are proposed)
+    assert claims.loc[[0, 2], ["best", "claimant_id"]].values.tolist() == [
+        [6_000, "city-police"],
+        [12, "city-police"],
+    ]

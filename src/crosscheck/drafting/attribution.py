@@ -39,6 +39,11 @@ SPEECH_VERBS = (
     r"(?:number|figure|toll|count|estimate|total|tally|turnout|crowd)|"
     # "officials put it at 1,200": "it" is the figure just given
     r"puts? it at|"
+    # "put North Korean losses of every kind ... at \"north of 4,000\"": putting a
+    # count at a number states it, however long the noun between
+    r"puts?(?= (?:[\w'’-]+,? ){1,12}?at [\"“]?(?:(?:about|around|roughly|some|nearly|"
+    r"almost|more than|at least|up to|north of|over|under|fewer than|close to|between)"
+    r" )?[\"“]?\d)|"
     # "Seoul has given the only overall figure": giving a figure is stating it
     r"(?:gave|given|gives|give|offered|provided) (?:the|its|their|an?) (?:[\w-]+ ){0,3}?"
     r"(?:figure|estimate|tally|count|toll|number|total)s?\b"
@@ -406,7 +411,7 @@ class Attributor:
         verb of saying or belief of its own right after it; else None (also when the
         speaker speaks for that body: their words are the body's, not a relay)."""
         if verb is None or not re.fullmatch(
-            r"said|says|told|tells|added|adds", folded[verb[0] : verb[1]]
+            r"said|says|told|tells|added|adds|notes?|noted|wrote|writes", folded[verb[0] : verb[1]]
         ):
             return None
         for mention in mentions:
@@ -419,7 +424,9 @@ class Attributor:
                 re.I,
             ):
                 continue
+            # (an apposition may stand between: "the institute, a think tank, put")
             if not re.match(
+                r"(?:,\s+(?:a|an|the)\b[^,\"“”]*,)?"
                 rf"\s+(?:(?:still|also|had|has|have|would|now)\s+){{0,2}}"
                 rf"(?:{SPEECH_VERBS})\b",
                 folded[mention.end :],
@@ -615,15 +622,22 @@ class Attributor:
         police", "according to the organisers" after "Rally organisers" were named. English
         shortens a body named once to the head noun of its name; the noun must end the
         name (or organisation) of the last speaker or of an actor the article named."""
-        noun = re.fullmatch(
-            r"(?:the\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)",
-            re.sub(r"^The\b", "the", phrase.strip(" .,;:")),
-        )
+        phrase = re.sub(r"^The\b", "the", phrase.strip(" .,;:"))
+        if re.fullmatch(rf"(?:{SPEAKER_NOUNS}|{BODY_NOUNS}|police)", fold(phrase)):
+            # "Police said ...": a common noun capitalised only because it opens the
+            # sentence (a name of its own, "Lee", keeps its capital and is no noun)
+            phrase = fold(phrase)
+        noun = re.fullmatch(r"(?:the\s+)?([a-z][a-z-]+(?:\s+[a-z][a-z-]+)?)", phrase)
         if noun is None:
             return None
         last = self.memory.last
         candidates = [last.relay or last.claimant] if last is not None else []
         candidates += reversed(list(self.memory.recent.values()))
+        # every body the article has named, latest first: `recent` keeps one actor per
+        # type, and a speaker proposed since ("The organisers said") may have taken
+        # the place of the body the noun refers back to
+        for sentence in sorted(self.memory.bodies, reverse=True):
+            candidates += self.memory.bodies[sentence]
         for actor_id in dict.fromkeys(candidates):
             row = self.actors.row(actor_id)
             names = [
@@ -738,6 +752,17 @@ class Attributor:
             if not re.fullmatch(CITING_CUES, cue.group(0)):
                 continue
             named = [m for m in mentions if 0 <= m.start - cue.end() <= 20]
+            # "citing South Korea's National Intelligence Service": a possessor says
+            # whose the body named next is; the body is the one cited
+            named = [
+                m
+                for m in named
+                if not any(
+                    re.fullmatch(r"['’]s?\s+", text[m.end : other.start])
+                    and other.kind in ("strong", "intelligence")
+                    for other in mentions
+                )
+            ] or named
             for mention in named:
                 if mention.kind == "intelligence":
                     country = (
