@@ -162,3 +162,13 @@ def test_the_region_stands_for_the_region_named_last(dataset):
         "Officials said on Tuesday that about 5,500 North Koreans had arrived in the region.",
     )
     assert claims[["best", "measure"]].values.tolist() == [[5_500, "troops_in_kursk"]]
+
+
+def test_an_answer_gives_the_count_its_question_asked_for(dataset):
+    answer = "Kim: Counting every rotation, I would say 9-10,000."
+    claims = draft(dataset, f"Test Wire: How many soldiers has Pyongyang sent so far?\n\n{answer}")
+    assert claims[["low", "high", "measure"]].values.tolist() == [
+        [9_000, 10_000, "troops_dispatched"]
+    ]
+    # without the question the sentence names nothing counted
+    assert draft(dataset, answer).empty

@@ -294,7 +294,9 @@ _DIGIT_NUMBER = re.compile(
 _VAGUE = re.compile(rf"(?<![\w-])(?:{VAGUE_AMOUNTS})(?![\w-])")
 
 
-def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) -> list[Figure]:
+def parse_figures(
+    sentence: str, cues: str = "", thousands_point: bool = False, asked: bool = False
+) -> list[Figure]:
     """Every count of people or units in a sentence, with its qualifier and fields.
 
     In: a sentence; `cues`, a regex alternation of measure cue words that make a number a
@@ -302,7 +304,9 @@ def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) 
     article's language writes thousands with a point (German, Italian, Spanish...: then
     "12.000" is 12,000 and "2,5" is two and a half). Without it "12.000" is read as 12,000
     only when three zeros follow each point and no scale word follows; "1.500" stays a
-    decimal and is no count. A point read as thousands is flagged either way.
+    decimal and is no count. A point read as thousands is flagged either way. `asked`:
+    the sentence answers a question that named what is counted ("How many soldiers has
+    it sent?" - "I would say 13-14,000."), so it names it too.
     Out: Figures in the order of the sentence; a vague amount is a Figure of kind "vague"
     with low, best and high None, its words as the qualifier and a flag.
     """
@@ -344,7 +348,7 @@ def parse_figures(sentence: str, cues: str = "", thousands_point: bool = False) 
         if tie:
             figure.units = _unit_noun(folded, figure.end)
             figures.append(figure)
-        elif _counted_by_sentence(sentence, folded, figure, cues):
+        elif _counted_by_sentence(sentence, folded, figure, cues, asked):
             figures.append(figure)
         elif re.search(RELATED_FIGURE, folded[max(0, figure.start - 40) : figure.start]):
             related.append(figure)
@@ -384,7 +388,9 @@ def _named_by_topic(folded: str, figure: Figure, cues: str) -> bool:
     return not small and bool(re.search(SAID, rest))
 
 
-def _counted_by_sentence(sentence: str, folded: str, figure: Figure, cues: str) -> bool:
+def _counted_by_sentence(
+    sentence: str, folded: str, figure: Figure, cues: str, asked: bool = False
+) -> bool:
     """A figure of at least CONTEXT_MINIMUM that nothing beside it ties to a count, in a
     sentence naming what is counted; a number after a capitalised word other than the
     sentence's first is a label ("Resolution 2397", "Unit 8200"), not a count."""
@@ -405,7 +411,7 @@ def _counted_by_sentence(sentence: str, folded: str, figure: Figure, cues: str) 
     rest = _outside(folded, figure)
     if cues and re.search(rf"\b(?:{cues})\b", rest):
         return True
-    if re.search(NUMBER_NAMED, rest):
+    if asked or re.search(NUMBER_NAMED, rest):
         return True  # "the real figure is closer to 6,000": the number of what went before
     nouns = COUNT_NOUNS - {"more", "strong"}
     return bool(nouns.intersection(re.findall(r"[a-z]+", rest)))

@@ -303,6 +303,15 @@ def guess_measure(
     return MeasureGuess(chosen, chosen is not None, span)
 
 
+def asked_measure(question: str, cues: MeasureCues) -> str | None:
+    """The measure a question asks for: that of its first plain cue ("How many soldiers
+    has Pyongyang sent so far?": sent), else None. In: the question's text."""
+    folded = fold(question)
+    found = [(m.start(), rank, measure) for rank, (cue, measure) in enumerate(cues.plain)
+             for m in cue.finditer(folded)]  # fmt: skip
+    return min(found)[2] if found else None
+
+
 def _looks_ahead(folded: str, figure: Figure, cue: tuple) -> bool:
     """Whether the clauses of a figure and of a cue (the cue's own words left out: "by
     December" is both) look ahead (PLAN_CUES)."""

@@ -35,6 +35,7 @@ from crosscheck.drafting.measures import (
     NAMED_REGION,
     MeasureCues,
     TypeCues,
+    asked_measure,
     fallback_measure,
     guess_claim_type,
     guess_measure,
@@ -157,6 +158,13 @@ def _article_row(
     }
 
 
+# The occasions a statement is made at that a later sentence names again with "the"
+# ("told the committee", "after the session"): a hearing, a debate, a briefing.
+OCCASION_NOUN = re.compile(
+    r"\b(?:committee|session|hearing|debate|briefing|meeting|summit|conference)\b",
+    re.IGNORECASE,
+)
+
 # Words that name the occasion a statement was made at ("in a statement", "at a
 # news conference", "in an interview published on Thursday"): a date in their clause
 # is the day of the statement, wherever the clause stands in the sentence.
@@ -224,11 +232,17 @@ class _Reader:
         self._cued_measure: tuple[int, int, str] | None = None
         # the region the article named last ("the Kursk region"): what "the region" means
         self._region = ""
+        # (paragraph, measure) of the last question that names what it counts ("How many
+        # soldiers has Pyongyang sent?"): the next paragraph answers it
+        self._asked: tuple[int, str] | None = None
         self.measure_cues = MeasureCues.from_dataset(dataset)
         self.cues = self.measure_cues.pattern
         self.type_cues = TypeCues.from_dataset(dataset)
         self.next_number = _next_number(dataset, article_id)
         self.claims: list[dict] = []
+        # occasion noun ("session", "debate") -> (sentence, wording) of the one day a
+        # sentence gave it: "told the committee" later speaks at that occasion
+        self._occasions: dict[str, tuple[int, str]] = {}
         # (paragraph, attribution) of the last transcript speaker label
         self._labelled: tuple[int, Attribution | None] = (-1, None)
         # whether the article's language writes thousands with points ("12.000")
@@ -247,17 +261,22 @@ class _Reader:
         if sentence.headline:
             return  # a title summarises the article; it states nothing of its own
         text = sentence.text
+        if text.rstrip().endswith("?") and (asked := asked_measure(text, self.measure_cues)):
+            self._asked = (sentence.paragraph, asked)
         if QUESTION_LABEL.match(text):
             return  # a reporter's question in a transcript asks; the answer states
         if self.transcript_day is None and self._header_day is None:
             stated = [p for p in dates.find_phrases(text, self.reference_day) if p.role == "stated"]
             self._header_day = self._stated_wording(stated[0]) if stated else None
         mentions = self.actors.mentions(text)
-        figures = parse_figures(text, self.cues, thousands_point=self.thousands_point)
+        figures = parse_figures(
+            text, self.cues, thousands_point=self.thousands_point, asked=self._answers(sentence)
+        )
         # one attribution per statement, each covering its stretch of the sentence
         attributions = self.who.attribute_all(text, mentions)
         self.who.remember(mentions)
         self._remember_occasion(index, text, mentions, attributions)
+        self._remember_occasion_nouns(index, text)
         labelled = SPEAKER_LABEL.match(text) and attributions
         if labelled:
             # a transcript's "MS. SINGH:" speaks for the rest of her paragraph
@@ -286,6 +305,43 @@ class _Reader:
         named = list(re.finditer(NAMED_REGION, text))
         if named:
             self._region = fold(named[-1].group(0))
+
+    def _answers(self, sentence: Sentence) -> bool:
+        """Whether a sentence is in the paragraph after a question naming a count."""
+        return self._asked is not None and sentence.paragraph == self._asked[0] + 1
+
+    def _remember_occasion_nouns(self, index: int, text: str) -> None:
+        """ "The agency told a closed-door session of the committee on Tuesday": the
+        occasions a sentence names with its one day (outside quotes) are remembered,
+        so that a later "told the committee" or "after the session" with no day of its
+        own is dated to them. Two days in the sentence: which occasion had which is
+        not known, so nothing is remembered."""
+        quoted = quote_spans(text)
+        stated = [
+            p
+            for p in dates.find_phrases(text, self.reference_day)
+            if p.role == "stated"
+            and not any(a <= p.start < b for a, b in quoted)
+            # (not the day of a relative clause: "a lawmaker who visited last week")
+            and not _in_relative_clause(text, p.start, len(text))
+        ]
+        if len(stated) != 1:
+            return
+        for noun in OCCASION_NOUN.finditer(text):
+            self._occasions[fold(noun.group(0))] = (index, self._stated_wording(stated[0]))
+
+    def _occasion_named(self, index: int, text: str, attribution) -> tuple[int, str] | None:
+        """(sentence, wording) of a remembered occasion the statement's verb names
+        ("told the committee", "said after the session"), else None."""
+        if attribution.verb is None or not self._occasions:
+            return None
+        start, end = attribution.verb
+        for noun in OCCASION_NOUN.finditer(text, end, min(len(text), end + 40)):
+            if re.search(r"\bthe\s+(?:[\w-]+\s+){0,2}$", text[end : noun.start()], re.I):
+                found = self._occasions.get(fold(noun.group(0)))
+                if found is not None and found[0] < index:
+                    return found
+        return None
 
     def _remember_occasion(self, index: int, text: str, mentions, attributions) -> None:
         """ "Zelenskiy gave his tally in his address on Monday night.": a sentence that
@@ -337,6 +393,12 @@ class _Reader:
         first_stated = None
         for phrase in dates.find_phrases(text, self.reference_day):
             if allowed and not any(a <= phrase.start <= b for a, b in allowed):
+                continue
+            if attribution.verb is not None and _in_relative_clause(
+                text, phrase.start, attribution.verb[0]
+            ):
+                # "Yoo, a lawmaker who visited Ukraine last week, told the committee":
+                # the day belongs to the relative clause's verb, not to the statement
                 continue
             own = verb_clause is None or verb_clause[0] <= phrase.start < verb_clause[1]
             if phrase.role == "unknown":
@@ -391,7 +453,9 @@ class _Reader:
             # the same claimant through the same relay, with no day of its own: the same
             # occasion; a reviewer checks it when the day was given more than two
             # sentences before
-            carried = self._occasion_of(index, speaker)
+            carried = self._occasion_of(index, speaker) or self._occasion_named(
+                index, text, attribution
+            )
             if carried is not None:
                 earlier, wording = carried
                 stated = wording
@@ -477,7 +541,8 @@ class _Reader:
             self._cued_measure = (sentence.paragraph, index, guess.measure)
         if carried and carried[0] != sentence.paragraph:
             carried = None
-        measure = guess.measure or (carried[2] if carried else self.fallback_measure)
+        asked = self._asked[1] if self._answers(sentence) else None
+        measure = guess.measure or (carried[2] if carried else asked or self.fallback_measure)
         cued = guess.cued
         dating = self._dates(index, text, attribution, figure.start)
         clauses = clause_spans(text)
@@ -704,3 +769,17 @@ def _lower_first(label: str) -> str:
     """'Troops sent to Russia so far' -> 'troops sent to Russia so far'; 'NIS ...' stays."""
     first = label.split(" ", 1)[0]
     return label if len(first) > 1 and first.isupper() else label[:1].lower() + label[1:]
+
+
+def _in_relative_clause(text: str, position: int, verb: int) -> bool:
+    """Whether `position` stands in a relative clause ("who visited Ukraine last
+    week") that closes before the verb at `verb`: "who", "which" or "whose" with no
+    clause break between it and the position, and no cue of a briefing passed on."""
+    if position >= verb:
+        return False
+    relative = re.search(r"\b(?:who|which|whose)\b[^,;:\"“”]*$", text[:position])
+    # ("lawmakers who received updates from the agency on Wednesday said": a clause
+    # saying when the speaker heard what they pass on dates the statement)
+    return relative is not None and not re.search(
+        rf"\b(?:{RELAY_CUES})\b", fold(text[relative.start() : position])
+    )
