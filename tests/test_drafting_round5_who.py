@@ -157,3 +157,50 @@ def test_a_capitalised_common_noun_refers_back_to_the_body_named_before():
         [6_000, "city-police"],
         [12, "city-police"],
     ]
+
+
+def test_a_day_in_a_relative_clause_about_the_speaker_is_not_the_statement_s(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "Park Sun-won, a lawmaker who toured the front last week, told reporters that "
+            "9,000 North Korean troops were in Russia.",
+        )
+    )
+    assert claims["stated_wording"].isna().all()
+
+
+def test_a_day_in_a_relative_clause_of_the_briefing_passed_on_dates_it(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "Lawmakers who received updates from the NIS on Tuesday said that 9,000 North "
+            "Korean troops were in Russia.",
+        )
+    )
+    assert claims["stated_day"].tolist() == ["2024-11-12"]
+
+
+def test_a_statement_at_an_occasion_named_before_takes_its_day(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "The NIS briefed a closed-door session of the intelligence committee on "
+            "Tuesday. Lawmakers grilled its director for hours. Park Sun-won, who sits on "
+            "it, told the committee that 9,000 North Korean troops were in Russia.",
+        )
+    )
+    assert claims[["claimant_id", "stated_day"]].values.tolist() == [["park-sun-won", "2024-11-12"]]
+    # two sentences back: near enough to need no review of the carried day
+    assert claims["review"].fillna("").str.contains("day carried").sum() == 0
+
+
+def test_an_occasion_named_with_two_days_dates_nothing(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "The committee met on Monday and again on Tuesday. Park Sun-won told the "
+            "committee that 9,000 North Korean troops were in Russia.",
+        )
+    )
+    assert claims["stated_wording"].isna().all()

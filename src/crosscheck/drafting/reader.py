@@ -12,6 +12,7 @@ from crosscheck import dates, ladder, schema
 from crosscheck.drafting.actors import Actors, slug
 from crosscheck.drafting.attribution import (
     QUESTION_LABEL,
+    RELAY_CUES,
     SPEAKER_LABEL,
     Attribution,
     Attributor,
