@@ -204,3 +204,26 @@ def test_an_occasion_named_with_two_days_dates_nothing(dataset):
         )
     )
     assert claims["stated_wording"].isna().all()
+
+
+def test_a_reply_is_dated_to_the_occasion_of_the_sentence_before(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "A backbench MP raised the deployment in parliament on Tuesday. Responding, "
+            "Park Sun-won said 9,000 North Korean troops were in Russia.",
+        )
+    )
+    assert claims["stated_day"].tolist() == ["2024-11-12"]
+
+
+def test_a_span_inside_a_since_clause_does_not_stop_the_earlier_day(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            DATED + "The Joint Chiefs of Staff also said about 900 had been wounded since "
+            "the units reached the front late last summer.",
+        )
+    )
+    assert claims["best"].tolist() == [7_000, 900]
+    assert claims["stated_day"].tolist() == ["2024-11-11", "2024-11-11"]

@@ -166,6 +166,9 @@ OCCASION_NOUN = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence that opens by answering the one before it.
+REPLY = re.compile(r"(?:Replying|Responding|In (?:reply|response))\b")
+
 # Words that name the occasion a statement was made at ("in a statement", "at a
 # news conference", "in an interview published on Thursday"): a date in their clause
 # is the day of the statement, wherever the clause stands in the sentence.
@@ -244,6 +247,8 @@ class _Reader:
         # occasion noun ("session", "debate") -> (sentence, wording) of the one day a
         # sentence gave it: "told the committee" later speaks at that occasion
         self._occasions: dict[str, tuple[int, str]] = {}
+        # (sentence, wording) of the last sentence that gave one day
+        self._last_day: tuple[int, str] | None = None
         # (paragraph, attribution) of the last transcript speaker label
         self._labelled: tuple[int, Attribution | None] = (-1, None)
         # whether the article's language writes thousands with points ("12.000")
@@ -328,12 +333,18 @@ class _Reader:
         ]
         if len(stated) != 1:
             return
+        self._last_day = (index, self._stated_wording(stated[0]))
         for noun in OCCASION_NOUN.finditer(text):
             self._occasions[fold(noun.group(0))] = (index, self._stated_wording(stated[0]))
 
     def _occasion_named(self, index: int, text: str, attribution) -> tuple[int, str] | None:
         """(sentence, wording) of a remembered occasion the statement's verb names
-        ("told the committee", "said after the session"), else None."""
+        ("told the committee", "said after the session"), or of the sentence before
+        when this one opens as a reply to it ("Replying, ..."); else None."""
+        if REPLY.match(text) and self._last_day is not None and self._last_day[0] == index - 1:
+            # "Replying, the minister said ...": a reply at the occasion the sentence
+            # before dated ("X raised the matter in the Commons on Monday.")
+            return self._last_day
         if attribution.verb is None or not self._occasions:
             return None
         start, end = attribution.verb
@@ -405,9 +416,21 @@ class _Reader:
             if phrase.role == "unknown":
                 # (a span the grammar cannot read, "by the start of this week", "since
                 # October", says what the figure is about, not when it was said)
-                unread = unread or not (
-                    PERIOD_WORD.match(phrase.wording)
-                    or re.search(rf"\b{PERIOD_WORD.pattern}\s+$", text[: phrase.start], re.I)
+                unread = (
+                    unread
+                    or not (
+                        PERIOD_WORD.match(phrase.wording)
+                        or re.search(rf"\b{PERIOD_WORD.pattern}\s+$", text[: phrase.start], re.I)
+                        # "since the troops entered the fighting last autumn": a span
+                        # inside a clause of time says what the figure covers
+                        or (
+                            attribution.verb is not None
+                            and phrase.start > attribution.verb[1]
+                            and re.search(
+                                r"\b(?:since|until|till)\s[^,;:.\"“”]*$", text[: phrase.start], re.I
+                            )
+                        )
+                    )
                 )
                 flags.append(f"date phrase {phrase.wording!r} not understood ({phrase.note})")
             elif phrase.role == "stated" and any(a <= phrase.start < b for a, b in quoted):
