@@ -227,3 +227,15 @@ def test_a_span_inside_a_since_clause_does_not_stop_the_earlier_day(dataset):
     )
     assert claims["best"].tolist() == [7_000, 900]
     assert claims["stated_day"].tolist() == ["2024-11-11", "2024-11-11"]
+
+
+def test_the_kremlin_s_security_chief_is_the_security_council_secretary(dataset):
+    # (data/actors.csv aliases: the role news copy names Sergei Shoigu by since 2024)
+    claims = figures(
+        draft(
+            dataset,
+            "The Kremlin's security chief said on Monday that 9,000 North Korean troops "
+            "were in Russia.",
+        )
+    )
+    assert claims["claimant_id"].tolist() == ["sergei-shoigu"]
