@@ -239,3 +239,34 @@ def test_the_kremlin_s_security_chief_is_the_security_council_secretary(dataset)
         )
     )
     assert claims["claimant_id"].tolist() == ["sergei-shoigu"]
+
+
+INTERVIEW = (
+    "Park Sun-won, a lawmaker, spoke to the Test Wire in his office on Tuesday.\n\n"
+    "Test Wire: How many soldiers are there?\n\n"
+    "Park: I would say 9,000 North Korean troops are in Russia. "
+    "The NIS told our committee in October that 300 North Korean soldiers had been "
+    "killed, they said.\n\n"
+    "Note: this interview has been edited for length. About 400 North Korean soldiers "
+    "had been wounded by then, the agency said."
+)
+
+
+def test_an_interview_label_in_ordinary_capitals_names_the_interviewee(dataset):
+    claims = figures(draft(dataset, INTERVIEW))
+    rows = claims.set_index("best")
+    assert rows.loc[9_000, "claimant_id"] == "park-sun-won"
+    # dated to the day the introduction gives the interview
+    assert rows.loc[9_000, "stated_day"] == "2024-11-12"
+
+
+def test_a_figure_an_interviewee_passes_on_is_not_dated_to_the_interview(dataset):
+    claims = figures(draft(dataset, INTERVIEW))
+    rows = claims.set_index("best")
+    assert rows.loc[300, "claimant_id"] == "rok-nis"
+    assert rows.loc[300, "stated_day"] != "2024-11-12"
+
+
+def test_a_label_naming_no_one_the_article_named_is_no_speaker(dataset):
+    claims = figures(draft(dataset, INTERVIEW))
+    assert claims.set_index("best").loc[400, "claimant_id"] == "rok-nis"

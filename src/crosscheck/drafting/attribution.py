@@ -96,6 +96,9 @@ SPOKESPERSON_FOR = re.compile(
 STATEMENT_BREAK = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although)|;|\s+while)\s+")
 # A transcript's speaker label at the start of a line ("MS. SINGH:", "GEN. RYDER:").
 SPEAKER_LABEL = re.compile(r"^((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s+")
+# An interview's label in ordinary capitals ("Yoo:", "Lakeside Courier:"): a label
+# only when it names the interviewee the article has named, or the outlet asking.
+TITLE_LABEL = re.compile(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+")
 # The label of a reporter's question in a transcript: a question states nothing.
 QUESTION_LABEL = re.compile(r"^(?:Q|QUESTION|REPORTER)\s*:\s+")
 
@@ -174,7 +177,7 @@ class Attributor:
         self.memory.bodies[self.memory.sentence] = [
             m.actor_id for m in mentions if m.kind == "strong" and not self._person(m)
         ]
-        if QUESTION_LABEL.match(text):
+        if self.asks(text):
             return []
         breaks = [m for m in STATEMENT_BREAK.finditer(text) if not _quoted(text, m.start())]
         if breaks:
@@ -318,8 +321,44 @@ class Attributor:
             claimant, relay, True, known, verb, also, None, review, carried, indefinite
         )
 
+    def label(self, text: str) -> re.Match | None:
+        """The speaker label a transcript or interview line opens with ("MS. SINGH:",
+        or "Yoo:" for a person the article has named), else None."""
+        titled = self._named_label(text)
+        return titled[0] if titled is not None else SPEAKER_LABEL.match(text)
+
+    def asks(self, text: str) -> bool:
+        """Whether a line is a question's label: "Q:", or the outlet's own name in an
+        interview ("Lakeside Courier: How many ...?")."""
+        if QUESTION_LABEL.match(text):
+            return True
+        label = TITLE_LABEL.match(text)
+        outlet = re.sub(r"^the\s+", "", fold(self.actors.outlet))
+        return label is not None and fold(label.group(1)) == outlet
+
+    def _named_label(self, text: str) -> tuple[re.Match, str] | None:
+        """(label, person) of an interview line labelled in ordinary capitals with the
+        name, or the family name, of a person the article named before ("Yoo:" after
+        "Yoo Yong-won, a lawmaker, spoke to ..."); None otherwise, so that "Note:" or
+        "Update:" is no speaker."""
+        label = TITLE_LABEL.match(text)
+        if label is None:
+            return None
+        said = fold(label.group(1))
+        for sentence in sorted(self.memory.people, reverse=True):
+            if sentence >= self.memory.sentence:
+                continue
+            for person in self.memory.people[sentence]:
+                name = fold(self.actors.row(person)["name"])
+                if said == name or said in name.split():
+                    return label, person
+        return None
+
     def _speaker(self, text: str, folded: str, speakers: list[Mention]):
         """(speaker id, verb span, how found, further speakers) or None."""
+        titled = self._named_label(text)
+        if titled is not None:
+            return titled[1], titled[0].span(1), "name", []
         label = SPEAKER_LABEL.match(text)
         if label:
             name = label.group(1).title()

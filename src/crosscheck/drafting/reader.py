@@ -11,9 +11,7 @@ import pandas as pd
 from crosscheck import dates, ladder, schema
 from crosscheck.drafting.actors import Actors, slug
 from crosscheck.drafting.attribution import (
-    QUESTION_LABEL,
     RELAY_CUES,
-    SPEAKER_LABEL,
     Attribution,
     Attributor,
 )
@@ -255,9 +253,10 @@ class _Reader:
         self.thousands_point = False
         # a dateline's day, which the article's weekdays count from
         self.reference_day = reference_day or published
-        # the first day stated before a transcript's first speaker label (its header,
-        # "Transcript, Tuesday, Nov. 26, 2024"), and, once a label is read, the day of
-        # every answer of the transcript: all are given at the briefing
+        # the last day stated before a transcript's first speaker label (its header,
+        # "Transcript, Tuesday, Nov. 26, 2024", or an interview's introduction), and,
+        # once a label is read, the day of every answer of the transcript: all are
+        # given at the briefing
         self._header_day: str | None = None
         self.transcript_day: str | None = None
 
@@ -269,11 +268,13 @@ class _Reader:
         text = sentence.text
         if text.rstrip().endswith("?") and (asked := asked_measure(text, self.measure_cues)):
             self._asked = (sentence.paragraph, asked)
-        if QUESTION_LABEL.match(text):
+        if self.who.asks(text):
             return  # a reporter's question in a transcript asks; the answer states
-        if self.transcript_day is None and self._header_day is None:
+        if self.transcript_day is None:
+            # the day named last before the first label: an interview's introduction
+            # ("spoke to us on Monday") comes after its masthead's publication date
             stated = [p for p in dates.find_phrases(text, self.reference_day) if p.role == "stated"]
-            self._header_day = self._stated_wording(stated[0]) if stated else None
+            self._header_day = self._stated_wording(stated[0]) if stated else self._header_day
         mentions = self.actors.mentions(text)
         figures = parse_figures(
             text, self.cues, thousands_point=self.thousands_point, asked=self._answers(sentence)
@@ -283,7 +284,7 @@ class _Reader:
         self.who.remember(mentions)
         self._remember_occasion(index, text, mentions, attributions)
         self._remember_occasion_nouns(index, text)
-        labelled = SPEAKER_LABEL.match(text) and attributions
+        labelled = self.who.label(text) and attributions
         if labelled:
             # a transcript's "MS. SINGH:" speaks for the rest of her paragraph
             self._labelled = (sentence.paragraph, attributions[0])
@@ -363,7 +364,7 @@ class _Reader:
         and the agency (one day, one occasion, all who took part in it). A transcript's
         speaker label quotes the whole sentence, so what it narrates counts too
         ("CORRESPONDENT: The agency put out its figure Monday night.")."""
-        if attributions and not SPEAKER_LABEL.match(text):
+        if attributions and not self.who.label(text):
             return
         named = {m.actor_id for m in mentions if m.kind == "strong"}
         stated = [p for p in dates.find_phrases(text, self.reference_day) if p.role == "stated"]
@@ -467,7 +468,7 @@ class _Reader:
         speaker = (attribution.claimant, attribution.relay)
         if stated:
             self.memory.dated[speaker] = (index, stated)
-        elif self.transcript_day:
+        elif self.transcript_day and self._own_answer(attribution):
             # a transcript records one briefing: every answer is given on its day
             stated = self.transcript_day
         elif attribution.matched and not unread and not attribution.indefinite:
@@ -518,6 +519,15 @@ class _Reader:
             clause_of(clauses, start) == figure_clause
             and clause_of(clauses, phrase.start) != figure_clause
         )
+
+    def _own_answer(self, attribution: Attribution) -> bool:
+        """Whether a statement in a transcript is the labelled speaker's own (or their
+        body's): what they pass on from someone else ("The agency briefed our
+        committee in June: 2,000 killed, they said") was said at its own occasion."""
+        label = self._labelled[1]
+        if label is None or attribution.claimant == label.claimant:
+            return True
+        return self.actors.speaks_for(label.claimant, attribution.claimant)
 
     def _occasion_of(self, index: int, speaker: tuple) -> tuple[int, str] | None:
         """(sentence, wording) of the earlier occasion a statement with no day of its own
