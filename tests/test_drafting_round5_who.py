@@ -270,3 +270,13 @@ def test_a_figure_an_interviewee_passes_on_is_not_dated_to_the_interview(dataset
 def test_a_label_naming_no_one_the_article_named_is_no_speaker(dataset):
     claims = figures(draft(dataset, INTERVIEW))
     assert claims.set_index("best").loc[400, "claimant_id"] == "rok-nis"
+
+
+def test_today_in_an_answer_is_the_day_of_the_interview(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            INTERVIEW.replace("are in Russia.", "are in Russia today."),
+        )
+    )
+    assert claims.set_index("best").loc[9_000, "stated_day"] == "2024-11-12"

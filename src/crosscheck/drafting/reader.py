@@ -12,6 +12,8 @@ from crosscheck import dates, ladder, schema
 from crosscheck.drafting.actors import Actors, slug
 from crosscheck.drafting.attribution import (
     RELAY_CUES,
+    SPEAKER_LABEL,
+    TITLE_LABEL,
     Attribution,
     Attributor,
 )
@@ -270,7 +272,9 @@ class _Reader:
             self._asked = (sentence.paragraph, asked)
         if self.who.asks(text):
             return  # a reporter's question in a transcript asks; the answer states
-        if self.transcript_day is None:
+        if self.transcript_day is None and not (
+            SPEAKER_LABEL.match(text) or TITLE_LABEL.match(text)
+        ):
             # the day named last before the first label: an interview's introduction
             # ("spoke to us on Monday") comes after its masthead's publication date
             stated = [p for p in dates.find_phrases(text, self.reference_day) if p.role == "stated"]
@@ -406,6 +410,16 @@ class _Reader:
         first_stated = None
         for phrase in dates.find_phrases(text, self.reference_day):
             if allowed and not any(a <= phrase.start <= b for a, b in allowed):
+                continue
+            if (
+                self.transcript_day
+                and self._own_answer(attribution)
+                and re.fullmatch(
+                    r"today|tonight|this (?:morning|afternoon|evening)", fold(phrase.wording)
+                )
+            ):
+                # "closer to 6,000 today" in an answer: the speaker's own words count
+                # from the day they spoke, the transcript's
                 continue
             if attribution.verb is not None and _in_relative_clause(
                 text, phrase.start, attribution.verb[0]
