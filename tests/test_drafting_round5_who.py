@@ -280,3 +280,15 @@ def test_today_in_an_answer_is_the_day_of_the_interview(dataset):
         )
     )
     assert claims.set_index("best").loc[9_000, "stated_day"] == "2024-11-12"
+
+
+def test_a_presenter_on_the_air_is_a_speaker_to_propose(dataset):
+    claims = figures(
+        draft(
+            dataset,
+            "A presenter on a popular evening talk show said on Monday that only 300 North "
+            "Korean advisers had been sent to Russia.",
+        )
+    )
+    assert claims["claimant_match"].tolist() == ["proposed"]
+    assert claims["claimant_id"].str.contains("presenter").all()

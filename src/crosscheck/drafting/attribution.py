@@ -69,7 +69,9 @@ SPEAKER_NOUNS = (
     r"forces|staff|service|agency|command|commander|army|military|government|office|"
     r"analysts?|experts?|lawmakers?|officers?|department|secretary|president|"
     # those who count for themselves: "A team of geographers at the city university"
-    r"team|group|researchers?|scientists?|monitors?|organi[sz]ers?|volunteers?"
+    r"team|group|researchers?|scientists?|monitors?|organi[sz]ers?|volunteers?|"
+    # people of the media who speak on air or in print: "A presenter on state TV said"
+    r"presenters?|anchors?|hosts?|commentators?|columnists?|bloggers?"
 )
 # The head nouns of a body's name ("the ministry", "the unit"): said with "the" and no
 # name, the body that spoke just before is meant.
