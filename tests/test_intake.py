@@ -210,7 +210,7 @@ typed_cells = st.fixed_dictionaries(
 
 
 @settings(
-    max_examples=25,
+    max_examples=15,
     deadline=None,  # no timed tests: a loaded machine is not a failure
     derandomize=True,  # the same examples on every run and machine
     database=None,

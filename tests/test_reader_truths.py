@@ -337,12 +337,18 @@ def changes_chapters(tmp_path_factory) -> Path:
 @pytest.mark.parametrize(
     ("as_of", "parameters"),
     [
-        (None, {"approximate_margin": 0.1}),
-        (None, {"window_days": 14}),
-        (None, {"grade_overrides": {"rok-nis": "C3", "kremlin": "A1"}}),
+        # every analysis parameter set away from its default at once: margin, window, grades
+        (
+            None,
+            {
+                "approximate_margin": 0.1,
+                "window_days": 14,
+                "grade_overrides": {"rok-nis": "C3", "kremlin": "A1"},
+            },
+        ),
         ("2024-11-05", {}),
     ],
-    ids=["margin", "window", "grade overrides", "cut-off"],
+    ids=["margin, window and grade overrides", "cut-off"],
 )
 def test_two_builds_of_the_same_data_and_parameters_report_no_change(
     changes_chapters, tmp_path, as_of, parameters

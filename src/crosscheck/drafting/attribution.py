@@ -806,12 +806,7 @@ class Attributor:
             ] or named
             for mention in named:
                 if mention.kind == "intelligence":
-                    country = (
-                        self.actors.country_before(text, mention.start)
-                        or (self.actors.row(speaker)["country"])
-                    )
-                    agency = self.actors.country_intelligence(country) if country else None
-                    if agency:
+                    if agency := self._agency_of(text, mention, speaker):
                         return agency
                     continue
                 actor = self._resolve(mention)
@@ -821,6 +816,14 @@ class Attributor:
             if phrase and _speaker_phrase(phrase.group(1)):
                 return self.actors.propose_speaker(phrase.group(1))
         return None
+
+    def _agency_of(self, text: str, mention: Mention, speaker: str) -> str | None:
+        """The intelligence agency "intelligence" names without naming it: that of the
+        country written before it ("Ukrainian intelligence"), else the speaker's."""
+        country = (
+            self.actors.country_before(text, mention.start) or (self.actors.row(speaker)["country"])
+        )
+        return self.actors.country_intelligence(country) if country else None
 
     def _relay_source(self, text, speaker, sources, mentions, relay_cues) -> str | None:
         """The agency a speaker relays, when the sentence says they pass on a briefing."""
@@ -836,14 +839,10 @@ class Attributor:
                     self.memory.briefer = actor
                 return actor
         for mention in mentions:
-            if mention.kind == "intelligence":
-                country = (
-                    self.actors.country_before(text, mention.start)
-                    or (self.actors.row(speaker)["country"])
-                )
-                agency = self.actors.country_intelligence(country) if country else None
-                if agency:
-                    return agency
+            if mention.kind == "intelligence" and (
+                agency := self._agency_of(text, mention, speaker)
+            ):
+                return agency
         if self.memory.briefer and any(re.fullmatch(BRIEFING_CUES, c.group(0)) for c in relay_cues):
             return self.memory.briefer
         return None
