@@ -46,14 +46,6 @@ def test_draft_refuses_an_impossible_publication_day(tmp_path, capsys):
     assert "cannot draft" in capsys.readouterr().err
 
 
-def test_quality_prints_precision_and_recall(capsys):
-    from conftest import ROOT
-
-    assert main(["quality", "--gold", str(ROOT / "tests" / "gold"), "--data", str(DATA)]) == 0
-    output = capsys.readouterr().out
-    assert "precision" in output and "recall" in output and "overall" in output
-
-
 def test_draft_of_a_file_that_is_not_utf8_says_how_to_fix_it(tmp_path, capsys):
     article = tmp_path / "latin1.txt"
     article.write_bytes(
