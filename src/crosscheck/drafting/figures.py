@@ -131,9 +131,6 @@ NOT_COUNTS = (
 )
 # What comes before a number that makes it money: "$2", "US$ 2", "USD 2", "€2", "₩2".
 MONEY_BEFORE = r"(?:\b(?:usd|eur|krw|rub|gbp|us\$)|[$€£₩¥])\s*$"
-# Month names and their abbreviations, from the one date grammar: a number beside one is a
-# day, not a count. (Kept under this name for modules that still import it from here.)
-MONTH_NAMES = MONTH_PATTERN
 # An amount without a number: a reader cannot give low, best or high for it.
 VAGUE_AMOUNTS = (
     r"(?:several|a\s+few|few|many)\s+(?:dozen|hundred|thousand|million)s?"

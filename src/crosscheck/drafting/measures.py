@@ -15,7 +15,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from crosscheck import vocabulary
-from crosscheck.drafting.figures import MONTH_NAMES, Figure
+from crosscheck.dates import MONTH_PATTERN
+from crosscheck.drafting.figures import Figure
 from crosscheck.drafting.text import clause_of, clause_spans, fold, words_after
 from crosscheck.load import Dataset
 
@@ -41,7 +42,7 @@ ADDITIONAL_BATCH = (
 # ... is planned when the clause looks ahead, and sent otherwise.
 PLAN_CUES = (
     rf"expected|planned|plans|could|will|would|may|might|to be sent|preparing|prepared|"
-    rf"readying|awaited|decided|by (?:{MONTH_NAMES})\b|in the coming|"
+    rf"readying|awaited|decided|by (?:{MONTH_PATTERN})\b|in the coming|"
     r"(?:committed|pledged|promised|agreed|set|going|intends?) to"
 )
 # A relative clause after the figure's clause says what the batch is or will do: "a
