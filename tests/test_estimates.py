@@ -427,6 +427,7 @@ def test_the_qualifier_rules_read_one_row_per_bound_with_every_word():
     table = qualifier_rules_by_bound().set_index("bound")
     assert table.loc["upper bound", "coded in"] == "high"
     assert table.loc["multiple", "read as"] == "a multiple of an earlier figure: 'double' is ×2"
+    assert table.loc["upper bound", "read as"].endswith("(open, 12,000, 12,000)")
     assert table.loc["lower bound", "qualifiers"].split(", ")[:3] == [
         "at least",
         "more than",

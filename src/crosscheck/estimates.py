@@ -75,9 +75,9 @@ QUALIFIER_RULES = pd.DataFrame(
 
 # How a reader takes each bound, with an example, for the table beside the rules.
 _BOUND_READINGS = {
-    "upper bound": "a ceiling: 'up to 12,000' is at most 12,000",
-    "lower bound": "a floor: 'at least 3,000' is 3,000 or more",
-    "approximate": "a round figure: 'about 1,500' is near 1,500",
+    "upper bound": "a ceiling: 'up to 12,000' is the interval (open, 12,000, 12,000)",
+    "lower bound": "a floor: 'at least 3,000' is the interval (3,000, 3,000, open)",
+    "approximate": "a round figure: 'about 1,500' is 1,500, widened by the margin",
     "multiple": "a multiple of an earlier figure: 'double' is ×2",
 }
 
@@ -636,7 +636,9 @@ EXPORTED_COLUMNS = {
             "string", "Words at the start of claims.csv `qualifier` that set it, comma-separated."
         ),
         "read as": Column("string", "What the bound means, with an example."),
-        "coded in": Column("string", "Which of claims.csv low, best, high a coder fills."),
+        "coded in": Column(
+            "string", "Which of claims.csv low, best (the interval's point), high a coder fills."
+        ),
     },
     "estimate_comparison": {
         "measure": MEASURE,
