@@ -556,3 +556,47 @@ def test_a_share_written_as_one_in_five_is_no_count():
     assert written("Two out of three soldiers were wounded, and 400 were killed, he said.") == [
         "400"
     ]
+
+
+# The fourth held-out set's lessons (round 6), each on an invented sentence ------------
+
+
+def test_members_of_a_unit_are_counted_as_its_soldiers():
+    assert [
+        f.value
+        for f in figures_of("Officials said seven members of an artillery brigade were killed.")
+    ] == [7]
+
+
+def test_members_of_something_else_are_no_count():
+    assert figures_of("Officials said seven members of the council were killed.") == []
+
+
+def test_a_noun_of_its_own_after_a_word_of_number_counts_that_noun():
+    # "task force" names no troops: the 25 are analysts
+    assert (
+        figures_of("The agency said a task force of 25 analysts would track the deployment.") == []
+    )
+
+
+def test_a_force_of_a_count_noun_still_counts():
+    assert [f.value for f in figures_of("He said a force of 6,000 elite troops was sent.")] == [
+        6000
+    ]
+
+
+def test_a_small_number_after_the_points_at_people_already_named():
+    sentence = "By noon the two officers who led the count of marchers still disagreed."
+    assert figures_of(sentence) == []
+
+
+def test_a_writers_illustration_is_no_claim():
+    sentence = (
+        "A brigade of 3,000 that rotates every month is not the same as a brigade of 9,000, "
+        'though both may be reported as "troops deployed".'
+    )
+    assert figures_of(sentence) == []
+
+
+def test_an_indefinite_count_placed_by_the_sentence_is_a_claim():
+    assert [f.value for f in figures_of("A force of 4,000 is now in Kursk.")] == [4000]

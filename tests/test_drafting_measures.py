@@ -446,3 +446,58 @@ def test_more_ways_copy_places_and_plans_troops(cues, sentence, measure):
 def test_small_counts_of_the_topic_come_with_a_cue_the_data_lists(cues, sentence, measure):
     # a count under a thousand needs a cue to be a figure at all (figures.py)
     assert measure_of(sentence, cues) == (measure, True)
+
+
+# The fourth held-out set's lessons (round 6), each on an invented sentence ------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister warned that Pyongyang may have 8,000 men in Russia by the end of the year.",
+        "Analysts said the army could keep 4,000 soldiers near the border by year end.",
+    ],
+)
+def test_a_deadline_ahead_makes_a_placed_count_a_commitment(cues, sentence):
+    # the deadline outweighs the nearer place ("in Russia", "near the border")
+    assert measure_of(sentence, cues) == ("troops_committed", True)
+
+
+def test_a_deadline_after_a_batch_still_turns_the_batch(cues):
+    sentence = "He said a further contingent of about 2,500 might leave by the end of the year."
+    assert measure_of(sentence, cues) == ("additional_planned", True)
+
+
+def test_a_deadline_in_a_past_clause_commits_nothing(cues):
+    sentence = "By the end of the year 7,000 soldiers had arrived in Russia, the agency said."
+    assert measure_of(sentence, cues) == ("troops_dispatched", True)
+
+
+def test_a_batch_word_before_a_peoples_name_marks_a_batch(cues):
+    sentence = "An official said 1,800 further North Korean soldiers had been deployed."
+    assert measure_of(sentence, cues) == ("additional_dispatched", True)
+
+
+def test_a_subject_parted_from_its_verb_by_an_apposition_takes_the_verbs_cue(cues):
+    sentence = (
+        "According to the report, another 2,000 men, mostly drivers and cooks, "
+        "are to be sent to the Kursk region next month."
+    )
+    assert measure_of(sentence, cues) == ("troops_to_kursk", True)
+
+
+def test_losses_counting_the_missing_and_those_taken_prisoner_include_the_missing(cues):
+    sentence = "Its losses, counting the missing and those taken prisoner, could be near 3,300."
+    assert measure_of(sentence, cues) == ("losses_incl_missing", True)
+
+
+def test_soldiers_gone_to_russia_were_sent(cues):
+    assert measure_of("Some 7,500 have gone to Russia this year, he said.", cues) == (
+        "troops_dispatched",
+        True,
+    )
+
+
+def test_members_of_a_unit_who_died_clearing_mines_are_engineers_killed(cues):
+    sentence = "The ministry said six members of a sapper battalion died clearing mines."
+    assert measure_of(sentence, cues) == ("engineers_killed", True)

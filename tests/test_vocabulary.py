@@ -260,11 +260,15 @@ def test_every_cue_of_the_drafter_before_issue_15_is_in_measure_cues_csv(shipped
         "ready to": "troops_prepared", "stationed": "troops_dispatched",
     }  # fmt: skip
     assert {cue: cue_of.get(cue) for cue in expected} == expected
-    # "by {month}" still names a commitment, but only in a clause that looks ahead
+    # "by {month}" and the year's end still name a commitment, but only in a clause
+    # that looks ahead
     ahead = vocabulary.cues_of(shipped.measure_cues, "ahead")
     assert dict(zip(ahead["cue"], ahead["measure"], strict=True)) == {
         "the total": "troops_committed",
         "by {month}": "troops_committed",
+        "by the end of [the] year": "troops_committed",
+        "by year end": "troops_committed",
+        "by the end of {month}": "troops_committed",
     }
     # Earlier rows win ties: killed-and-wounded before killed before wounded.
     assert list(plain["measure"].drop_duplicates()[:3]) == ["casualties", "killed", "wounded"]

@@ -273,9 +273,17 @@ def guess_measure(
             if places:
                 best = min(places, key=lambda cue: (_distance(cue, figure), cue[3]))
                 chosen, span = best[2], best[:2]
+        # "could have up to 12,000 soldiers in Russia by the end of the year": a deadline
+        # ahead in the figure's own clause (an `ahead` cue that passed _looks_ahead) says
+        # the count is what will have been sent by then, a commitment, whatever verb of
+        # sending or place comes nearer (tests/gold/README.md, "Conventions")
+        deadline = [c for c in found if c[3] in cues.ahead and own[0] <= c[0] and c[1] <= own[1]]
+        if deadline and chosen in bases | cues.at_date:
+            best = min(deadline, key=lambda cue: (_distance(cue, figure), cue[3]))
+            chosen, span = best[2], best[:2]
     batch = _additional(folded, figure)
     if batch:
-        clause = clause_of(clause_spans(folded), figure.start)
+        clause = _subject_clause(folded, figure)
         if span is not None and not (clause[0] <= span[0] and span[1] <= clause[1]):
             # "500 more" beside the figure says more than a cue in another clause
             chosen, span = None, None
@@ -295,6 +303,7 @@ def guess_measure(
             and chosen in cues.one_time
             and span is not None
             and span[0] > _batch_start(folded, figure)
+            and span[1] <= figure.start  # between: "by the end of the year" after it is none
         )
         if chosen in turns and not total_between:
             return MeasureGuess(turns[chosen], True, span)
@@ -378,9 +387,31 @@ def _additional(folded: str, figure: Figure) -> str | None:
         return "adjacent"
     if words[1:2] and re.fullmatch(FRESH, words[0]) and re.fullmatch(COUNT_NOUN, words[1]):
         return "adjacent"  # "10K fresh troops"
+    # "3,000 further North Korean soldiers": the batch word, then a people's name, then
+    # the noun (the name is capitalised in the sentence, folded here)
+    more = words_after(folded, figure.end, 5)
+    if (
+        more
+        and re.fullmatch(FRESH, more[0])
+        and any(re.fullmatch(COUNT_NOUN, w) for w in more[1:4])
+    ):
+        return "adjacent"
     if re.search(rf"\b{ADDITIONAL_BATCH}\b", folded[max(0, figure.start - 60) : figure.start]):
         return "batch"
     return None
+
+
+def _subject_clause(folded: str, figure: Figure) -> tuple[int, int]:
+    """The figure's clause, through the predicate when the clause is a subject alone
+    that an apposition parts from its verb: in "another 6,000 men, mostly engineers,
+    are about to be sent to ..." the clause that opens on "are" is the figure's."""
+    clauses = clause_spans(folded)
+    own = clause_of(clauses, figure.start)
+    following = [span for span in clauses if span[0] >= own[1]][:2]
+    verb_first = len(following) == 2 and re.match(PASSIVE, " " + folded[following[1][0] :])
+    if verb_first and not re.search(PASSIVE, " " + folded[own[0] : own[1]] + " "):
+        return own[0], following[1][1]
+    return own
 
 
 def _batch_start(folded: str, figure: Figure) -> int:
