@@ -17,7 +17,7 @@ from crosscheck.drafting.actors import (
 )
 from crosscheck.load import load_dataset
 
-from conftest import DATA
+from conftest import DATA, RALLY
 
 
 def table(rows: list[dict]) -> pd.DataFrame:
@@ -206,3 +206,13 @@ def test_the_pentagon_is_proposed_as_a_us_body_when_the_data_has_no_actor_for_it
 def test_an_acronym_names_its_agency_not_its_director(shipped):
     [mention] = shipped.mentions("HUR said the figure was higher.")
     assert mention.actor_id == "ukraine-hur"
+
+
+def test_a_person_whose_id_names_a_role_is_still_a_person():
+    rally = load_dataset(RALLY)
+    actors = Actors(rally.actors, "Test Wire", rally.nationalities, rally.alignments)
+    assert (actors.is_person("mayor"), actors.is_person("city-police")) == (True, False)
+
+
+def test_own_after_a_possessive_is_no_part_of_a_bodys_name(shipped):
+    assert shipped.propose_speaker("Ukraine's own military intelligence agency") == "ukraine-hur"

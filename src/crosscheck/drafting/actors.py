@@ -230,8 +230,10 @@ class Actors:
 
     def is_person(self, actor_id: str) -> bool:
         row = self.rows.get(actor_id) or self.proposed.get(actor_id)
-        # "Senior US diplomat (unnamed)" names a role, not a person: its id is no slug of it
-        return _person_name(row["name"]) and slug(row["name"]) == re.sub(r"-\d+$", "", actor_id)
+        # "Senior US diplomat (unnamed)" names a role, not a person (_person_name says no
+        # to the brackets); an id that is no slug of the name ("mayor" for "Mayor Ana
+        # Lee") is the coder's choice of label, and she is still a person ("she said")
+        return _person_name(row["name"])
 
     def row(self, actor_id: str) -> dict:
         return self.rows.get(actor_id) or self.proposed[actor_id]
@@ -362,7 +364,8 @@ class Actors:
         for m in re.finditer(r"\bintelligence\b", folded):
             if not any(o.start <= m.start() < o.end for o in taken):
                 taken.append(Mention(m.start(), m.end(), None, "intelligence"))
-        for m in re.finditer(rf"\b(?:the|its|their) ({'|'.join(ANAPHORS)})\b", folded):
+        # "the same agency" refers back as "the agency" does: "same" only insists on it
+        for m in re.finditer(rf"\b(?:the|its|their) (?:same )?({'|'.join(ANAPHORS)})\b", folded):
             if not any(o.start < m.end() and m.start() < o.end for o in taken):
                 taken.append(Mention(m.start(), m.end(), m.group(1), "anaphor"))
         return sorted(taken, key=lambda mention: mention.start)
@@ -457,6 +460,9 @@ class Actors:
         # the sentence's full stop is no part of a name ("said a senior official.")
         phrase = re.sub(r"(?<=[a-z]{2})\.$", "", phrase.strip(" ,;"))
         name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+        # "Ukraine's own military intelligence agency": "own" stresses whose the body
+        # is and is no part of its name
+        name = re.sub(r"(['’]s?)\s+own\s+", r"\1 ", name)
         name = name[0].upper() + name[1:]
         country, title, person = self._split_title(name)
         near = None
