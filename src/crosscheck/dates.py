@@ -82,8 +82,9 @@ for what a figure is about or a deadline ("by ...", "in June", "between June
 and August", "this/next month", "in the coming weeks", "in the past week"), and
 "unknown" for a phrase that looks like a date but is not resolved ("on the eve
 of the summit", "since October", "next Tuesday", "last spring", "this weekend",
-"in the coming months"); "early/mid/late <month>" is a period, the month's first,
-second or last ten days: the drafter flags it, never drops it.
+"in the coming months", "within days", "weeks later"); "early/mid/late <month>"
+is a period, the month's first, second or last ten days: the drafter flags it,
+never drops it.
 """
 
 from __future__ import annotations
@@ -706,6 +707,10 @@ _TEXT_FORMS: list[tuple[str, str]] = [
             r"the\s+(?:following|next|previous)\s+(?:day|morning|night|week|month)\b|"
             rf"{_COUNT}\s+(?:weeks?|months?|years?)\s+ago\b|"
             rf"{_COUNT}\s+(?:days?|weeks?|months?)\s+(?:earlier|later)\b|"
+            # "rose to 3,000 within days", "weeks later": a time counted from an event
+            # the sentence names, another occasion than publication
+            r"within\s+(?:a\s+few\s+)?(?:hours|days|weeks|months)\b|"
+            r"(?:a\s+few\s+)?(?:days|weeks|months)\s+later\b|"
             r"(?:the\s+)?(?:first|second|third|last|final)\s+(?:days?|week)\s+of"
         )
         + rf"(?:\s+{_MONTH_WORD})?",

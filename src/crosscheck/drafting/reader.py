@@ -179,6 +179,62 @@ OCCASION = re.compile(
     re.IGNORECASE,
 )
 
+# A paragraph opened by a weekday alone ("WEDNESDAY." in a weekly roundup): a heading
+# that dates what the paragraph reports (gold convention, from h4_roundup's notes).
+WEEKDAY_HEADING = re.compile(
+    r"\s*(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[.:]?\s*"
+)
+
+# "On the same day X said": the day of the sentence before, which news copy does not
+# repeat.
+SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.IGNORECASE)
+
+# An outlet's words announcing a document it reproduces whole ("reproduces below,
+# unedited, the press release ... issued on Monday", "the statement in full", "Full
+# text:"): every figure of the document is dated the day it was issued, even when it
+# reports events of other days (gold convention, from h4_press_release's notes).
+REPRODUCED = re.compile(
+    r"\b(?:reproduc\w*|reprint\w*|publish\w*)\b[^.]*\bbelow\b|\bin\s+full\b|"
+    r"\bfull\s+text\b|\bunedited\b",
+    re.IGNORECASE,
+)
+ISSUED = re.compile(r"\b(?:issued|released|published|put\s+out|sent\s+out)\b", re.IGNORECASE)
+# The line that closes a reproduced document: "- END -", "ENDS", "###".
+DOCUMENT_END = re.compile(r"[\s\-\u2013\u2014]*(?:ENDS?|#{3})[\s\-\u2013\u2014]*")
+
+# A wire lede: "<nationalities> officials said on Tuesday" in a story's first sentence or
+# after a dateline ("WASHINGTON/SEOUL, Dec 17 (Agency) - ..."). Its day is the news's day:
+# later statements of the bodies it names that give no day or span of their own were
+# made that day (gold convention, from h4_flash's notes).
+LEDE_OFFICIALS = re.compile(
+    r"\b(?P<who>(?:[A-Z][\w.'\u2019-]*\s+(?:and\s+|,\s*)?){1,6})"
+    r"(?:government\s+|military\s+|defen[cs]e\s+|intelligence\s+|security\s+)?"
+    r"officials\s+(?:said|say|told)\b"
+)
+DATELINE_OPENING = re.compile(r"[A-Z][A-Z/.'\- ]+,[^()]{0,40}\([^()]{1,60}\)\s*[-\u2013\u2014]")
+
+# "When we met on Friday, June 13th, ...", "He told us on Monday": the day of an
+# interview dates what the person met says afterwards, unless a statement gives a
+# day or span of its own (gold convention, from h4_defector's notes).
+INTERVIEW = re.compile(
+    r"\b(?:when\s+(?:we|I)\s+(?:met|spoke|talked|visited)|"
+    r"(?:told|spoke\s+to|talked\s+to)\s+(?:us|me|this\s+(?:newspaper|reporter))|"
+    r"in\s+an\s+interview)\b",
+    re.IGNORECASE,
+)
+
+# What a statement is issued as ("in a joint statement", "A post ... says"): news copy
+# often names it first and dates it in a later sentence that opens with it again ("The
+# statement, issued on Saturday (April 26), ...", "The post first appeared on Sunday").
+DOCUMENT_NOUN = (
+    r"statement|post|release|report|communiqu\w+|letter|note|video|message|tweet|"
+    r"declaration|bulletin"
+)
+NAMED_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUN})s?\b", re.IGNORECASE)
+DOCUMENT_AGAIN = re.compile(
+    rf"\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?P<noun>{DOCUMENT_NOUN})\b", re.IGNORECASE
+)
+
 # The words that open a period a figure is about ("by the start of this week", "since
 # October"), never the day a statement was made.
 PERIOD_WORD = re.compile(r"(?:by|since|until|till|through|from)\b", re.IGNORECASE)
@@ -188,6 +244,14 @@ PERIOD_WORD = re.compile(r"(?:by|since|until|till|through|from)\b", re.IGNORECAS
 # "..., speaking to reporters on Saturday afternoon" attributes too.
 ATTRIBUTING = re.compile(
     r"\b(?:said|says|told|tells|added|announced|confirmed|speaking|writing|according to)\b"
+)
+
+
+# A relative clause whose verb is one of telling ("which briefed lawmakers on ...",
+# "who told reporters on ..."): it says when the speaker made the statement.
+TELLING_RELATIVE = re.compile(
+    r"\s*(?:which|who)\s+(?:had\s+|has\s+)?"
+    r"(?:briefed|told|informed|said|announced|reported|testified|wrote)\b"
 )
 
 
@@ -261,6 +325,21 @@ class _Reader:
         # given at the briefing
         self._header_day: str | None = None
         self.transcript_day: str | None = None
+        # (paragraph, wording) of a weekday heading ("WEDNESDAY."): dates its paragraph
+        self._heading: tuple[int, str] | None = None
+        # the issue day of a document announced as reproduced whole (its paragraphs
+        # start after the announcing one), and whether its text is being read
+        self._document: tuple[int, str] | None = None
+        self._in_document = False
+        # (countries, wording) of a wire lede's "<nationality> officials said on <day>"
+        self._lede: tuple[frozenset[str], str] | None = None
+        self._body_read = False
+        # (sentence, wording) of an interview's day, until the person met speaks
+        self._interview: tuple[int, str] | None = None
+        # document noun -> rows drafted with no day from a sentence naming it ("in a
+        # joint statement"): a later "The statement, issued on Saturday" dates them
+        self._undated: dict[str, list[dict]] = {}
+        self._paragraph = 0
 
     # one sentence ---------------------------------------------------------
 
@@ -268,6 +347,7 @@ class _Reader:
         if sentence.headline:
             return  # a title summarises the article; it states nothing of its own
         text = sentence.text
+        self._paragraph = sentence.paragraph
         if text.rstrip().endswith("?") and (asked := asked_measure(text, self.measure_cues)):
             self._asked = (sentence.paragraph, asked)
         if self.who.asks(text):
@@ -279,10 +359,13 @@ class _Reader:
             # ("spoke to us on Monday") comes after its masthead's publication date
             stated = [p for p in dates.find_phrases(text, self.reference_day) if p.role == "stated"]
             self._header_day = self._stated_wording(stated[0]) if stated else self._header_day
+        if self._read_context(index, sentence):
+            return  # a heading or a document's end line states nothing
         mentions = self.actors.mentions(text)
         figures = parse_figures(
             text, self.cues, thousands_point=self.thousands_point, asked=self._answers(sentence)
         )
+        drafted = len(self.claims)
         # one attribution per statement, each covering its stretch of the sentence
         attributions = self.who.attribute_all(text, mentions)
         self.who.remember(mentions)
@@ -316,6 +399,103 @@ class _Reader:
         named = list(re.finditer(NAMED_REGION, text))
         if named:
             self._region = fold(named[-1].group(0))
+        undated = [row for row in self.claims[drafted:] if not row.get("stated_wording")]
+        for noun in {fold(m.group(0)).rstrip("s") for m in NAMED_DOCUMENT.finditer(text)}:
+            if undated:
+                self._undated[noun] = undated
+
+    def _one_day(self, text: str) -> str | None:
+        """The wording of the one day a sentence states outside quotes, else None."""
+        quoted = quote_spans(text)
+        stated = [
+            p
+            for p in dates.find_phrases(text, self.reference_day)
+            if p.role == "stated" and not any(a <= p.start < b for a, b in quoted)
+        ]
+        return self._stated_wording(stated[0]) if len(stated) == 1 else None
+
+    def _read_context(self, index: int, sentence: Sentence) -> bool:
+        """Remember what dates the sentences after this one: a weekday heading, a
+        reproduced document's issue day, a wire lede's day, an interview's day; and date
+        the undated rows of a document this sentence names again with its day. True for
+        a line that states nothing itself (a heading, a document's end line)."""
+        text = sentence.text
+        if WEEKDAY_HEADING.fullmatch(text):
+            phrases = dates.find_phrases(text.strip(" .:\t").capitalize(), self.reference_day)
+            if phrases and phrases[0].role == "stated":
+                self._heading = (sentence.paragraph, self._stated_wording(phrases[0]))
+                return True
+        if self._document is not None:
+            if DOCUMENT_END.fullmatch(text):
+                self._document, self._in_document = None, False
+                return True
+            self._in_document = sentence.paragraph > self._document[0]
+        day = self._one_day(text)
+        if (again := DOCUMENT_AGAIN.match(text)) and day:
+            # "The statement, issued on Saturday (April 26), ...": the day of the
+            # statement an earlier sentence named without one
+            for row in self._undated.pop(fold(again["noun"]).rstrip("s"), []):
+                if not row.get("stated_wording"):
+                    row["stated_wording"] = day
+                    row["stated_day"] = stated_day(day, self.published)
+                    note = f"day from a later sentence naming the {again['noun'].lower()}"
+                    row["review"] = "; ".join(filter(None, [row.get("review"), note]))
+        if day and not self._in_document and REPRODUCED.search(text) and ISSUED.search(text):
+            self._document = (sentence.paragraph, day)
+        dateline = DATELINE_OPENING.match(text)
+        lede = not self._body_read or dateline
+        if len(text.split()) >= 8:
+            self._body_read = True
+        if dateline:
+            # (the dateline's own day is the story's, not a statement's)
+            day = self._one_day(text[dateline.end() :])
+        if lede and day and (officials := LEDE_OFFICIALS.search(text)):
+            countries = {
+                country
+                for word, country in self.actors.countries.items()
+                if re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", fold(officials["who"]))
+            }
+            if countries:
+                self._lede = (frozenset(countries), day)
+        if day and INTERVIEW.search(text):
+            self._interview = (index, day)
+        return False
+
+    def _context_day(self, index: int, text: str, attribution: Attribution) -> str | None:
+        """The day the article's frame gives a statement with no day or span of its own:
+        its paragraph's weekday heading, the sentence before for "on the same day", the
+        interview for the first person who speaks after it (then carried as theirs), a
+        wire lede for the bodies of the countries it names. None when the frame gives
+        none."""
+        same = SAME_DAY.search(text)
+        if (
+            same
+            and attribution.verb is not None
+            # (opening the sentence, "On the same day the agency said", or right after
+            # the verb, "said the same day"; not "was asked the same day about an
+            # estimate that ...", which dates the asking)
+            and (
+                same.start() == 0
+                or (
+                    same.start() >= attribution.verb[1]
+                    and not text[attribution.verb[1] : same.start()].strip()
+                )
+            )
+            and self._last_day
+            and index - self._last_day[0] <= 2
+        ):
+            return self._last_day[1]
+        if self._heading is not None and self._heading[0] == self._paragraph:
+            return self._heading[1]
+        if self._interview is not None and attribution.matched and not attribution.relay:
+            wording = self._interview[1]
+            self._interview = None
+            return wording
+        if self._lede is not None and attribution.matched:
+            country = self.actors.rows.get(attribution.claimant, {}).get("country", "")
+            if country in self._lede[0]:
+                return self._lede[1]
+        return None
 
     def _answers(self, sentence: Sentence) -> bool:
         """Whether a sentence is in the paragraph after a question naming a count."""
@@ -400,6 +580,14 @@ class _Reader:
                 for span in clauses
                 if span[0] > position and ATTRIBUTING.search(text, span[0], span[1])
             ]
+            # "According to the agency, which briefed lawmakers on Feb. 27, ...": a
+            # relative clause saying when the speaker told what the figure comes from
+            # dates the statement (gold convention on relative clauses)
+            allowed += [
+                span
+                for span in clauses
+                if span[0] < position and TELLING_RELATIVE.match(text, span[0], span[1])
+            ]
         # the clause of the attributing verb, up to the verb: a date there says when the
         # statement was made ("By April it was telling lawmakers ...")
         verb_clause = None
@@ -480,6 +668,12 @@ class _Reader:
                 unread = True
         stated = stated or in_quote
         speaker = (attribution.claimant, attribution.relay)
+        if self._in_document:
+            # a document reproduced whole speaks on the day it was issued, whatever
+            # days of events it reports ("captured on 9 January")
+            return _Dating(self._document[1], period or "", True, ())
+        if not stated and not unread and (framed := self._context_day(index, text, attribution)):
+            stated = framed
         if stated:
             self.memory.dated[speaker] = (index, stated)
         elif self.transcript_day and self._own_answer(attribution):
