@@ -520,3 +520,10 @@ def test_the_loader_refuses_a_weekday_that_contradicts_its_date(data_copy):
     (problem,) = caught.value.problems
     assert (problem.line, problem.column) == (line, "stated_wording")
     assert "was a Thursday, not a Friday" in problem.rule
+
+
+@pytest.mark.parametrize("wording", ["within days", "within a few weeks", "weeks later"])
+def test_a_time_counted_from_an_event_is_a_phrase_not_understood(wording):
+    # "rose to 3,000 within days": another occasion than the day named before it
+    found = find_phrases(f"The count rose to 3,000 {wording}.", SEED_PUBLISHED)
+    assert [(p.wording, p.role, p.span) for p in found] == [(wording, "unknown", None)]

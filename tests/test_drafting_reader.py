@@ -625,3 +625,107 @@ def test_an_answer_gives_the_count_its_question_asked_for(dataset):
     ]
     # without the question the sentence names nothing counted
     assert figure_rows_of(dataset, answer).empty
+
+
+# The fourth held-out set's date conventions (tests/gold/README.md, "Conventions"): an
+# article's frame (a heading, a lede, a reproduced document, an interview) dates the
+# statements that give no day of their own. Thursday 14 Nov 2024: Tuesday is 12 Nov.
+
+
+def days_of(claims) -> dict[int, str]:
+    rows = figures(claims)
+    return dict(zip(rows["best"].tolist(), rows["stated_day"].tolist(), strict=True))
+
+
+def test_a_weekday_heading_dates_its_paragraph(dataset):
+    claims = draft(
+        dataset,
+        "Our digest of the week's news on the deployment, for readers who were away.\n\n"
+        "TUESDAY. The Joint Chiefs of Staff said 4,000 North Korean soldiers were training "
+        "near Vladivostok.\n\n"
+        "WEDNESDAY. The National Intelligence Service said 700 North Korean soldiers had "
+        "been wounded.",
+    )
+    assert days_of(claims) == {4_000: "2024-11-12", 700: "2024-11-13"}
+
+
+def test_on_the_same_day_takes_the_day_of_the_sentence_before(dataset):
+    claims = draft(
+        dataset,
+        "The Joint Chiefs of Staff said on Monday that 7,000 North Korean troops were in "
+        "Kursk. On the same day the National Intelligence Service said 1,200 had been "
+        "wounded.",
+    )
+    assert days_of(claims) == {7_000: "2024-11-11", 1_200: "2024-11-11"}
+
+
+def test_asked_the_same_day_about_an_estimate_does_not_date_the_estimate(dataset):
+    claims = draft(
+        dataset,
+        "Dmitry Peskov said on Monday that he had nothing to add. Sergei Lavrov was asked "
+        "the same day about an estimate that 650 North Korean soldiers had died.",
+    )
+    assert days_of(claims)[650] != "2024-11-11"
+
+
+def test_a_reproduced_document_is_dated_the_day_it_was_issued(dataset):
+    claims = draft(
+        dataset,
+        "Test Wire publishes below, unedited, the statement the National Intelligence "
+        "Service issued on Tuesday.\n\n"
+        "1. The NIS assesses that 900 North Korean soldiers were wounded in October.\n\n"
+        "2. Three North Korean soldiers were captured by Ukrainian forces on 2 November.\n\n"
+        "- END -\n\n"
+        "The Joint Chiefs of Staff said on Wednesday that 1,100 had been wounded.",
+    )
+    assert days_of(claims) == {900: "2024-11-12", 3: "2024-11-12", 1_100: "2024-11-13"}
+
+
+def test_a_wire_lede_dates_the_later_statements_of_the_countries_it_names(dataset):
+    claims = draft(
+        dataset,
+        "SEOUL/TOKYO, Nov 14 (Test Wire) - North Korean units near Kursk have taken heavy "
+        "losses, South Korean and Japanese officials said on Wednesday.\n\n"
+        "South Korea's Joint Chiefs of Staff said about 300 North Korean soldiers had been "
+        "killed.\n\n"
+        "Ukraine's military intelligence agency, the HUR, said 1,300 had been wounded.",
+    )
+    assert days_of(claims) == {300: "2024-11-13", 1_300: "not stated (by 2024-11-14)"}
+
+
+def test_an_interview_day_dates_what_the_person_met_says(dataset):
+    claims = draft(
+        dataset,
+        "When we met on Monday in a cafe near the station, Kwon Tae-sik had just finished "
+        "his count.\n\n"
+        "According to Kwon, 9,000 North Korean soldiers have gone to Russia.",
+    )
+    assert days_of(claims) == {9_000: "2024-11-11"}
+
+
+def test_a_statement_named_first_is_dated_by_the_sentence_naming_it_again(dataset):
+    claims = draft(
+        dataset,
+        "The defence ministers of three countries said in a joint statement that 8,000 "
+        "North Korean troops were in the Kursk region. The statement, released on Tuesday "
+        "after a video call, also condemned the transfer of missiles.",
+    )
+    assert days_of(claims) == {8_000: "2024-11-12"}
+
+
+def test_a_relative_clause_saying_when_the_source_briefed_dates_the_statement(dataset):
+    claims = draft(
+        dataset,
+        "According to the National Intelligence Service, which briefed lawmakers on "
+        "Tuesday, about 10,000 North Korean troops are in Russia.",
+    )
+    assert days_of(claims) == {10_000: "2024-11-12"}
+
+
+def test_a_count_that_rose_within_days_is_not_dated_by_the_first_count(dataset):
+    claims = draft(
+        dataset,
+        "The National Intelligence Service said on Monday that 1,500 North Korean troops "
+        "had left for Russia. Its count rose to 3,000 within days.",
+    )
+    assert days_of(claims) == {1_500: "2024-11-11", 3_000: "not stated (by 2024-11-14)"}
