@@ -728,7 +728,10 @@ _TEXT_FORMS: list[tuple[str, str]] = [
         + rf"(?:{_MONTH_WORD}|{_any_case('year|month|week')})",
     ),
 ]
-_TEXT_PATTERNS = [(role, re.compile(rf"(?<![\w-]){pattern}")) for role, pattern in _TEXT_FORMS]
+# (not inside a number either: "3,000 weeks later" is no count of weeks "000")
+_TEXT_PATTERNS = [
+    (role, re.compile(rf"(?<![\w-])(?<!\d[,.]){pattern}")) for role, pattern in _TEXT_FORMS
+]
 
 
 def find_phrases(text: str, published: date) -> list[DatePhrase]:
