@@ -636,3 +636,15 @@ def test_she_after_a_titled_person_whose_id_is_a_role_is_that_person(rally):
         'people, no more," she said.',
     )
     assert claims == [("mayor", None, 5000)]
+
+
+def test_a_possessive_count_takes_no_day_from_the_bodys_earlier_statement(dataset):
+    claims = draft(
+        dataset,
+        "South Korea's spy agency said on Monday that 500 soldiers had died. Its count rose "
+        "to 900 within days.",
+    ).claims.dropna(subset=["best"])
+    assert [
+        (r.claimant_id, r.best, None if pd.isna(r.stated_wording) else r.stated_wording)
+        for r in claims.itertuples()
+    ] == [("rok-nis", 500, "on Monday"), ("rok-nis", 900, None)]

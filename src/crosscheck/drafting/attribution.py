@@ -137,7 +137,8 @@ class Attribution:
     review: list[str] = field(default_factory=list)
     carried: bool = False
     # introduced with "a"/"an" ("a HUR spokesman said"): a new voice, so a new occasion,
-    # never the day of an earlier statement by the same body
+    # never the day of an earlier statement by the same body; likewise a count given as
+    # the body's own ("the agency's count had passed 4,000"), which names no occasion
     indefinite: bool = False
 
 
@@ -330,7 +331,7 @@ class Attributor:
             and re.search(
                 r"(?:^|[,;:\"“”]\s*)(?:a|an)\s+(?:[\w'’.-]+\s+){0,5}$", text[: verb[0]], re.I
             )
-        )
+        ) or bool(verb and re.match(r"(?:['’]s|its|their)\s", folded[verb[0] : verb[1]]))
         return Attribution(
             claimant, relay, True, known, verb, also, None, review, carried, indefinite
         )
