@@ -729,3 +729,13 @@ def test_a_count_that_rose_within_days_is_not_dated_by_the_first_count(dataset):
         "had left for Russia. Its count rose to 3,000 within days.",
     )
     assert days_of(claims) == {1_500: "2024-11-11", 3_000: "not stated (by 2024-11-14)"}
+
+
+def test_what_an_unknown_body_published_on_a_day_is_dated_that_day(dataset):
+    claims = draft(
+        dataset,
+        "The Fjordline Centre, a research group in Bergen, on Tuesday published a 30-page "
+        "study of the deployment.\n\n"
+        "The centre estimates that 6,500 North Korean soldiers reached Russia by December.",
+    )
+    assert days_of(claims) == {6_500: "2024-11-12"}

@@ -223,6 +223,17 @@ INTERVIEW = re.compile(
     re.IGNORECASE,
 )
 
+# "The X Institute on Wednesday published a 48-page assessment": a body the actors
+# table does not know puts out a document on a day; what the article then credits to a
+# speaker it does not know either ("the institute estimates", "the authors put") is
+# that document's content, of that day (gold convention: bodies referred back to;
+# h3_thinktank's notes date everything in the report to its publication).
+PUBLISHED_DOCUMENT = re.compile(
+    r"\b(?:published|issued|released|put\s+out)\s+(?:a|an|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:report|assessment|study|analysis|paper|survey|review|estimate)s?\b",
+    re.IGNORECASE,
+)
+
 # What a statement is issued as ("in a joint statement", "A post ... says"): news copy
 # often names it first and dates it in a later sentence that opens with it again ("The
 # statement, issued on Saturday (April 26), ...", "The post first appeared on Sunday").
@@ -331,6 +342,8 @@ class _Reader:
         # start after the announcing one), and whether its text is being read
         self._document: tuple[int, str] | None = None
         self._in_document = False
+        # the body that issued it: the claimant of its statements that name no speaker
+        self._issuer: str | None = None
         # (countries, wording) of a wire lede's "<nationality> officials said on <day>"
         self._lede: tuple[frozenset[str], str] | None = None
         self._body_read = False
@@ -340,6 +353,8 @@ class _Reader:
         # joint statement"): a later "The statement, issued on Saturday" dates them
         self._undated: dict[str, list[dict]] = {}
         self._paragraph = 0
+        # the day an unknown body published a document (see PUBLISHED_DOCUMENT)
+        self._publication: str | None = None
 
     # one sentence ---------------------------------------------------------
 
@@ -368,6 +383,8 @@ class _Reader:
         drafted = len(self.claims)
         # one attribution per statement, each covering its stretch of the sentence
         attributions = self.who.attribute_all(text, mentions)
+        if self._document is not None and self._document[0] == sentence.paragraph:
+            self._issuer = self.who.issuer(text, mentions) or self._issuer
         self.who.remember(mentions)
         self._remember_occasion(index, text, mentions, attributions)
         self._remember_occasion_nouns(index, text)
@@ -384,6 +401,10 @@ class _Reader:
                 )
                 if attribution is None and self._labelled[0] == sentence.paragraph:
                     attribution = self._labelled[1]
+                if attribution is None and self._in_document and self._issuer:
+                    # a reproduced document speaks for its issuer throughout ("2. Of these,
+                    # an estimated 9 000 are ...": the release's own paragraph)
+                    attribution = Attribution(self._issuer, None, True, True, None)
                 if attribution is None:
                     outlet, known = self.actors.outlet_actor()
                     attribution = Attribution(outlet, None, False, known, None)
@@ -459,6 +480,14 @@ class _Reader:
                 self._lede = (frozenset(countries), day)
         if day and INTERVIEW.search(text):
             self._interview = (index, day)
+        publication = PUBLISHED_DOCUMENT.search(text)
+        if day and publication:
+            known = [
+                m
+                for m in self.actors.mentions(text)
+                if m.kind == "strong" and m.start < publication.start()
+            ]
+            self._publication = None if known else day
         return False
 
     def _context_day(self, index: int, text: str, attribution: Attribution) -> str | None:
@@ -491,6 +520,13 @@ class _Reader:
             wording = self._interview[1]
             self._interview = None
             return wording
+        if (
+            self._publication is not None
+            and attribution.relay is None
+            and attribution.claimant not in self.actors.rows
+            and attribution.claimant != self.actors.outlet_actor()[0]
+        ):
+            return self._publication
         if self._lede is not None and attribution.matched:
             country = self.actors.rows.get(attribution.claimant, {}).get("country", "")
             if country in self._lede[0]:
