@@ -648,3 +648,21 @@ def test_a_possessive_count_takes_no_day_from_the_bodys_earlier_statement(datase
         (r.claimant_id, r.best, None if pd.isna(r.stated_wording) else r.stated_wording)
         for r in claims.itertuples()
     ] == [("rok-nis", 500, "on Monday"), ("rok-nis", 900, None)]
+
+
+def test_a_reproduced_documents_paragraphs_without_a_speaker_are_its_issuers(dataset):
+    claims = draft(
+        dataset,
+        "The Test Wire prints below, in full, the statement that South Korea's Joint Chiefs "
+        "of Staff issued on Monday.\n\n"
+        "STATEMENT - Joint Chiefs of Staff\n\n"
+        "1. The JCS assesses that 8,000 North Korean soldiers are in Russia.\n\n"
+        "2. Of these, about 5 000 are deployed near the border.\n\n"
+        "- END -\n\n"
+        "Of the rest, 600 are in training, the paper's own sources say.",
+    ).claims.dropna(subset=["best"])
+    assert [(r.claimant_id, r.best) for r in claims.itertuples()][:2] == [
+        ("rok-jcs", 8000),
+        ("rok-jcs", 5000),
+    ]
+    assert claims.iloc[2]["claimant_id"] != "rok-jcs"

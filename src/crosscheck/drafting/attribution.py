@@ -336,6 +336,34 @@ class Attributor:
             claimant, relay, True, known, verb, also, None, review, carried, indefinite
         )
 
+    def issuer(self, text: str, mentions: list[Mention]) -> str | None:
+        """The body that issued a document the sentence announces as reproduced ("the
+        press release that South Korea's spy agency issued on Monday", "the statement
+        released by the ministry"): the body named last before the verb of issuing, else
+        the one named right after its "by"; never a person (a person's words are no
+        document) nor the outlet that reproduces it. None when the sentence names none.
+        Every statement of the document that names no speaker is the issuer's
+        (tests/gold/README.md, Conventions: a document reproduced whole)."""
+        issued = re.search(r"\b(?:issued|released|published|put out|sent out)\b", fold(text))
+        if issued is None:
+            return None
+        outlet = self.actors.outlet_actor()[0]
+
+        def body(mention: Mention) -> str | None:
+            actor = self._resolve(mention) if mention.kind != "intelligence" else None
+            if actor is None or actor == outlet or self.actors.is_person(actor):
+                return None
+            return actor
+
+        before = [body(m) for m in mentions if m.end <= issued.start()]
+        after = [
+            body(m)
+            for m in mentions
+            if re.fullmatch(r"\s+by\s+(?:the\s+)?", fold(text[issued.end() : m.start]))
+        ]
+        found = [a for a in [*reversed(before), *after] if a]
+        return found[0] if found else None
+
     def label(self, text: str) -> re.Match | None:
         """The speaker label a transcript or interview line opens with ("MS. SINGH:",
         or "Yoo:" for a person the article has named), else None."""
