@@ -590,6 +590,12 @@ def test_a_small_number_after_the_points_at_people_already_named():
     assert figures_of(sentence) == []
 
 
+def test_a_small_definite_count_a_cue_ties_is_still_a_figure():
+    assert [
+        f.value for f in figures_of("Officials said the 40 soldiers captured were exchanged.")
+    ] == [40]
+
+
 def test_a_writers_illustration_is_no_claim():
     sentence = (
         "A brigade of 3,000 that rotates every month is not the same as a brigade of 9,000, "

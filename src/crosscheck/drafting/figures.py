@@ -218,8 +218,8 @@ MEMBERS_OF = (
     r"company|platoons?|squads?|forces?|army|armies)\b"
 )
 # "the three people with the best claim to know", "the two prisoners held by Ukraine":
-# a small number after a definite article points at people the story names or has
-# counted already; it is a reference, not a count anyone states.
+# a small number after a definite article, tied only by its noun, points at people the
+# story names or has counted already; it is a reference, not a count anyone states.
 DEFINITE_BEFORE = r"(?:^|[^\w-])(?:the|these|those)\s+$"
 # "A force of 11,000 that is replaced twice is not the same as a force of 33,000": a
 # sentence that opens on an indefinite noun phrase holding a figure and goes on in the
@@ -356,15 +356,16 @@ def parse_figures(
             continue
         if any(m.start() <= figure.start < m.end() for m in re.finditer(SHARE, folded)):
             continue
-        if (
-            figure.kind == "bare"
-            and figure.value < CONTEXT_MINIMUM
-            and re.search(DEFINITE_BEFORE, folded[: figure.start])
-        ):
-            continue
         if _illustration(folded, cues):
             continue
         tie = _counts_something(folded, figure, cues)
+        if (
+            tie == "noun"
+            and figure.kind == "bare"
+            and figure.value < CONTEXT_MINIMUM
+            and re.search(DEFINITE_BEFORE, folded[: figure.start])
+        ):
+            continue  # "the three people with ...": a cue beside it ("the 12 arrested") counts
         if tie is None and re.match(PEOPLE_AFTER, sentence[figure.end :]):
             tie = "noun"
         if tie == "noun" and not _named_by_topic(folded, figure, cues):
