@@ -666,3 +666,17 @@ def test_a_reproduced_documents_paragraphs_without_a_speaker_are_its_issuers(dat
         ("rok-jcs", 5000),
     ]
     assert claims.iloc[2]["claimant_id"] != "rok-jcs"
+
+
+def test_an_interviewee_passing_on_a_body_relays_it_and_keeps_the_rest_of_the_answer(dataset):
+    claims = draft(
+        dataset,
+        "Lawmaker Park Sun-won spoke to the Test Wire on Monday.\n\n"
+        "Test Wire: And the dead?\n\n"
+        "Park: Ukraine's military intelligence told our committee in May that 800 soldiers "
+        "had died. My own guess is that 1,200 soldiers have died.",
+    ).claims.dropna(subset=["best"])
+    assert [
+        (r.claimant_id, None if pd.isna(r.relayed_via_id) else r.relayed_via_id, r.best)
+        for r in claims.itertuples()
+    ] == [("ukraine-hur", "park-sun-won", 800), ("park-sun-won", None, 1200)]

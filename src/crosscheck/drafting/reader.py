@@ -391,7 +391,9 @@ class _Reader:
         labelled = self.who.label(text) and attributions
         if labelled:
             # a transcript's "MS. SINGH:" speaks for the rest of her paragraph
-            self._labelled = (sentence.paragraph, attributions[0])
+            # (the labelled speaker, also when the line opens by passing on another's
+            # statement: the rest of the answer is theirs)
+            self._labelled = (sentence.paragraph, self.who.label_own or attributions[0])
             if self.transcript_day is None:
                 self.transcript_day = self._header_day or ""
         if figures:
