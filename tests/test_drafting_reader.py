@@ -739,3 +739,16 @@ def test_what_an_unknown_body_published_on_a_day_is_dated_that_day(dataset):
         "The centre estimates that 6,500 North Korean soldiers reached Russia by December.",
     )
     assert days_of(claims) == {6_500: "2024-11-12"}
+
+
+def test_a_wire_lede_dates_the_officials_of_the_body_it_names(dataset):
+    claims = draft(
+        dataset,
+        "WASHINGTON, Nov 14 (Test Wire) - North Korean units near Kursk have taken heavy "
+        "losses, the Pentagon said on Wednesday.\n\n"
+        "The fighting has centred on villages south of the regional capital. Russian "
+        "forces have brought up reserves. Kyiv has not commented on the reports.\n\n"
+        "Pentagon Press Secretary Pat Ryder said about 350 North Korean soldiers had been "
+        "killed.",
+    )
+    assert days_of(claims) == {350: "2024-11-13"}

@@ -345,7 +345,9 @@ class _Reader:
         # the body that issued it: the claimant of its statements that name no speaker
         self._issuer: str | None = None
         # (countries, wording) of a wire lede's "<nationality> officials said on <day>"
-        self._lede: tuple[frozenset[str], str] | None = None
+        # (countries, bodies, wording) of a wire lede's "<nationality> officials said
+        # on <day>" or "<body> said on <day>"
+        self._lede: tuple[frozenset[str], frozenset[str], str] | None = None
         self._body_read = False
         # (sentence, wording) of an interview's day, until the person met speaks
         self._interview: tuple[int, str] | None = None
@@ -428,12 +430,15 @@ class _Reader:
                 self._undated[noun] = undated
 
     def _one_day(self, text: str) -> str | None:
-        """The wording of the one day a sentence states outside quotes, else None."""
+        """The wording of the one day a sentence states outside quotes and outside a
+        relative clause ("a lawmaker who toured the front last week"), else None."""
         quoted = quote_spans(text)
         stated = [
             p
             for p in dates.find_phrases(text, self.reference_day)
-            if p.role == "stated" and not any(a <= p.start < b for a, b in quoted)
+            if p.role == "stated"
+            and not any(a <= p.start < b for a, b in quoted)
+            and not _in_relative_clause(text, p.start, len(text))
         ]
         return self._stated_wording(stated[0]) if len(stated) == 1 else None
 
@@ -472,14 +477,25 @@ class _Reader:
         if dateline:
             # (the dateline's own day is the story's, not a statement's)
             day = self._one_day(text[dateline.end() :])
-        if lede and day and (officials := LEDE_OFFICIALS.search(text)):
+        if lede and day and (verb := ATTRIBUTING.search(text)):
+            officials = LEDE_OFFICIALS.search(text)
             countries = {
                 country
                 for word, country in self.actors.countries.items()
-                if re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", fold(officials["who"]))
+                if officials
+                and re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", fold(officials["who"]))
             }
-            if countries:
-                self._lede = (frozenset(countries), day)
+            # (the subject of the verb, "..., the Pentagon said on Wednesday", not a
+            # body the news is about)
+            bodies = {
+                m.actor_id
+                for m in self.actors.mentions(text)
+                if m.kind == "strong"
+                and m.end <= verb.start()
+                and re.fullmatch(r"[\s\w-]{0,25}", text[m.end : verb.start()])
+            }
+            if countries or bodies:
+                self._lede = (frozenset(countries), frozenset(bodies - {None}), day)
         if day and INTERVIEW.search(text):
             self._interview = (index, day)
         publication = PUBLISHED_DOCUMENT.search(text)
@@ -530,9 +546,12 @@ class _Reader:
         ):
             return self._publication
         if self._lede is not None and attribution.matched:
-            country = self.actors.rows.get(attribution.claimant, {}).get("country", "")
-            if country in self._lede[0]:
-                return self._lede[1]
+            countries, bodies, day = self._lede
+            claimant = attribution.claimant
+            if self.actors.rows.get(claimant, {}).get("country", "") in countries or any(
+                claimant == body or self.actors.speaks_for(claimant, body) for body in bodies
+            ):
+                return day
         return None
 
     def _answers(self, sentence: Sentence) -> bool:
