@@ -548,8 +548,14 @@ class _Reader:
         if self._lede is not None and attribution.matched:
             countries, bodies, day = self._lede
             claimant = attribution.claimant
-            if self.actors.rows.get(claimant, {}).get("country", "") in countries or any(
-                claimant == body or self.actors.speaks_for(claimant, body) for body in bodies
+            # (the unnamed officials of a country the lede names are the ones it quotes,
+            # "a senior US official" among them; "an NIS official" after "the NIS said
+            # on Monday" is a new speaker, at an occasion of their own)
+            if self.actors.rows.get(claimant, {}).get("country", "") in countries or (
+                not attribution.indefinite
+                and any(
+                    claimant == body or self.actors.speaks_for(claimant, body) for body in bodies
+                )
             ):
                 return day
         return None
