@@ -752,3 +752,17 @@ def test_a_wire_lede_dates_the_officials_of_the_body_it_names(dataset):
         "killed.",
     )
     assert days_of(claims) == {350: "2024-11-13"}
+
+
+def test_a_reproduced_document_without_an_end_line_ends_where_the_outlet_speaks_again(
+    dataset,
+):
+    claims = draft(
+        dataset,
+        "Test Wire publishes below, unedited, the statement the National Intelligence "
+        "Service issued on Tuesday.\n\n"
+        "1. The NIS assesses that 900 North Korean soldiers were wounded in October.\n\n"
+        "Asked about the statement, the Joint Chiefs of Staff told Test Wire on Wednesday "
+        "that 1,100 had been wounded.",
+    )
+    assert days_of(claims) == {900: "2024-11-12", 1_100: "2024-11-13"}

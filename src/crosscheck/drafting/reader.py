@@ -457,7 +457,12 @@ class _Reader:
             if DOCUMENT_END.fullmatch(text):
                 self._document, self._in_document = None, False
                 return True
-            self._in_document = sentence.paragraph > self._document[0]
+            if sentence.paragraph > self._document[0] and self._outside_document(text):
+                # no end line: the outlet's own follow-up ("Asked about the release,
+                # the agency told the Ledger on Tuesday") closes the document
+                self._document, self._in_document = None, False
+            else:
+                self._in_document = sentence.paragraph > self._document[0]
         day = self._one_day(text)
         if (again := DOCUMENT_AGAIN.match(text)) and day:
             # "The statement, issued on Saturday (April 26), ...": the day of the
@@ -507,6 +512,18 @@ class _Reader:
             ]
             self._publication = None if known else day
         return False
+
+    def _outside_document(self, text: str) -> bool:
+        """Whether a sentence after a reproduced document's start speaks of it from
+        outside: it names the outlet, or the document as "the release" (a document
+        calls itself "this statement")."""
+        outlet = re.escape(self.actors.outlet)
+        return bool(
+            re.search(rf"\b{outlet}\b", text, re.IGNORECASE)
+            or re.search(
+                r"\bthe\s+(?:press\s+)?(?:release|statement|document)\b", text, re.IGNORECASE
+            )
+        )
 
     def _context_day(self, index: int, text: str, attribution: Attribution) -> str | None:
         """The day the article's frame gives a statement with no day or span of its own:
