@@ -680,3 +680,17 @@ def test_an_interviewee_passing_on_a_body_relays_it_and_keeps_the_rest_of_the_an
         (r.claimant_id, None if pd.isna(r.relayed_via_id) else r.relayed_via_id, r.best)
         for r in claims.itertuples()
     ] == [("ukraine-hur", "park-sun-won", 800), ("park-sun-won", None, 1200)]
+
+
+def test_he_after_a_profiles_subject_named_in_full_is_that_new_person(dataset):
+    claims = draft(
+        dataset,
+        "Lim Dae-sung runs a small shop near the border. He keeps a ledger of every "
+        'conscript he hears of. "About 4,000 soldiers have been sent to Russia," he said.',
+    ).claims.dropna(subset=["best"])
+    row = claims.iloc[0]
+    assert (row["claimant_id"], row["best"], "read as Lim Dae-sung" in row["review"]) == (
+        "lim-dae-sung",
+        4000,
+        True,
+    )

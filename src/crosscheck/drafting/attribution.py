@@ -14,7 +14,13 @@ import copy
 import re
 from dataclasses import dataclass, field, replace
 
-from crosscheck.drafting.actors import ANAPHORS, Actors, Mention
+from crosscheck.drafting.actors import (
+    ANAPHORS,
+    Actors,
+    Mention,
+    _capitalised_names,
+    _person_name,
+)
 from crosscheck.drafting.text import fold, quote_spans
 
 _WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -158,6 +164,9 @@ class Memory:
     people: dict[int, list[str]] = field(default_factory=dict)
     # the bodies (not people) each sentence names: "it" in the next one may be them
     bodies: dict[int, list[str]] = field(default_factory=dict)
+    # whole names of people the actors table does not know, named in each sentence
+    # without speaking ("Kang Min-ho keeps two phones on his desk"): "he" may be them
+    strangers: dict[int, list[str]] = field(default_factory=dict)
 
 
 class Attributor:
@@ -195,6 +204,14 @@ class Attributor:
         self.memory.people[self.memory.sentence] = people
         self.memory.bodies[self.memory.sentence] = [
             m.actor_id for m in mentions if m.kind == "strong" and not self._person(m)
+        ]
+        self.memory.strangers[self.memory.sentence] = [
+            name
+            for start, end, name in _capitalised_names(text)
+            if len(name.split()) >= 2
+            and _person_name(name)
+            and not any(m.start < end and start < m.end for m in mentions)
+            and self.actors.country_in(name) is None
         ]
         if self.asks(text):
             return []
@@ -872,6 +889,15 @@ class Attributor:
         # further back, "he" is too likely someone the article has not named
         if last is not None and memory.last_at >= memory.sentence - 2:
             return last.relay or last.claimant
+        # a profile names its subject once and then says "he" ("Kang Min-ho keeps two
+        # phones ... When we met, he had just finished his tally. '...,' he said"): with
+        # no speaker nor known person at hand, the person last named by a whole name
+        # within three sentences, proposed as new, for a reviewer to check
+        for back in range(1, 4):
+            names = memory.strangers.get(memory.sentence - back) or []
+            if names:
+                self._review.append(f"'he'/'she' read as {names[-1]}, named before: check")
+                return self.actors.propose_speaker(names[-1])
         return None
 
     def _spoken_for(self, speaker: str, mentions: list[Mention], text: str) -> str | None:
