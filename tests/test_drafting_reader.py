@@ -766,3 +766,16 @@ def test_a_reproduced_document_without_an_end_line_ends_where_the_outlet_speaks_
         "that 1,100 had been wounded.",
     )
     assert days_of(claims) == {900: "2024-11-12", 1_100: "2024-11-13"}
+
+
+def test_a_day_inferred_from_the_lede_is_sent_for_review(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "SEOUL, Nov 14 (Test Wire) - North Korean units near Kursk have taken heavy "
+            "losses, South Korean officials said on Wednesday.\n\n"
+            "South Korea's Joint Chiefs of Staff said about 300 North Korean soldiers had "
+            "been killed.",
+        )
+    )
+    assert "day of the story's lede (on Wednesday)" in rows.loc[0, "review"]

@@ -525,12 +525,15 @@ class _Reader:
             )
         )
 
-    def _context_day(self, index: int, text: str, attribution: Attribution) -> str | None:
+    def _context_day(
+        self, index: int, text: str, attribution: Attribution
+    ) -> tuple[str, str] | None:
         """The day the article's frame gives a statement with no day or span of its own:
         its paragraph's weekday heading, the sentence before for "on the same day", the
         interview for the first person who speaks after it (then carried as theirs), a
-        wire lede for the bodies of the countries it names. None when the frame gives
-        none."""
+        wire lede for the bodies of the countries it names: (wording, a note for the
+        reviewer when the day is inferred from the frame, else ""). None when the frame
+        gives none."""
         same = SAME_DAY.search(text)
         if (
             same
@@ -548,20 +551,22 @@ class _Reader:
             and self._last_day
             and index - self._last_day[0] <= 2
         ):
-            return self._last_day[1]
+            return self._last_day[1], ""
         if self._heading is not None and self._heading[0] == self._paragraph:
-            return self._heading[1]
+            return self._heading[1], ""
         if self._interview is not None and attribution.matched and not attribution.relay:
             wording = self._interview[1]
             self._interview = None
-            return wording
+            return wording, f"day of the interview ({wording}): check the speaker is the one met"
         if (
             self._publication is not None
             and attribution.relay is None
             and attribution.claimant not in self.actors.rows
             and attribution.claimant != self.actors.outlet_actor()[0]
         ):
-            return self._publication
+            return self._publication, (
+                f"day the document was published ({self._publication}): check it is its content"
+            )
         if self._lede is not None and attribution.matched:
             countries, bodies, day = self._lede
             claimant = attribution.claimant
@@ -574,7 +579,7 @@ class _Reader:
                     claimant == body or self.actors.speaks_for(claimant, body) for body in bodies
                 )
             ):
-                return day
+                return day, f"day of the story's lede ({day}): check it is the same news"
         return None
 
     def _answers(self, sentence: Sentence) -> bool:
@@ -753,7 +758,8 @@ class _Reader:
             # days of events it reports ("captured on 9 January")
             return _Dating(self._document[1], period or "", True, ())
         if not stated and not unread and (framed := self._context_day(index, text, attribution)):
-            stated = framed
+            stated = framed[0]
+            flags += [framed[1]] if framed[1] else []
         if stated:
             self.memory.dated[speaker] = (index, stated)
         elif self.transcript_day and self._own_answer(attribution):
