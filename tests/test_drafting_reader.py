@@ -779,3 +779,13 @@ def test_a_day_inferred_from_the_lede_is_sent_for_review(dataset):
         )
     )
     assert "day of the story's lede (on Wednesday)" in rows.loc[0, "review"]
+
+
+def test_a_weekday_heading_run_into_its_first_sentence_dates_its_paragraph(dataset):
+    claims = draft(
+        dataset,
+        "Our digest of the week's news on the deployment, for readers who were away.\n\n"
+        "TUESDAY: The Joint Chiefs of Staff said 4,000 North Korean soldiers were training "
+        "near Vladivostok.",
+    )
+    assert days_of(claims) == {4_000: "2024-11-12"}

@@ -185,6 +185,11 @@ WEEKDAY_HEADING = re.compile(
     r"\s*(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*[.:]?\s*"
 )
 
+# The same heading run into its paragraph's first sentence: "TUESDAY: The agency said".
+WEEKDAY_HEADING_OPENING = re.compile(
+    r"(MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\s*[:\u2013\u2014-]\s+"
+)
+
 # "On the same day X said": the day of the sentence before, which news copy does not
 # repeat.
 SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.IGNORECASE)
@@ -448,11 +453,14 @@ class _Reader:
         the undated rows of a document this sentence names again with its day. True for
         a line that states nothing itself (a heading, a document's end line)."""
         text = sentence.text
-        if WEEKDAY_HEADING.fullmatch(text):
-            phrases = dates.find_phrases(text.strip(" .:\t").capitalize(), self.reference_day)
+        heading = WEEKDAY_HEADING.fullmatch(text) or WEEKDAY_HEADING_OPENING.match(text)
+        if heading:
+            name = heading.group(0).strip(" .:\t\u2013\u2014-").capitalize()
+            phrases = dates.find_phrases(name, self.reference_day)
             if phrases and phrases[0].role == "stated":
                 self._heading = (sentence.paragraph, self._stated_wording(phrases[0]))
-                return True
+                if heading.end() == len(text):
+                    return True
         if self._document is not None:
             if DOCUMENT_END.fullmatch(text):
                 self._document, self._in_document = None, False
