@@ -694,3 +694,17 @@ def test_he_after_a_profiles_subject_named_in_full_is_that_new_person(dataset):
         4000,
         True,
     )
+
+
+def test_a_new_name_in_apposition_before_said_is_the_speaker(dataset):
+    claims = draft(
+        dataset,
+        "Ukraine's defence ministry spokesman, Dmytro Lazutkin, said on Friday that 2,000 "
+        "soldiers had arrived in Russia.",
+    ).claims.dropna(subset=["best"])
+    row = claims.iloc[0]
+    assert (row["claimant_id"], row["claimant_match"], row["best"]) == (
+        "dmytro-lazutkin",
+        "proposed",
+        2000,
+    )

@@ -749,10 +749,13 @@ class Attributor:
                     speaker = other
             return speaker, "name", also
         # no known actor: a speaker described before the verb ("A spokesman for ... denied")
-        clause_start = max(
-            [0] + [m.end() for m in re.finditer(r"[,;:\"“”]\s*|\bthat\s+", text[:limit])]
-        )
-        phrase = text[clause_start:limit].strip()
+        # "Ukraine's foreign ministry spokesperson, Heorhii Tykhyi, said": a name in
+        # apposition closes with a comma before the verb; the name is the speaker
+        head = text[:limit]
+        if re.search(r",\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*,\s*$", head):
+            head = re.sub(r",\s*$", "", head)
+        clause_start = max([0] + [m.end() for m in re.finditer(r"[,;:\"“”]\s*|\bthat\s+", head)])
+        phrase = head[clause_start:].strip()
         # "..., but officials said": the conjunction joins the clauses, it names no one
         phrase = re.sub(
             r"^(?:but|and|yet|while|whereas|although|though)\s+", "", phrase, flags=re.I
