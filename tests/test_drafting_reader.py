@@ -789,3 +789,19 @@ def test_a_weekday_heading_run_into_its_first_sentence_dates_its_paragraph(datas
         "near Vladivostok.",
     )
     assert days_of(claims) == {4_000: "2024-11-12"}
+
+
+def test_a_reproduced_document_in_quotation_marks_ends_where_they_close(dataset):
+    claims = draft(
+        dataset,
+        "Below is the full text of the statement the National Intelligence Service "
+        "released on Monday:\n\n"
+        '"North Korea has sent about 12,000 troops to Russia. Some 1,100 of them have been '
+        'killed or wounded since December 2."\n\n'
+        "The Joint Chiefs of Staff said 300 more had arrived.",
+    )
+    assert days_of(claims) == {
+        12_000: "2024-11-11",
+        1_100: "2024-11-11",
+        300: "not stated (by 2024-11-14)",
+    }

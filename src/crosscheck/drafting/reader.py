@@ -347,6 +347,9 @@ class _Reader:
         # start after the announcing one), and whether its text is being read
         self._document: tuple[int, str] | None = None
         self._in_document = False
+        self._document_quoted = False
+        # (paragraph, text) of the sentence read before this one
+        self._previous: tuple[int, str] = (-1, "")
         # the body that issued it: the claimant of its statements that name no speaker
         self._issuer: str | None = None
         # (countries, wording) of a wire lede's "<nationality> officials said on <day>"
@@ -453,6 +456,7 @@ class _Reader:
         the undated rows of a document this sentence names again with its day. True for
         a line that states nothing itself (a heading, a document's end line)."""
         text = sentence.text
+        previous, self._previous = self._previous, (sentence.paragraph, text)
         heading = WEEKDAY_HEADING.fullmatch(text) or WEEKDAY_HEADING_OPENING.match(text)
         if heading:
             name = heading.group(0).strip(" .:\t\u2013\u2014-").capitalize()
@@ -465,7 +469,17 @@ class _Reader:
             if DOCUMENT_END.fullmatch(text):
                 self._document, self._in_document = None, False
                 return True
-            if sentence.paragraph > self._document[0] and self._outside_document(text):
+            opening = sentence.paragraph > self._document[0] and not self._in_document
+            if opening:
+                # a document given inside quotation marks ends where they close
+                self._document_quoted = text.lstrip()[:1] in '"\u201c'
+            closed = (
+                self._document_quoted
+                and not opening
+                and sentence.paragraph != previous[0]
+                and previous[1].rstrip()[-1:] in '"\u201d'
+            )
+            if closed or (sentence.paragraph > self._document[0] and self._outside_document(text)):
                 # no end line: the outlet's own follow-up ("Asked about the release,
                 # the agency told the Ledger on Tuesday") closes the document
                 self._document, self._in_document = None, False
