@@ -805,3 +805,13 @@ def test_a_reproduced_document_in_quotation_marks_ends_where_they_close(dataset)
         1_100: "2024-11-11",
         300: "not stated (by 2024-11-14)",
     }
+
+
+def test_a_speaker_dated_in_an_interview_does_not_lend_the_day_to_the_next(dataset):
+    claims = draft(
+        dataset,
+        "Volodymyr Zelenskiy said in an interview on Monday that 500 North Korean soldiers "
+        "had been killed.\n\n"
+        "The National Intelligence Service said 3,000 had been wounded.",
+    )
+    assert days_of(claims) == {500: "2024-11-11", 3_000: "not stated (by 2024-11-14)"}

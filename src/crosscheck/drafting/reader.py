@@ -393,6 +393,10 @@ class _Reader:
         drafted = len(self.claims)
         # one attribution per statement, each covering its stretch of the sentence
         attributions = self.who.attribute_all(text, mentions)
+        if self._interview is not None and self._interview[0] == index and attributions:
+            # "X said in an interview on Monday": the speaker is named and dated here;
+            # the interview's day is theirs, carried as any speaker's, not the next one's
+            self._interview = None
         if self._document is not None and self._document[0] == sentence.paragraph:
             self._issuer = self.who.issuer(text, mentions) or self._issuer
         self.who.remember(mentions)
