@@ -708,3 +708,26 @@ def test_a_new_name_in_apposition_before_said_is_the_speaker(dataset):
         "proposed",
         2000,
     )
+
+
+def test_a_person_asked_about_an_estimate_does_not_state_it(dataset):
+    claims = draft(
+        dataset,
+        "Kremlin spokesman Dmitry Peskov was asked on Monday about a Ukrainian estimate that "
+        "roughly 900 soldiers had died.",
+    ).claims.dropna(subset=["best"])
+    assert list(claims["claimant_id"]) != ["dmitry-peskov"]
+
+
+def test_by_the_bodys_count_after_a_new_body_spoke_is_that_body(dataset):
+    claims = draft(
+        dataset,
+        "The institute estimates that 5,000 soldiers were sent to Russia. Drawing on "
+        "Ukrainian estimates, the authors put the dead at 700. About 3,000 North Korean "
+        "soldiers remain in the Kursk region by the institute's count.",
+    ).claims.dropna(subset=["best"])
+    assert [(r.claimant_id, r.best) for r in claims.itertuples()] == [
+        ("institute", 5000),
+        ("authors", 700),
+        ("institute", 3000),
+    ]

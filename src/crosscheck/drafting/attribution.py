@@ -87,7 +87,7 @@ SPEAKER_NOUNS = (
     r"forces|staff|service|agency|command|commander|army|military|government|office|"
     r"analysts?|experts?|lawmakers?|officers?|department|secretary|president|"
     # those who count for themselves: "A team of geographers at the city university"
-    r"team|group|researchers?|scientists?|monitors?|organi[sz]ers?|volunteers?|"
+    r"team|group|researchers?|scientists?|monitors?|organi[sz]ers?|volunteers?|authors?|"
     # people of the media who speak on air or in print: "A presenter on state TV said"
     r"presenters?|anchors?|hosts?|commentators?|columnists?|bloggers?"
 )
@@ -474,13 +474,26 @@ class Attributor:
                 proposed = self.actors.propose_speaker(phrase.group(1))
                 return proposed, according.span(), "proposed", []
         for verb in re.finditer(rf"(?<![-\w])(?:{SPEECH_VERBS})\b", folded):
-            if re.search(
-                r"(?:['’]s|s['’]|\b(?:its|their|his|her|our))\s+$", folded[: verb.start()]
-            ) or (
-                re.fullmatch(r"estimates?|claims?|calls?|notes?|reports?", verb.group(0))
-                and re.search(
-                    r"\b(?:the|a|an|this|that|these|those|new|latest|own|earlier|previous)\s+$",
-                    folded[: verb.start()],
+            if (
+                re.search(
+                    r"(?:['’]s|s['’]|\b(?:its|their|his|her|our))\s+$", folded[: verb.start()]
+                )
+                or (
+                    re.fullmatch(r"estimates?|claims?|calls?|notes?|reports?", verb.group(0))
+                    and (
+                        re.search(
+                            r"\b(?:the|a|an|this|that|these|those|new|latest|own|earlier|previous)"
+                            r"\s+$",
+                            folded[: verb.start()],
+                        )
+                        # "a South Korean estimate that", "Drawing on Ukrainian and South
+                        # Korean estimates, the authors": a verb of saying takes what is
+                        # said, so one closed by punctuation, or a bare "estimate" after
+                        # "a" and its adjectives, is a noun
+                        or re.match(r"\s*[,.;:)]", folded[verb.end() :])
+                        or re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){1,3}$", folded[: verb.start()])
+                        and not verb.group(0).endswith("s")
+                    )
                 )
             ):
                 # "the Pentagon's estimate", "their claims", "the new estimate": a noun
@@ -519,6 +532,20 @@ class Attributor:
                     speaker = self._resolve(mention)
                     if speaker is not None:
                         return speaker, noun.span(), "name", []
+            # "by the institute's count": a body named before by its head noun alone
+            owner = re.search(r"\bthe\s+([a-z][\w-]*)$", folded[: noun.start()])
+            if owner and (
+                speaker := self._named_before(owner.group(1)) or self._new_named(owner.group(1))
+            ):
+                return speaker, noun.span(), "name", []
+        return None
+
+    def _new_named(self, noun: str) -> str | None:
+        """The speaker this article proposed, latest first, whose name ends with the
+        noun ("the institute" after "The institute estimates"), else None."""
+        for actor_id, row in reversed(list(self.actors.proposed.items())):
+            if fold(row["name"]).split()[-1:] == [noun] and not self.actors.is_person(actor_id):
+                return actor_id
         return None
 
     def _passive_agent(self, text: str, folded: str, speakers: list[Mention], verb: re.Match):
