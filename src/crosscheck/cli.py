@@ -163,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     quality.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
     quality.set_defaults(run=_quality)
 
+    _class_commands(commands)
+
     arguments = parser.parse_args(argv)
     try:
         return arguments.run(arguments)
@@ -178,6 +180,64 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted" + (": the previous report is unchanged" if kept else ""),
               file=sys.stderr)  # fmt: skip
         return 130
+
+
+def _class_commands(commands) -> None:
+    """`crosscheck class compare` and `crosscheck class pack`: the classroom's two commands."""
+    classroom = commands.add_parser(
+        "class", help="the classroom: compare the class's answer cards, write a lesson pack"
+    )
+    actions = classroom.add_subparsers(dest="class_command", required=True)
+    compare = actions.add_parser(
+        "compare",
+        help="read every answer card (*.csv) of a folder and write the class's page of "
+        "estimates side by side (offline HTML, and its CSVs)",
+    )
+    compare.add_argument("answers", type=Path, help="the folder of answer cards (answers/)")
+    compare.add_argument(
+        "--out", type=Path, default=Path("reports/class"), help="output folder (reports/class)"
+    )
+    compare.set_defaults(run=_class_compare)
+    pack = actions.add_parser(
+        "pack",
+        help="write a lesson pack for a day: the students' handout (HTML and PDF) and the "
+        "teacher's page",
+    )
+    pack.add_argument(
+        "--as-of", required=True, metavar="YYYY-MM-DD", help="the lesson's day: what was known"
+    )
+    pack.add_argument("--data", type=Path, default=Path("data"), help="data folder (data)")
+    pack.add_argument(
+        "--out", type=Path, default=None, help="output folder (reports/lesson-<as-of>)"
+    )
+    pack.set_defaults(run=_class_pack)
+
+
+def _class_compare(arguments: argparse.Namespace) -> int:
+    from crosscheck.class_page import write_class_page
+
+    result = write_class_page(arguments.answers, arguments.out)
+    for path, reason in result.skipped:
+        print(f"skipped {path}: {reason}", file=sys.stderr)
+    if result.page is None:
+        print(f"no answer card read in {arguments.answers}: {result.reason}", file=sys.stderr)
+        return 2
+    print(f"class page written: {result.page} ({result.cards} answer cards)")
+    return 0
+
+
+def _class_pack(arguments: argparse.Namespace) -> int:
+    from crosscheck.lesson import write_pack
+
+    out = arguments.out or Path("reports") / f"lesson-{arguments.as_of}"
+    try:
+        written = write_pack(arguments.as_of, arguments.data, out)
+    except ValueError as error:  # a day that is not a day, a cut-off before any claim
+        print(f"lesson pack not written: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"written: {path}")
+    return 0
 
 
 def _interrupt(signum, frame) -> None:

@@ -1,0 +1,498 @@
+"""Answer cards: one student's estimates for the class exercise, built, written, read back
+and checked, and the class's cards put side by side.
+
+A card holds everything the class page draws, so that comparing recomputes nothing: the
+student's choices (cut-off, grades, margin, window), and per exercise measure and window
+the student's estimate and interval, the default estimate (same cut-off, the data's
+grades, no margin), the published figures in that window, and which single choice moved
+the student's estimate most (found by reverting one choice at a time).
+
+The card format is numbered (CARD_FORMAT): a card of another format is named and
+skipped by `read_cards`, never half read. Format 1 was the card of one row per measure
+and window with the student's estimate only (V1_COLUMNS).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from crosscheck import analysis
+from crosscheck.estimates import envelope_text
+from crosscheck.load import Dataset
+from crosscheck.present import write_csv
+
+CARD_FORMAT = 2
+# One row per exercise measure and window ("estimate"), then one per published figure
+# in that window ("published"); the choices repeat on every row so that each row reads
+# alone in a spreadsheet.
+CARD_COLUMNS = [
+    "card_format", "student", "as_of", "exercise as_of", "grades changed",
+    "approximate_margin", "window_days",
+    "measure_id", "measure", "window", "window_start", "window_end", "row",
+    "my estimate", "my low", "my high", "sources", "default estimate",
+    "moved most", "estimate without it", "interval without it",
+    "source", "figure", "figure kind",
+]  # fmt: skip
+ESTIMATE_ROW, PUBLISHED_ROW = "estimate", "published"
+# The choices a student makes, by the name the card gives each when it moved the
+# estimate most; NO_MOVE when reverting none of them changes anything.
+CHOICES = ("grades", "margin", "cut-off")
+NO_MOVE = "none"
+# The card of format 1 (the exercise before the analysis issue): recognised to be named.
+V1_COLUMNS = ["student", "as_of", "measure", "window", "my estimate", "sources",
+              "grades changed"]  # fmt: skip
+_INTEGERS = ["card_format", "window_days", "my estimate", "sources", "default estimate",
+             "estimate without it"]  # fmt: skip
+_NUMBERS = ["approximate_margin", "my low", "my high", "figure"]
+_DAYS = ["window_start", "window_end"]
+
+
+def _day(day: pd.Timestamp | None) -> str:
+    return "" if day is None or pd.isna(day) else f"{pd.Timestamp(day):%Y-%m-%d}"
+
+
+def _estimates(view: analysis.Analysis) -> pd.DataFrame:
+    """Per measure and window of a view: the weighted estimate, the sources, and the
+    interval the sources' latest figures allow (estimates.compare: `lowest`, `highest`;
+    NA for an open end), keyed by measure_id, window_start, window_end."""
+    keys = ["measure_id", "window_end"]
+    weighted = view.weighted[[*keys, "weighted estimate", "sources"]]
+    comparison = view.comparison[[*keys, "window_start", "window", "lowest", "highest"]]
+    table = comparison.merge(weighted, on=keys, how="left")
+    return table.rename(columns={"weighted estimate": "estimate", "lowest": "low",
+                                 "highest": "high"})  # fmt: skip
+
+
+def _in_exercise_windows(measures: pd.DataFrame, estimates: pd.DataFrame) -> pd.DataFrame:
+    """The estimates of a view in the exercise's windows, one row per exercise window.
+
+    Windows run forwards from a measure's first statement (estimates.in_windows), so a
+    window of another cut-off that starts on the same day is the same window, with the
+    statements that cut-off knows; a window that starts on no exercise window's day is
+    another window, never compared with it.
+    """
+    keys = ["measure_id", "window_start"]
+    found = estimates.drop(columns=["window", "window_end"]).drop_duplicates(keys)
+    return measures[[*keys]].merge(found, on=keys, how="left")
+
+
+@dataclass
+class _Views:
+    """The analysed views a card needs, each computed once (a choice left at its default
+    reverts to the student's own view)."""
+
+    dataset: Dataset
+    cache: dict = field(default_factory=dict)
+
+    def estimates(self, parameters: analysis.Parameters) -> pd.DataFrame:
+        if parameters not in self.cache:
+            self.cache[parameters] = analysis.analyse(self.dataset, parameters)
+        return _estimates(self.cache[parameters])
+
+    def view(self, parameters: analysis.Parameters) -> analysis.Analysis:
+        self.estimates(parameters)
+        return self.cache[parameters]
+
+
+def _changed_grades(grades: pd.DataFrame) -> str:
+    changed = grades[grades["overridden"]]
+    text = ", ".join(f"{a}={g}" for a, g in zip(changed["actor_id"], changed["grade"], strict=True))
+    return text or "none"
+
+
+def _shift(mine: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
+    """How far the student's estimate and interval lie from another's, per window.
+
+    An estimate against none (one side knew no figure) is the largest move there is;
+    NA against NA no move at all.
+    """
+    estimate = (mine["estimate"].astype("Float64") - other["estimate"].astype("Float64")).abs()
+    one_sided = mine["estimate"].isna() != other["estimate"].isna()
+    estimate = estimate.fillna(0).mask(one_sided, float("inf"))
+    interval = sum(
+        (mine[end].astype("Float64") - other[end].astype("Float64"))
+        .abs()
+        .fillna(0)
+        .mask(mine[end].isna() != other[end].isna(), float("inf"))
+        for end in ("low", "high")
+    )
+    return pd.DataFrame({"estimate": estimate, "interval": interval}, index=mine.index)
+
+
+def _moved_most(mine: pd.DataFrame, reverted: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per window, the choice whose reverting moves the estimate most (the interval
+    breaks ties, and decides when no estimate moves: a margin moves intervals only), the
+    estimate and interval without it; NO_MOVE when nothing moves."""
+    if not reverted:
+        return pd.DataFrame({"moved most": NO_MOVE, "estimate without it": pd.NA,
+                             "interval without it": ""}, index=mine.index)  # fmt: skip
+    shifts = {choice: _shift(mine, other) for choice, other in reverted.items()}
+    score = pd.DataFrame(
+        {choice: list(zip(s["estimate"], s["interval"], strict=True)) for choice, s in
+         shifts.items()}, index=mine.index,
+    )  # fmt: skip
+    best = score.apply(lambda row: max(row.index, key=lambda choice: row[choice]), axis=1)
+    moved = score.apply(lambda row: max(row) != (0, 0), axis=1)
+    choice = best.where(moved, NO_MOVE)
+    without = pd.Series(pd.NA, index=mine.index, dtype="Int64")
+    interval = pd.Series("", index=mine.index, dtype=object)
+    for name, other in reverted.items():
+        chosen = choice == name
+        without = without.mask(chosen, other["estimate"].astype("Int64"))
+        interval = interval.mask(chosen, _intervals(other))
+    return pd.DataFrame({"moved most": choice, "estimate without it": without,
+                         "interval without it": interval})  # fmt: skip
+
+
+def _intervals(estimates: pd.DataFrame) -> pd.Series:
+    """'2,700 to 3,300', 'at least 3,000', or 'no figure' where no source gave one."""
+    return pd.Series(
+        [
+            "no figure" if pd.isna(e) and pd.isna(lo) and pd.isna(hi) else envelope_text(
+                None if pd.isna(lo) else float(lo), None if pd.isna(hi) else float(hi))
+            for e, lo, hi in zip(estimates["estimate"], estimates["low"], estimates["high"],
+                                 strict=True)
+        ],
+        index=estimates.index, dtype=object,
+    )  # fmt: skip
+
+
+def build_card(
+    student: str,
+    dataset: Dataset,
+    measures: pd.DataFrame,
+    choices: analysis.Parameters,
+    exercise_as_of: pd.Timestamp | None,
+) -> pd.DataFrame:
+    """One student's answer card (CARD_COLUMNS, CARD_FORMAT).
+
+    Inputs: the student's name; the dataset; the exercise's measures and windows
+    (exercise.exercise_measures: measure_id, measure, window, window_start, window_end);
+    the student's choices as analysis.Parameters (as_of None means the exercise's
+    cut-off); the exercise's default cut-off (exercise.exercise_cutoff).
+    Output: per exercise window an "estimate" row (the student's weighted estimate,
+    reliability.weighted_estimates, Int64; its interval from estimates.compare, NA for an
+    open end; the default estimate with the same cut-off, the data's grades and no
+    margin; the choice that moved it most: "grades", "margin", "cut-off" or "none"),
+    then a "published" row per source's latest figure in that window (source, figure,
+    figure kind: exact, approximate, range, upper bound, lower bound). A window the
+    student's cut-off knows nothing of has NA estimates and no published row.
+    Raises ValueError for grade overrides that name unknown actors or bad grades.
+    """
+    if choices.as_of is None:
+        choices = replace(choices, as_of=exercise_as_of)
+    views = _Views(dataset)
+    measures = measures.reset_index(drop=True)
+    mine_view = views.view(choices)
+    mine = _in_exercise_windows(measures, _estimates(mine_view))
+    default = replace(choices, grade_overrides=(), approximate_margin=0.0)
+    defaults = _in_exercise_windows(measures, views.estimates(default))
+    reverted = {}
+    if choices.grade_overrides:
+        reverted["grades"] = replace(choices, grade_overrides=())
+    if choices.approximate_margin:
+        reverted["margin"] = replace(choices, approximate_margin=0.0)
+    if choices.as_of != exercise_as_of:
+        reverted["cut-off"] = replace(choices, as_of=exercise_as_of)
+    moved = _moved_most(
+        mine,
+        {name: _in_exercise_windows(measures, views.estimates(p)) for name, p in reverted.items()},
+    )
+    common = {
+        "card_format": CARD_FORMAT,
+        "student": student,
+        "as_of": _day(choices.as_of),
+        "exercise as_of": _day(exercise_as_of),
+        "grades changed": _changed_grades(mine_view.grades),
+        "approximate_margin": choices.approximate_margin,
+        "window_days": choices.window_days,
+    }
+    keys = measures[["measure_id", "measure", "window", "window_start", "window_end"]]
+    estimates = keys.assign(
+        **common, row=ESTIMATE_ROW, **{
+            "my estimate": mine["estimate"].astype("Int64"), "my low": mine["low"],
+            "my high": mine["high"], "sources": mine["sources"].astype("Int64"),
+            "default estimate": defaults["estimate"].astype("Int64"),
+        }, **moved,
+    )  # fmt: skip
+    published = _published(mine_view, keys).assign(**common, row=PUBLISHED_ROW)
+    card = pd.concat([estimates, published], ignore_index=True)
+    order = {
+        key: i for i, key in enumerate(zip(keys["measure_id"], keys["window_start"], strict=True))
+    }
+    card["_order"] = [
+        order[key] for key in zip(card["measure_id"], card["window_start"], strict=True)
+    ]
+    card = card.sort_values(["_order", "row"], kind="stable", key=_rows_first)
+    return _typed(card.drop(columns="_order").reindex(columns=CARD_COLUMNS))
+
+
+def _rows_first(column: pd.Series) -> pd.Series:
+    # Within a window, its estimate row comes before its published figures.
+    return column.map({ESTIMATE_ROW: 0, PUBLISHED_ROW: 1}) if column.name == "row" else column
+
+
+def _published(view: analysis.Analysis, keys: pd.DataFrame) -> pd.DataFrame:
+    """Each independent source's latest figure in the exercise's windows (view.latest)."""
+    latest = view.latest.rename(columns={"measure": "measure_id"})
+    rows = keys[["measure_id", "window_start"]].merge(
+        latest[["measure_id", "window_start", "origin", "point", "bound"]],
+        on=["measure_id", "window_start"],
+    )
+    rows = rows.merge(keys, on=["measure_id", "window_start"])
+    return rows.rename(columns={"origin": "source", "point": "figure", "bound": "figure kind"})
+
+
+def _typed(card: pd.DataFrame) -> pd.DataFrame:
+    """The card's columns in their dtypes (as read back from CSV, so a card compares
+    equal to itself written and read)."""
+    card = card.reset_index(drop=True)
+    for column in _INTEGERS:
+        card[column] = pd.to_numeric(card[column]).astype("Int64")
+    for column in _NUMBERS:
+        card[column] = pd.to_numeric(card[column]).astype("Float64")
+    for column in _DAYS:
+        card[column] = pd.to_datetime(card[column])
+    text = [c for c in CARD_COLUMNS if c not in (*_INTEGERS, *_NUMBERS, *_DAYS)]
+    card[text] = card[text].astype(object).where(card[text].notna(), "").astype(str)
+    return card
+
+
+def exercise_card(
+    student: str,
+    data_dir: str | Path,
+    as_of: str | None = None,
+    grade_overrides: dict | None = None,
+    approximate_margin: float = 0.0,
+    window_days: int = 7,
+) -> pd.DataFrame:
+    """The exercise notebook's card: the choices as papermill gives them, checked
+    (analysis.Parameters.parse), on the data folder's exercise (exercise.exercise_cutoff,
+    exercise.exercise_measures). Raises ValueError for a bad choice."""
+    from crosscheck import exercise
+    from crosscheck.load import load_dataset
+    from crosscheck.notebook import find_data_dir
+
+    dataset = load_dataset(find_data_dir(data_dir))
+    choices = analysis.Parameters.parse(as_of, approximate_margin, window_days, grade_overrides)
+    exercise_view = analysis.analyse(dataset)
+    cutoff = exercise.exercise_cutoff(exercise_view)
+    at_cutoff = analysis.analyse(dataset, analysis.Parameters(as_of=cutoff))
+    measures = exercise.exercise_measures(at_cutoff)
+    return build_card(student, dataset, measures, choices, cutoff)
+
+
+def card_path(answers_dir: str | Path, student: str) -> Path:
+    """Where a student's card goes: <answers_dir>/<student>.csv, the name made safe for a
+    file (anything but letters, digits, '-', '_' and '.' becomes '_')."""
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in student).strip(".")
+    return Path(answers_dir) / f"{safe or 'student'}.csv"
+
+
+def write_card(card: pd.DataFrame, answers_dir: str | Path) -> Path:
+    """Write a card as CSV (present.write_csv: spreadsheet-safe) and return its path."""
+    student = card["student"].iloc[0] if len(card) else "student"
+    path = card_path(answers_dir, student)
+    write_csv(card.reindex(columns=CARD_COLUMNS), path)
+    return path
+
+
+class NotACard(ValueError):
+    """A CSV that is not an answer card of this format: the reason, for a person."""
+
+
+def read_card(path: Path) -> pd.DataFrame:
+    """One answer card read back and checked (CARD_COLUMNS, typed as build_card gives).
+
+    Raises NotACard with the reason: not a CSV, a card of format 1, another format, a
+    missing column, or values that are not what the card holds.
+    """
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise NotACard(f"not a readable CSV ({str(error).splitlines()[0]})") from None
+    columns = list(raw.columns)
+    if "card_format" not in columns:
+        if columns == V1_COLUMNS:
+            raise NotACard(
+                f"an answer card of format 1 (before the exercise's windows); rerun the "
+                f"exercise notebook to make a card of format {CARD_FORMAT}"
+            )
+        shown = ", ".join(columns[:6]) + (", ..." if len(columns) > 6 else "")
+        raise NotACard(f"not an answer card: no card_format column (columns: {shown})")
+    formats = set(raw["card_format"])
+    if formats != {str(CARD_FORMAT)}:
+        raise NotACard(
+            f"an answer card of format {', '.join(sorted(formats)) or 'none'}; this version "
+            f"reads format {CARD_FORMAT}"
+        )
+    missing = [c for c in CARD_COLUMNS if c not in columns]
+    if missing:
+        raise NotACard(f"an answer card without the column(s) {', '.join(missing)}")
+    if raw.empty:
+        raise NotACard("an answer card with no row")
+    if raw["student"].nunique() != 1 or not raw["student"].iloc[0].strip():
+        raise NotACard("an answer card must name one student")
+    rows = set(raw["row"]) - {ESTIMATE_ROW, PUBLISHED_ROW}
+    if rows:
+        raise NotACard(f"unknown row kind(s) {', '.join(sorted(rows))}")
+    # Undo write_csv's spreadsheet guard (a leading apostrophe before "-", "=", ...).
+    raw = raw.apply(lambda c: c.str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True))
+    try:
+        card = _typed(raw.replace("", pd.NA)[CARD_COLUMNS])
+    except (ValueError, TypeError) as error:
+        raise NotACard(f"a value is not what the card holds ({error})") from None
+    return card
+
+
+@dataclass(frozen=True)
+class ClassCards:
+    """The cards of a folder: those read, and those skipped with the reason why."""
+
+    cards: list[pd.DataFrame]
+    skipped: list[tuple[Path, str]]
+
+
+def read_cards(folder: str | Path) -> ClassCards:
+    """Every *.csv of a folder, in name order, read as a card or skipped with its reason.
+    Two cards of the same student: the later file is skipped, named. Raises
+    FileNotFoundError when the folder does not exist."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise FileNotFoundError(f"no folder of answer cards at {folder}")
+    cards, skipped, students = [], [], {}
+    for path in sorted(folder.glob("*.csv")):
+        try:
+            card = read_card(path)
+        except NotACard as reason:
+            skipped.append((path, str(reason)))
+            continue
+        student = card["student"].iloc[0]
+        if student in students:
+            skipped.append((path, f"a second card of {student} (first: {students[student]})"))
+            continue
+        students[student] = path.name
+        cards.append(card)
+    return ClassCards(cards, skipped)
+
+
+ESTIMATE_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end",
+                    "student", "as_of", "grades changed", "approximate_margin",
+                    "my estimate", "my low", "my high", "default estimate",
+                    "moved most", "estimate without it", "interval without it"]  # fmt: skip
+
+
+def class_estimates(cards: list[pd.DataFrame]) -> pd.DataFrame:
+    """The class's estimate rows, one per student and exercise window (ESTIMATE_COLUMNS),
+    in window order, then student order."""
+    if not cards:
+        return pd.DataFrame(columns=ESTIMATE_COLUMNS)
+    rows = pd.concat(cards, ignore_index=True)
+    rows = rows[rows["row"] == ESTIMATE_ROW]
+    return rows.sort_values(["measure", "window_start", "student"])[ESTIMATE_COLUMNS].reset_index(
+        drop=True
+    )
+
+
+PUBLISHED_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end",
+                     "source", "figure", "figure kind", "students"]  # fmt: skip
+
+
+def class_published(cards: list[pd.DataFrame]) -> pd.DataFrame:
+    """The published figures the class's cards hold, per exercise window, each figure
+    once with the number of cards that knew it (a later cut-off knows more)."""
+    if not cards:
+        return pd.DataFrame(columns=PUBLISHED_COLUMNS)
+    rows = pd.concat(cards, ignore_index=True)
+    rows = rows[rows["row"] == PUBLISHED_ROW]
+    keys = PUBLISHED_COLUMNS[:-1]
+    table = rows.groupby(keys, dropna=False, sort=True)["student"].nunique()
+    return table.rename("students").reset_index()[PUBLISHED_COLUMNS]
+
+
+SPREAD_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end", "students",
+                  "estimated by", "lowest", "median", "highest", "default estimates"]  # fmt: skip
+
+
+def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
+    """Per exercise measure and window, the spread of the class (SPREAD_COLUMNS): how many
+    students, how many had an estimate, the lowest, median and highest of them (Int64;
+    NA when nobody had one), and the default estimates the cards give ("3,000" or
+    "3,000; 4,200" when the students' cut-offs differ)."""
+    estimates = class_estimates(cards)
+    if estimates.empty:
+        return pd.DataFrame(columns=SPREAD_COLUMNS)
+    keys = ["measure_id", "measure", "window", "window_start", "window_end"]
+    value = estimates["my estimate"].astype("Float64")
+    groups = estimates.assign(_value=value).groupby(keys, sort=False)
+    table = groups.agg(
+        students=("student", "nunique"), **{"estimated by": ("_value", "count")},
+        lowest=("_value", "min"), median=("_value", "median"), highest=("_value", "max"),
+    ).reset_index()  # fmt: skip
+    defaults = groups["default estimate"].agg(
+        lambda values: "; ".join(f"{v:,}" for v in sorted(set(values.dropna())))
+    )
+    table["default estimates"] = defaults.to_numpy()
+    for column in ("lowest", "median", "highest"):
+        table[column] = table[column].round().astype("Int64")
+    return table[SPREAD_COLUMNS]
+
+
+def spread_sentence(row: pd.Series) -> str:
+    """One window's spread in words: 'Five students: from 3,000 to 4,200 (median 3,480).'"""
+    students = f"{row['students']} student{'s' if row['students'] != 1 else ''}"
+    if not row["estimated by"]:
+        return f"{students}: none had an estimate (no source gave a point figure by their cut-off)."
+    lowest, median, highest = (f"{row[c]:,}" for c in ("lowest", "median", "highest"))
+    missing = row["students"] - row["estimated by"]
+    without = f"; {missing} had none" if missing else ""
+    if row["lowest"] == row["highest"]:
+        return f"{students}: all estimates at {lowest}{without}."
+    return f"{students}: from {lowest} to {highest} (median {median}){without}."
+
+
+def explanation(card: pd.DataFrame) -> list[str]:
+    """The card in sentences for its student: the choices, then per window the estimate,
+    the default one and which choice moved it most."""
+    if card.empty:
+        return ["The card is empty."]
+    first = card.iloc[0]
+    cutoff = (
+        f"your cut-off {first['as_of']} is the exercise's"
+        if first["as_of"] == first["exercise as_of"]
+        else f"your cut-off {first['as_of']} (the exercise's is {first['exercise as_of']})"
+    )
+    grades = (
+        "you kept every default grade"
+        if first["grades changed"] == "none"
+        else f"you changed the grades {first['grades changed']}"
+    )
+    margin = (
+        "no margin around 'about' figures"
+        if not first["approximate_margin"]
+        else f"a margin of ±{first['approximate_margin']:.0%} around 'about' figures"
+    )
+    lines = [f"{first['student']}: {cutoff}; {grades}; {margin}."]
+    for _, row in card[card["row"] == ESTIMATE_ROW].iterrows():
+        mine = "no estimate" if pd.isna(row["my estimate"]) else f"{row['my estimate']:,}"
+        default = "none" if pd.isna(row["default estimate"]) else f"{row['default estimate']:,}"
+        if row["moved most"] == NO_MOVE:
+            moved = "none of your choices moved it"
+        else:
+            without = (
+                "no estimate"
+                if pd.isna(row["estimate without it"])
+                else f"{row['estimate without it']:,}"
+            )
+            moved = (
+                f"your {row['moved most']} moved it most (without that choice: {without}, "
+                f"interval {row['interval without it']})"
+            )
+        lines.append(
+            f"{row['measure']} ({row['window']}): your estimate {mine}, the default {default}; "
+            f"{moved}."
+        )
+    return lines
