@@ -1,13 +1,12 @@
 """Classroom material: prompts and the ACH matrix follow the data and the parameters."""
 
 import pandas as pd
-import papermill
 import pytest
 
 from crosscheck import analysis, classroom
 from crosscheck.load import load_dataset
 
-from conftest import DATA, ROOT, write_rows
+from conftest import DATA, write_rows
 from factories import ARTICLE, CLAIM, actor, figure, make_dataset
 
 DAY = pd.Timestamp("2024-10-20")
@@ -248,103 +247,6 @@ def test_no_ratings_give_an_empty_reasoning_table(tmp_path):
 def test_an_empty_ach_matrix_has_the_columns_of_a_full_one(tmp_path):
     view = with_ach(tmp_path, [claim("c1", "nis")], HYPOTHESES, [])
     assert list(classroom.ach_matrix(view).columns) == ["evidence", "source", "claim", "Combat"]
-
-
-# Answer cards.
-
-
-def test_the_answer_card_weighs_an_ungraded_source_as_e5_and_a_director_by_his_agency(
-    tmp_path,
-):
-    actors = [actor("nis"), actor("nis-director", part_of="nis"), actor("unknown-agency")]
-    claims = [
-        figure("c1", "nis-director", "troops_committed", best=3000),
-        figure("c2", "unknown-agency", "troops_committed", best=13000),
-    ]
-    grades = [{"actor_id": "nis", "reliability": "A", "credibility": "1", "reasoning": "r"}]
-    view = analysis.analyse(make_dataset(tmp_path, claims, actors, grades=grades))
-    card = classroom.answer_card("ana", "2024-10-23", view.weighted, view.grades)
-    assert list(card.columns) == classroom.ANSWER_COLUMNS
-    # (3,000 × 1 + 13,000 × 0.01) / 1.01
-    assert card.to_dict("records") == [
-        {"student": "ana", "as_of": "2024-10-23", "measure": "Troops committed in total",
-         "window": "all dates", "my estimate": 3099, "sources": 2, "grades changed": "none"}
-    ]  # fmt: skip
-
-
-def test_no_estimates_give_an_empty_answer_card(dataset):
-    before_anything = view_as_of(dataset, "2024-01-01")
-    assert not before_anything.grades.empty  # the grades do not depend on the cut-off
-    card = classroom.answer_card(
-        "ana", "2024-01-01", before_anything.weighted, before_anything.grades
-    )
-    assert card.empty and list(card.columns) == classroom.ANSWER_COLUMNS
-    table = classroom.compare_answers([card])
-    assert table.empty and {"measure", "window"} <= set(table.columns)
-
-
-def card_row(student, measure, window, estimate):
-    return pd.DataFrame([{"student": student, "as_of": "", "measure": measure, "window": window,
-                          "my estimate": estimate, "sources": 1,
-                          "grades changed": "none"}])  # fmt: skip
-
-
-def test_compare_answers_puts_one_measure_and_window_on_one_row():
-    cards = [card_row("ana", "Troops", "the week to 23 Oct 2024", 3000),
-             card_row("ben", "Troops", "the week to 23 Oct 2024", 5000),
-             card_row("ben", "Troops", "the week to 30 Oct 2024", 7000)]  # fmt: skip
-    table = classroom.compare_answers(cards)
-    assert list(table.columns) == ["measure", "window", "ana", "ben", "lowest", "highest"]
-    first = table.iloc[0]
-    assert (first["window"], first["lowest"], first["highest"]) == (
-        "the week to 23 Oct 2024",
-        3000,
-        5000,
-    )
-    assert len(table) == 2 and pd.isna(table.iloc[1]["ana"])
-
-
-def test_compare_answers_of_one_card_with_one_row():
-    table = classroom.compare_answers([card_row("ana", "Troops", "all dates", 3000)])
-    assert table.to_dict("records") == [
-        {"measure": "Troops", "window": "all dates", "ana": 3000, "lowest": 3000, "highest": 3000}
-    ]
-
-
-def test_compare_answers_of_no_cards_has_the_spread_columns():
-    assert {"lowest", "highest"} <= set(classroom.compare_answers([]).columns)
-
-
-def run_exercise(tmp_path, student, **parameters):
-    answers = tmp_path / "answers"
-    papermill.execute_notebook(
-        str(ROOT / "notebooks" / "exercises" / "your_estimate.ipynb"),
-        str(tmp_path / f"{student}.ipynb"),
-        parameters={"student": student, "data_dir": str(DATA), "answers_dir": str(answers)}
-        | parameters,
-        kernel_name="python3",
-        progress_bar=False,
-    )
-    return pd.read_csv(answers / f"{student}.csv")
-
-
-def test_two_students_with_different_grades_get_different_answer_cards(tmp_path):
-    # ukraine-intelligence, which this test used to regrade, now gives only a bound and
-    # a lone figure, which no grade moves; the government of Ukraine is the body its
-    # ungraded offices (HUR, the defence minister) are weighed by.
-    ana = run_exercise(tmp_path, "ana")
-    ben = run_exercise(tmp_path, "ben", grade_overrides={"ukraine-government": "A1"})
-    assert list(ana.columns) == classroom.ANSWER_COLUMNS
-    assert ana[["measure", "window"]].equals(ben[["measure", "window"]])
-    assert not ana["my estimate"].equals(ben["my estimate"])
-    assert ben["grades changed"].iloc[0] == "ukraine-government=A1"
-    table = classroom.compare_answers([ana, ben])
-    assert {"measure", "window", "ana", "ben", "lowest", "highest"} <= set(table.columns)
-    assert not table.duplicated(["measure", "window"]).any()
-    # A window where no one has an estimate (its figures are only bounds) has no row.
-    estimated = ana.dropna(subset=["my estimate"])
-    assert len(table) == len(estimated) < len(ana)
-    assert (table["lowest"] <= table["highest"]).all()
 
 
 def test_the_known_on_prompt_never_speaks_of_a_day_after_the_cut_off():

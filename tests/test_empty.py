@@ -162,11 +162,6 @@ TABLES = {
     # The article's claim has no ACH rating.
     "classroom.ach_matrix": (lambda v, p: classroom.ach_matrix(v), 0),
     "classroom.ach_reasoning": (lambda v, p: classroom.ach_reasoning(v), 0),
-    "classroom.answer_card": (
-        lambda v, p: classroom.answer_card("a student", None, v.weighted, v.grades), 1),
-    "classroom.compare_answers": (
-        lambda v, p: classroom.compare_answers(
-            [classroom.answer_card("a student", None, v.weighted, v.grades)]), 1),
     "provenance.relay_chains": (lambda v, p: provenance.relay_chains(v.claims), 1),
     "provenance.independent_sources": (
         lambda v, p: provenance.independent_sources(v.statements, v.figures), 1),

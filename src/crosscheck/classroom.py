@@ -228,47 +228,6 @@ def ach_summary(matrix: pd.DataFrame) -> str:
     )
 
 
-ANSWER_COLUMNS = ["student", "as_of", "measure", "window", "my estimate", "sources",
-                  "grades changed"]  # fmt: skip
-
-
-def answer_card(
-    student: str, as_of: str | None, weighted: pd.DataFrame, grades: pd.DataFrame
-) -> pd.DataFrame:
-    """One student's estimates per measure and window, in a form the class can put side
-    by side. Input: reliability.weighted_estimates of the student's view, and its grades."""
-    changed = grades[grades["overridden"]]
-    changes = ", ".join(
-        f"{a}={g}" for a, g in zip(changed["actor_id"], changed["grade"], strict=True)
-    )
-    return pd.DataFrame(
-        {
-            "student": student,
-            "as_of": as_of or "",
-            "measure": weighted["measure"],
-            "window": weighted["window"],
-            "my estimate": weighted["weighted estimate"],
-            "sources": weighted["sources"],
-            "grades changed": changes or "none",
-        },
-        columns=ANSWER_COLUMNS,
-    )
-
-
-def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
-    """The class's answer cards side by side: one row per measure and window, one column
-    per student, with the spread of the class's estimates."""
-    if not cards:
-        return pd.DataFrame(columns=["measure", "window", "lowest", "highest"])
-    answers = pd.concat(cards, ignore_index=True)
-    table = answers.pivot_table(
-        index=["measure", "window"], columns="student", values="my estimate", aggfunc="first"
-    )
-    table["lowest"] = table.min(axis=1)
-    table["highest"] = table.max(axis=1)
-    return table.reset_index().rename_axis(columns=None)
-
-
 # --- The columns of the tables above as exported to reports/data/ (described in its
 # datapackage.json by crosscheck.datapackage) -------------------------------------------
 EXPORTED_COLUMNS = {
