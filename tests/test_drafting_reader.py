@@ -815,3 +815,12 @@ def test_a_speaker_dated_in_an_interview_does_not_lend_the_day_to_the_next(datas
         "The National Intelligence Service said 3,000 had been wounded.",
     )
     assert days_of(claims) == {500: "2024-11-11", 3_000: "not stated (by 2024-11-14)"}
+
+
+def test_a_span_in_the_speakers_own_words_does_not_stop_their_earlier_day(dataset):
+    claims = draft(
+        dataset,
+        "The National Intelligence Service said on Monday that 5,000 had been wounded. "
+        '"About 9,000 have gone to Russia since last autumn," it said.',
+    )
+    assert days_of(claims) == {5_000: "2024-11-11", 9_000: "2024-11-11"}

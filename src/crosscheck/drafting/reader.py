@@ -552,14 +552,16 @@ class _Reader:
         )
 
     def _context_day(
-        self, index: int, text: str, attribution: Attribution
+        self, index: int, text: str, attribution: Attribution, inferred: bool = False
     ) -> tuple[str, str] | None:
         """The day the article's frame gives a statement with no day or span of its own:
         its paragraph's weekday heading, the sentence before for "on the same day", the
         interview for the first person who speaks after it (then carried as theirs), a
         wire lede for the bodies of the countries it names: (wording, a note for the
-        reviewer when the day is inferred from the frame, else ""). None when the frame
-        gives none."""
+        reviewer when the day is inferred from the frame, else ""). The days the frame
+        states outright (a heading, "the same day") come first; `inferred` asks for the
+        others (interview, published document, lede), which yield to the speaker's own
+        earlier day. None when the frame gives none."""
         same = SAME_DAY.search(text)
         if (
             same
@@ -580,6 +582,8 @@ class _Reader:
             return self._last_day[1], ""
         if self._heading is not None and self._heading[0] == self._paragraph:
             return self._heading[1], ""
+        if not inferred:
+            return None
         if self._interview is not None and attribution.matched and not attribution.relay:
             wording = self._interview[1]
             self._interview = None
@@ -726,7 +730,9 @@ class _Reader:
                 # "Yoo, a lawmaker who visited Ukraine last week, told the committee":
                 # the day belongs to the relative clause's verb, not to the statement
                 continue
-            own = verb_clause is None or verb_clause[0] <= phrase.start < verb_clause[1]
+            own = (
+                verb_clause is None or verb_clause[0] <= phrase.start < verb_clause[1]
+            ) and not any(a <= phrase.start < b for a, b in quoted)
             if phrase.role == "unknown":
                 # (a span the grammar cannot read, "by the start of this week", "since
                 # October", says what the figure is about, not when it was said)
@@ -785,7 +791,6 @@ class _Reader:
             return _Dating(self._document[1], period or "", True, ())
         if not stated and not unread and (framed := self._context_day(index, text, attribution)):
             stated = framed[0]
-            flags += [framed[1]] if framed[1] else []
         if stated:
             self.memory.dated[speaker] = (index, stated)
         elif self.transcript_day and self._own_answer(attribution):
@@ -809,6 +814,19 @@ class _Reader:
                     flags.append(
                         f"day carried from {index - earlier} sentences earlier ({wording})"
                     )
+        if (
+            not stated
+            and not unread
+            and (framed := self._context_day(index, text, attribution, inferred=True))
+        ):
+            # (after the speaker's own earlier day: the frame is the weaker guess)
+            stated = framed[0]
+            flags.append(framed[1])
+            self.memory.dated[speaker] = (index, stated)
+        if self._interview is not None and self._interview[0] < index and attribution.matched:
+            # the interview's day is for the first speaker after it, the person met, and
+            # is spent once they speak (with a day of their own or not)
+            self._interview = None
         return _Dating(stated or "", period or "", bool(stated) and not flags, tuple(flags))
 
     @staticmethod
@@ -822,6 +840,10 @@ class _Reader:
         figure's own clause ("30 were killed last weekend, the forces said") dates what
         is counted."""
         if attribution.verb is None:
+            return False
+        if any(a <= phrase.start < b for a, b in quote_spans(text)):
+            # ('"About 15,000 have gone since last autumn," he said': a span in the
+            # speaker's own words says what the figure covers, not when it was said)
             return False
         start, end = attribution.verb
         if verb_clause is not None and verb_clause[0] <= phrase.start < verb_clause[1]:
