@@ -454,9 +454,30 @@ def spread_sentence(row: pd.Series) -> str:
     return f"{students}: from {lowest} to {highest} (median {median}){without}."
 
 
+def move_phrase(row: pd.Series, whose: str = "your") -> str:
+    """Which choice moved an estimate row most, in words: "your grades moved it most
+    (without that choice: 7,480)", "your margin moved only its interval (without it:
+    3,000 to 10,000)", "none of your choices moved it"."""
+    if row["moved most"] == NO_MOVE:
+        return f"none of {whose} choices moved it"
+    without = row["estimate without it"]
+    if pd.isna(without) and pd.isna(row["my estimate"]):
+        return (
+            f"{whose} {row['moved most']} moved it most (without it: {row['interval without it']})"
+        )
+    if pd.isna(without):
+        return f"{whose} {row['moved most']} moved it most (without that choice: no estimate)"
+    if not pd.isna(row["my estimate"]) and without == row["my estimate"]:
+        return (
+            f"{whose} {row['moved most']} moved only its interval (without that choice: "
+            f"{row['interval without it']})"
+        )
+    return f"{whose} {row['moved most']} moved it most (without that choice: {without:,})"
+
+
 def explanation(card: pd.DataFrame) -> list[str]:
     """The card in sentences for its student: the choices, then per window the estimate,
-    the default one and which choice moved it most."""
+    the default one and which choice moved it most (move_phrase)."""
     if card.empty:
         return ["The card is empty."]
     first = card.iloc[0]
@@ -477,22 +498,11 @@ def explanation(card: pd.DataFrame) -> list[str]:
     )
     lines = [f"{first['student']}: {cutoff}; {grades}; {margin}."]
     for _, row in card[card["row"] == ESTIMATE_ROW].iterrows():
-        mine = "no estimate" if pd.isna(row["my estimate"]) else f"{row['my estimate']:,}"
-        default = "none" if pd.isna(row["default estimate"]) else f"{row['default estimate']:,}"
-        if row["moved most"] == NO_MOVE:
-            moved = "none of your choices moved it"
+        if pd.isna(row["my estimate"]):
+            mine = "you have no estimate (no source's point figure by your cut-off)"
         else:
-            without = (
-                "no estimate"
-                if pd.isna(row["estimate without it"])
-                else f"{row['estimate without it']:,}"
-            )
-            moved = (
-                f"your {row['moved most']} moved it most (without that choice: {without}, "
-                f"interval {row['interval without it']})"
-            )
-        lines.append(
-            f"{row['measure']} ({row['window']}): your estimate {mine}, the default {default}; "
-            f"{moved}."
-        )
+            mine = f"your estimate {row['my estimate']:,}"
+            if not pd.isna(row["default estimate"]):
+                mine += f", the default {row['default estimate']:,}"
+        lines.append(f"{row['measure']} ({row['window']}): {mine}; {move_phrase(row)}.")
     return lines

@@ -993,6 +993,96 @@ def relay_chart(
     return figure
 
 
+# --- the class's estimates: one panel per measure and window ------------------------------
+
+# The class page's marks: every student's estimate in one colour (they are not sides), the
+# default estimate hollow, the published figures in the text's colour, a bound as the
+# arrowhead pointing the way it is open.
+STUDENT_COLOUR, DEFAULT_COLOUR, PUBLISHED_COLOUR = OKABE_ITO[0], "#6E6E6E", "#222222"
+PUBLISHED_MARKERS = {"upper bound": "<", "lower bound": ">"}
+# Ids of the marks in the SVG (figure_svg prefixes them with the chart's name): a reader's
+# browser test counts the students' dots in each panel.
+CLASS_MARK_IDS = {"students": "students", "defaults": "defaults", "published": "published"}
+
+
+@_quietly
+def class_estimates_chart(
+    estimates: pd.DataFrame, published: pd.DataFrame, title: str, source: str
+) -> Figure | NothingToDraw:
+    """One exercise window of the class: a row per student, their estimate a dot with the
+    interval the sources' figures allow (a solid line; dotted where it is open), their
+    default estimate (same cut-off, the data's grades, no margin) a hollow diamond; above
+    them a row of the published figures in that window.
+
+    Input: answers.class_estimates rows of one measure and window (student, my estimate,
+    my low, my high, default estimate) and answers.class_published rows of it (source,
+    figure, figure kind); the title and the source line. Output: a Figure whose students'
+    dots are one SVG group (id CLASS_MARK_IDS["students"]), one mark per student with an
+    estimate; a NothingToDraw when no card holds the window."""
+    if estimates.empty:
+        return NothingToDraw("No answer card holds this window: there is no estimate to draw.")
+    rows = estimates.sort_values("student", ascending=False, kind="stable")
+    ys = np.arange(len(rows), dtype=float)
+    top = len(rows) if len(published) else len(rows) - 1
+    mine = rows["my estimate"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    default = rows["default estimate"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    low = rows["my low"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    high = rows["my high"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    figures = published["figure"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    values = np.concatenate([mine, default, low, high, figures])
+    most = np.nanmax(values) if np.isfinite(values).any() else 1.0
+    right = max(most * 1.3, 1.0)
+    figure, (legend_axes, axes) = plt.subplots(
+        2, 1, figsize=(WIDTH, ROW * (top + 1) + LEGEND_ROW + 1.8),
+        height_ratios=[LEGEND_ROW / ROW, top + 1.6], layout="constrained",
+    )  # fmt: skip
+    known = ~np.isnan(mine)
+    # An open end of the interval runs, dotted, to the panel's edge.
+    start, end = np.nan_to_num(low, nan=0.0), np.nan_to_num(high, nan=right)
+    closed = known & ~np.isnan(low) & ~np.isnan(high)
+    axes.hlines(ys[closed], start[closed], end[closed], colors=STUDENT_COLOUR, linewidth=3,
+                alpha=0.35)  # fmt: skip
+    axes.hlines(ys[known & ~closed], start[known & ~closed], end[known & ~closed],
+                colors=STUDENT_COLOUR, linewidth=2, alpha=0.35, linestyles=":")  # fmt: skip
+    axes.scatter(mine[known], ys[known], s=36, color=STUDENT_COLOUR, zorder=4,
+                 gid=CLASS_MARK_IDS["students"])  # fmt: skip
+    has_default = ~np.isnan(default)
+    axes.scatter(default[has_default], ys[has_default], s=50, marker="D", facecolors="none",
+                 edgecolors=DEFAULT_COLOUR, linewidths=1.2, zorder=3,
+                 gid=CLASS_MARK_IDS["defaults"])  # fmt: skip
+    names = [f"{_shorten(s, LABEL_WIDTH - 14)}{'' if k else ' (no estimate)'}"
+             for s, k in zip(rows["student"], known, strict=True)]  # fmt: skip
+    if len(published):
+        markers = [PUBLISHED_MARKERS.get(kind, "o") for kind in published["figure kind"]]
+        for number, marker in enumerate(dict.fromkeys(markers)):
+            chosen = np.array([m == marker for m in markers])
+            axes.scatter(figures[chosen], np.full(chosen.sum(), float(top)), s=40, marker=marker,
+                         color=PUBLISHED_COLOUR, zorder=3,
+                         gid=f"{CLASS_MARK_IDS['published']}-{number}")  # fmt: skip
+        names.append("published figures")
+    axes.set_yticks(np.arange(top + 1), names)
+    axes.set_ylim(-0.7, top + 0.7)
+    axes.set_xlim(0, right)
+    axes.grid(axis="x", color="#dddddd", linewidth=0.6)
+    axes.set_axisbelow(True)
+    handles = [
+        Line2D([], [], marker="o", color=STUDENT_COLOUR, linewidth=3, alpha=0.8,
+               label="a student's estimate and interval"),
+        Line2D([], [], marker="D", color=DEFAULT_COLOUR, markerfacecolor="none", linestyle="",
+               label="default estimate"),
+        Line2D([], [], marker="o", color=PUBLISHED_COLOUR, linestyle="",
+               label="published figure (◂ up to, ▸ at least)"),
+    ]  # fmt: skip
+    _frame(figure, title, source)
+    _settle(figure, (legend_axes, handles, ""))
+    _numbers_axis(axes.xaxis)
+    _place_labels(figure, {axes: [
+        Label(f"{value:,.0f}", (value, y), colour=STUDENT_COLOUR, places=RIGHT_FIRST)
+        for value, y in zip(mine[known], ys[known], strict=True)
+    ]})  # fmt: skip
+    return figure
+
+
 # --- the chart in the page --------------------------------------------------------------
 
 _SVG_ID = re.compile(r'\bid="([^"]+)"')

@@ -1,0 +1,223 @@
+"""The class's page: every answer card of a folder side by side, one panel per exercise
+measure and window, written offline (CSS and SVG charts inline, no request) with its
+CSVs beside it. The page draws what the cards hold (crosscheck.answers) and recomputes
+nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+
+from crosscheck import answers, plots
+from crosscheck.present import html_table, write_csv
+
+PAGE = "index.html"
+STYLESHEET = Path(str(resources.files("crosscheck") / "templates" / "crosscheck" / "report.css"))
+# The page's own rules, beside the report's stylesheet (report.css).
+CLASS_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+       sans-serif; color: #222; line-height: 1.45; }
+.crosscheck-panel { border-top: 1px solid #ccc; margin-top: 1.5rem; }
+.crosscheck-panel h2 { font-size: 1.15rem; margin: 0.8rem 0 0.3rem; }
+.crosscheck-finding { font-size: 1rem; margin: 0.3rem 0; }
+.crosscheck-moves { font-size: 0.9rem; margin: 0.2rem 0 1rem; padding-left: 1.2rem; }
+.crosscheck-skipped { color: #8a1c00; }
+"""
+
+
+@dataclass
+class ClassPage:
+    """What `write_class_page` did: the page written (None when no card was read, with the
+    reason), how many cards it shows, and the files skipped with the reason why."""
+
+    page: Path | None
+    cards: int = 0
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    reason: str = ""
+
+
+def _slug(*parts) -> str:
+    text = "-".join(str(part) for part in parts)
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-").lower()
+
+
+def panel_name(measure_id: str, window_start) -> str:
+    """The name of a panel's chart and CSV: class-<measure id>-<window start day>."""
+    return _slug("class", measure_id, f"{pd.Timestamp(window_start):%Y-%m-%d}")
+
+
+def _moves(rows: pd.DataFrame) -> str:
+    """Per student, the choice that moved their estimate most, as list items."""
+    items = "".join(
+        f"<li><b>{html.escape(row['student'])}</b>: "
+        f"{html.escape(answers.move_phrase(row, 'their'))}</li>"
+        for _, row in rows.iterrows()
+    )
+    return f'<ul class="crosscheck-moves">{items}</ul>'
+
+
+def chart_title(rows: pd.DataFrame) -> str:
+    """The chart's finding: how many students' estimates left the default one."""
+    mine = rows["my estimate"].astype("Float64")
+    default = rows["default estimate"].astype("Float64")
+    moved = int(((mine != default) & mine.notna() & default.notna()).sum())
+    defaults = sorted(set(default.dropna().astype(int)))
+    said = " or ".join(f"{d:,}" for d in defaults) or "none"
+    return (
+        f"{moved} of {len(rows)} student{'s' if len(rows) != 1 else ''} moved away from the "
+        f"default estimate ({said})"
+    )
+
+
+def _panel(spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame) -> tuple:
+    """One measure and window: its heading, spread sentence, chart and moves; and the
+    rows its chart draws (for its CSV)."""
+    keys = ["measure_id", "window_start"]
+    chosen = (estimates[keys] == spread[keys].to_numpy()).all(axis=1)
+    rows = estimates[chosen]
+    figures = published[(published[keys] == spread[keys].to_numpy()).all(axis=1)]
+    name = panel_name(spread["measure_id"], spread["window_start"])
+    sentence = answers.spread_sentence(spread)
+    heading = f"{spread['measure']}, {spread['window']}"
+    figure = plots.class_estimates_chart(
+        rows,
+        figures,
+        chart_title(rows),
+        f"{len(rows)} answer card{'s' if len(rows) != 1 else ''}; published figures: each "
+        "source's latest in the window by the card's cut-off (crosscheck class compare)",
+    )
+    alt = (
+        f"Each student's estimate of {spread['measure']} ({spread['window']}) as a dot with "
+        f"its interval, the default estimate as a hollow diamond, the published figures above"
+    )
+    chart = plots.figure_html(figure, name, alt)
+    if isinstance(figure, plots.Figure):
+        plt.close(figure)
+    section = (
+        f'<section class="crosscheck-panel" id="panel-{name}" '
+        f'data-measure="{html.escape(spread["measure_id"])}" '
+        f'data-window-start="{pd.Timestamp(spread["window_start"]):%Y-%m-%d}">'
+        f"<h2>{html.escape(heading)}</h2>"
+        f'<p class="crosscheck-finding">{html.escape(sentence)}</p>{chart}{_moves(rows)}'
+        "</section>"
+    )
+    drawn = pd.concat(
+        [
+            rows.assign(mark="student's estimate"),
+            figures.rename(columns={"figure": "my estimate"}).assign(mark="published figure"),
+        ],
+        ignore_index=True,
+    )
+    return section, name, drawn
+
+
+CARD_TABLE = {"student": "student", "measure": "measure", "window": "window",
+              "as_of": "cut-off", "grades changed": "grades changed",
+              "approximate_margin": "margin", "my estimate": "my estimate",
+              "my low": "low", "my high": "high", "default estimate": "default estimate",
+              "moved most": "moved most"}  # fmt: skip
+
+
+def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
+    """The page (a whole HTML document, offline) for the cards read; `data` receives the
+    tables written beside it, by CSV name."""
+    estimates = answers.class_estimates(cards.cards)
+    published = answers.class_published(cards.cards)
+    spread = answers.compare_answers(cards.cards)
+    data |= {"class_estimates": estimates, "class_published": published, "class_spread": spread}
+    cutoffs = sorted({c["exercise as_of"].iloc[0] for c in cards.cards} - {""})
+    lede = (
+        f"{len(cards.cards)} answer card{'s' if len(cards.cards) != 1 else ''}, "
+        f"{len(spread)} measure{'s' if len(spread) != 1 else ''} and window"
+        f"{'s' if len(spread) != 1 else ''} of the exercise"
+        + (f" (its default cut-off: {', '.join(cutoffs)})" if cutoffs else "")
+        + "."
+    )
+    panels = []
+    for _, row in spread.iterrows():
+        section, name, drawn = _panel(row, estimates, published)
+        panels.append(section)
+        data[name] = drawn
+    skipped = ""
+    if cards.skipped:
+        items = "".join(
+            f"<li><b>{html.escape(path.name)}</b>: {html.escape(reason)}</li>"
+            for path, reason in cards.skipped
+        )
+        skipped = (
+            f'<p class="crosscheck-skipped">Skipped:</p><ul class="crosscheck-skipped">{items}</ul>'
+        )
+    table = estimates[list(CARD_TABLE)].rename(columns=CARD_TABLE)
+    css = STYLESHEET.read_text() + CLASS_CSS
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{css}</style></head>"
+        f'<body class="jp-Notebook"><main><header class="crosscheck-header">'
+        f'<h1>{html.escape(title)}</h1><p class="lede">{html.escape(lede)}</p>{skipped}'
+        f"</header>{''.join(panels)}"
+        f'<section class="crosscheck-cards"><h2>The cards</h2>'
+        f"{html_table(table, 'Every card, one row per measure and window', 'class_estimates')}"
+        "</section></main></body></html>\n"
+    )
+
+
+def write_class_page(
+    answers_dir: str | Path, out_dir: str | Path, title: str = "The class's estimates"
+) -> ClassPage:
+    """Read every card of answers_dir (answers.read_cards) and write out_dir/index.html
+    with its CSVs in out_dir/data/. Written in a folder beside out_dir and moved into
+    place at the end: a page that fails half way never replaces an earlier good one.
+    Returns ClassPage; no card read (no folder, no CSV, every CSV skipped) writes nothing
+    and says why."""
+    answers_dir, out_dir = Path(answers_dir), Path(out_dir)
+    if not answers_dir.is_dir():
+        return ClassPage(None, reason=f"there is no folder {answers_dir}")
+    cards = answers.read_cards(answers_dir)
+    if not cards.cards:
+        reason = (
+            f"none of its {len(cards.skipped)} CSV files is an answer card"
+            if cards.skipped
+            else "it holds no .csv file"
+        )
+        return ClassPage(None, 0, cards.skipped, reason)
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        data: dict[str, pd.DataFrame] = {}
+        page = class_page_html(cards, title, data)
+        for name, table in data.items():
+            write_csv(table, staging / "data" / f"{name}.csv")
+        if cards.skipped:
+            write_csv(
+                pd.DataFrame(
+                    [(path.name, reason) for path, reason in cards.skipped],
+                    columns=["file", "reason"],
+                ),
+                staging / "data" / "skipped_cards.csv",
+            )
+        (staging / PAGE).write_text(page, encoding="utf-8")
+        _replace(staging, out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return ClassPage(out_dir / PAGE, len(cards.cards), cards.skipped)
+
+
+def _replace(staging: Path, out_dir: Path) -> None:
+    """Move the new page and its data into out_dir, each step a rename, the page last."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    old = out_dir / "data"
+    if old.exists():
+        os.replace(old, staging / "old-data")
+    os.replace(staging / "data", old)
+    os.replace(staging / PAGE, out_dir / PAGE)
