@@ -216,6 +216,27 @@ CHARTS = {
         provenance.relay_title(provenance.relay_chains(v.claims)),
         "src",
     ),
+    # One student whose card holds the view's weighted estimates, its default too.
+    "plots.class_estimates_chart": lambda v: plots.class_estimates_chart(
+        pd.DataFrame(
+            {
+                "student": "a student",
+                "my estimate": v.weighted["weighted estimate"],
+                "my low": v.weighted["lowest latest"],
+                "my high": v.weighted["highest latest"],
+                "default estimate": v.weighted["weighted estimate"],
+            }
+        ),
+        pd.DataFrame(
+            {
+                "source": v.latest["origin"],
+                "figure": v.latest["point"],
+                "figure kind": v.latest["bound"],
+            }
+        ),
+        "title",
+        "src",
+    ),  # fmt: skip
 }
 # What each chart says when its selection holds no claim.
 NOTHING_DRAWN = {
@@ -230,6 +251,9 @@ NOTHING_DRAWN = {
     ),
     "plots.relay_chart": (
         "No claim had been recorded: there is no path from a source to an outlet to draw."
+    ),
+    "plots.class_estimates_chart": (
+        "No answer card holds this window: there is no estimate to draw."
     ),
 }
 
