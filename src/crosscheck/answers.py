@@ -14,6 +14,7 @@ and window with the student's estimate only (V1_COLUMNS).
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -506,3 +507,31 @@ def explanation(card: pd.DataFrame) -> list[str]:
                 mine += f", the default {row['default estimate']:,}"
         lines.append(f"{row['measure']} ({row['window']}): {mine}; {move_phrase(row)}.")
     return lines
+
+
+def answers_folder(answers_dir: str | Path, data_dir: str | Path) -> Path:
+    """Where the exercise writes its card: answers_dir as given when absolute, else beside
+    the data folder (the project's root), so that a run from JupyterLab (whose working
+    folder is notebooks/exercises/) and one by papermill from the root fill one folder."""
+    from crosscheck.notebook import find_data_dir
+
+    path = Path(answers_dir)
+    return path if path.is_absolute() else find_data_dir(data_dir).parent / path
+
+
+CARD_SHOWN = {"measure": "measure", "window": "window", "my estimate": "my estimate",
+              "my low": "low", "my high": "high", "default estimate": "default estimate",
+              "moved most": "moved most"}  # fmt: skip
+
+
+def card_html(card: pd.DataFrame, path: Path | None = None) -> str:
+    """The card as its student reads it in the notebook: the explanation (escaped), a
+    table of the estimates and where the card was written."""
+    lines = "".join(f"<p>{html.escape(line)}</p>" for line in explanation(card))
+    rows = card[card["row"] == ESTIMATE_ROW][list(CARD_SHOWN)].rename(columns=CARD_SHOWN)
+    shown = rows.astype(object).where(rows.notna(), "")
+    for column in ("my estimate", "low", "high", "default estimate"):
+        shown[column] = [f"{v:,.0f}" if v != "" else "" for v in shown[column]]
+    table = shown.to_html(index=False, escape=True, border=0, classes="crosscheck-table")
+    where = f"<p>Your card: {html.escape(str(path))}</p>" if path is not None else ""
+    return f'<div class="crosscheck-answer-card">{lines}{table}{where}</div>'
