@@ -76,6 +76,7 @@ def test_the_evaluation_reports_every_gold_article_and_the_pooled_overall(gold_t
         *second_held_out,
         *third_held_out,
         *[f"h4_{name}" for name in FOURTH],
+        *[f"h5_{name}" for name in FIFTH],
         "overall",
     ]
     assert gold_table.loc["overall", "gold"] == gold_table.drop("overall")["gold"].sum()
@@ -146,6 +147,7 @@ def test_an_article_of_another_topic_is_drafted_against_that_topic(gold_table):
 SENT = "The NIS said {:,} troops were sent."
 FOURTH = ("press_release", "factcheck", "roundup", "defector", "diplomatic", "sunday", "flash",
           "casualty", "rally")  # fmt: skip
+FIFTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "timeline")
 
 
 def test_quality_reports_the_development_and_held_out_halves_apart(capsys, monkeypatch, tmp_path):
