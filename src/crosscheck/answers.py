@@ -167,6 +167,7 @@ def build_card(
     measures: pd.DataFrame,
     choices: analysis.Parameters,
     exercise_as_of: pd.Timestamp | None,
+    analysed: dict | None = None,
 ) -> pd.DataFrame:
     """One student's answer card (CARD_COLUMNS, CARD_FORMAT).
 
@@ -181,11 +182,13 @@ def build_card(
     then a "published" row per source's latest figure in that window (source, figure,
     figure kind: exact, approximate, range, upper bound, lower bound). A window the
     student's cut-off knows nothing of has NA estimates and no published row.
+    analysed: views already computed, by their Parameters, shared by the cards of one
+    class (the default view is the same for students of one cut-off); filled here.
     Raises ValueError for grade overrides that name unknown actors or bad grades.
     """
     if choices.as_of is None:
         choices = replace(choices, as_of=exercise_as_of)
-    views = _Views(dataset)
+    views = _Views(dataset, {} if analysed is None else analysed)
     measures = measures.reset_index(drop=True)
     mine_view = views.view(choices)
     mine = _in_exercise_windows(measures, _estimates(mine_view))
@@ -256,7 +259,7 @@ def _typed(card: pd.DataFrame) -> pd.DataFrame:
     for column in _NUMBERS:
         card[column] = pd.to_numeric(card[column]).astype("Float64")
     for column in _DAYS:
-        card[column] = pd.to_datetime(card[column])
+        card[column] = pd.to_datetime(card[column]).astype("datetime64[ns]")
     text = [c for c in CARD_COLUMNS if c not in (*_INTEGERS, *_NUMBERS, *_DAYS)]
     card[text] = card[text].astype(object).where(card[text].notna(), "").astype(str)
     return card
