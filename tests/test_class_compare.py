@@ -1,0 +1,251 @@
+"""`crosscheck class compare`: five students' cards (different grades, cut-offs and
+margins) side by side in one offline page, a card that is not one named and skipped,
+the page as Chromium shows it, and the README's classroom example run as written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import shlex
+from pathlib import Path
+
+import pandas as pd
+import papermill
+import pytest
+import yaml
+
+from crosscheck import analysis, answers, class_page, cli, exercise
+from crosscheck.load import load_dataset
+
+from conftest import CHROMIUM, DATA, ROOT
+
+CUTOFF = pd.Timestamp("2024-10-28")  # the shipped data's exercise cut-off (test_exercise)
+COMMITTED, SENT = "Troops committed in total", "Troops sent to Russia so far"
+STUDENTS = {
+    "ana": {"grade_overrides": {"volodymyr-zelenskyy": "B2"}},
+    "ben": {},
+    "cleo": {"as_of": "2024-11-05", "approximate_margin": 0.1},
+    "dan": {"as_of": "2024-10-23"},
+    "eve": {"grade_overrides": {"rok-nis": "E5", "sabrina-singh": "A1"}, "approximate_margin": 0.2},
+}
+
+
+@pytest.fixture(scope="session")
+def class_folder(tmp_path_factory) -> Path:
+    """The answers/ folder of a class: five cards, a broken CSV and a card of format 1."""
+    folder = tmp_path_factory.mktemp("answers")
+    dataset = load_dataset(DATA)
+    measures = exercise.exercise_measures(
+        analysis.analyse(dataset, analysis.Parameters(as_of=CUTOFF))
+    )
+    shared: dict = {}
+    for student, choices in STUDENTS.items():
+        card = answers.build_card(
+            student, dataset, measures, analysis.Parameters.parse(**choices), CUTOFF, shared
+        )
+        answers.write_card(card, folder)
+    (folder / "broken.csv").write_bytes(b'card_format,student\n"2,\xff\xfe ana\n')
+    (folder / "old.csv").write_text(
+        "student,as_of,measure,window,my estimate,sources,grades changed\n"
+        "fay,,Troops,all dates,3000,1,none\n"
+    )
+    return folder
+
+
+@pytest.fixture(scope="session")
+def compared(class_folder, tmp_path_factory):
+    """`crosscheck class compare` run once on the class's folder: (exit code, stderr, out)."""
+    out = tmp_path_factory.mktemp("class") / "page"
+    errors = io.StringIO()
+    with contextlib.redirect_stderr(errors):
+        code = cli.main(["class", "compare", str(class_folder), "--out", str(out)])
+    return code, errors.getvalue(), out
+
+
+def test_the_page_is_written_and_the_command_says_so(compared):
+    code, _, out = compared
+    assert code == 0 and (out / "index.html").exists()
+
+
+def test_a_broken_card_and_an_old_card_are_named_with_their_reason(compared):
+    _, errors, _ = compared
+    lines = errors.splitlines()
+    broken = [line for line in lines if "broken.csv" in line][0]
+    assert broken.startswith("skipped ") and "broken.csv: not a readable CSV (" in broken
+    old = [line for line in lines if "old.csv" in line][0]
+    assert "an answer card of format 1" in old and "rerun the exercise notebook" in old
+
+
+def test_the_spread_of_the_class_is_exported_per_measure_and_window(compared):
+    *_, out = compared
+    spread = pd.read_csv(out / "data" / "class_spread.csv").set_index("measure")
+    committed, sent = spread.loc[COMMITTED], spread.loc[SENT]
+    # ana 11,000; ben 10,720; cleo 10,000 (by 5 Nov Ukraine's latest is a bound); dan
+    # 10,000 (by 23 Oct only South Korea's); eve 11,946 (Seoul's NIS at E5).
+    assert (committed["lowest"], committed["median"], committed["highest"]) == (
+        10000, 10720, 11946
+    )  # fmt: skip
+    assert (sent["students"], sent["estimated by"], sent["lowest"], sent["highest"]) == (
+        5, 4, 6500, 8147
+    )  # fmt: skip
+
+
+def test_the_page_says_the_spread_and_what_moved_each_student(compared):
+    *_, out = compared
+    page = (out / "index.html").read_text()
+    assert "5 students: from 6,500 to 8,147 (median 7,480); 1 had none." in page
+    assert "<b>dan</b>: their cut-off moved it most (without that choice: 7,480)" in page
+    assert "<b>cleo</b>: their margin moved only its interval" in page
+    assert "Skipped:" in page and "broken.csv" in page
+
+
+def run_compare(folder: Path, out: Path, capsys) -> tuple[int, str]:
+    code = cli.main(["class", "compare", str(folder), "--out", str(out)])
+    return code, capsys.readouterr().err
+
+
+def test_a_folder_without_a_card_exits_2_and_says_why(tmp_path, capsys):
+    (tmp_path / "answers").mkdir()
+    code, err = run_compare(tmp_path / "answers", tmp_path / "out", capsys)
+    assert code == 2 and "it holds no .csv file" in err
+    (tmp_path / "answers" / "notes.csv").write_text("a,b\n1,2\n")
+    code, err = run_compare(tmp_path / "answers", tmp_path / "out", capsys)
+    assert code == 2 and "none of its 1 CSV files is an answer card" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_page_that_fails_keeps_the_earlier_page(class_folder, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "class"
+    assert run_compare(class_folder, out, capsys)[0] == 0
+    before = (out / "index.html").read_bytes()
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("the chart could not be drawn")
+
+    monkeypatch.setattr(class_page, "class_page_html", failing)
+    with pytest.raises(RuntimeError):
+        cli.main(["class", "compare", str(class_folder), "--out", str(out)])
+    assert (out / "index.html").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["class"]  # no staging left
+
+
+# --- the page in Chromium, its network cut --------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def seen(compared, browser):
+    """The page opened once: the requests it tried, and per panel its id, the students'
+    dots and the published figures' marks drawn."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing")
+    *_, out = compared
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    blocked = []
+
+    def route(request_route):
+        url = request_route.request.url
+        if url.startswith(("file:", "data:")):
+            request_route.continue_()
+        else:
+            blocked.append(url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.goto((out / "index.html").as_uri(), wait_until="load")
+    panels = page.evaluate(
+        """() => [...document.querySelectorAll("section.crosscheck-panel")].map(s => ({
+            measure: s.dataset.measure, start: s.dataset.windowStart,
+            heading: s.querySelector("h2").innerText,
+            dots: s.querySelectorAll("svg g[id$='-students'] use").length,
+            published: s.querySelectorAll("svg g[id*='-published-'] use").length,
+            visible: s.querySelector("svg").getBoundingClientRect().width > 600}))"""
+    )
+    page.close()
+    return blocked, panels
+
+
+def test_the_page_makes_no_request(seen):
+    blocked, _ = seen
+    assert blocked == []
+
+
+def test_one_panel_per_measure_and_window_with_a_dot_per_student_estimate(seen, class_folder):
+    _, panels = seen
+    cards = answers.read_cards(class_folder).cards
+    estimates = answers.class_estimates(cards)
+    expected = estimates.groupby(["measure_id", "window_start"], sort=False)["my estimate"].count()
+    assert [(p["measure"], p["start"]) for p in panels] == [
+        (m, f"{s:%Y-%m-%d}") for m, s in expected.index
+    ]
+    assert [p["dots"] for p in panels] == expected.tolist() == [5, 4]
+    assert [p["heading"] for p in panels] == [f"{COMMITTED}, all dates", f"{SENT}, 28 Oct 2024"]
+    assert all(p["visible"] for p in panels)
+
+
+def test_every_published_figure_the_cards_hold_is_drawn(seen, compared):
+    _, panels = seen
+    *_, out = compared
+    published = pd.read_csv(out / "data" / "class_published.csv")
+    # Troops committed: South Korea's 10,000, Ukraine's 12,000 and, by 5 Nov, its "up to
+    # 15,000"; troops sent on 28 Oct: Ukraine's 3,000, the US's 10,000.
+    assert (
+        [p["published"] for p in panels]
+        == [3, 2]
+        == published.groupby("measure", sort=False).size().tolist()
+    )
+
+
+# --- the README's example, as written there --------------------------------------------
+
+
+def readme_commands() -> list[str]:
+    """The shell commands of the README's "In class" section (continuation lines joined)."""
+    text = (ROOT / "README.md").read_text()
+    section = text.split("\n## In class", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", section, re.S)
+    joined = "\n".join(blocks).replace("\\\n", " ")
+    return [line.strip() for line in joined.splitlines() if line.strip().startswith(".venv/")]
+
+
+def exercise_parameters(command: str) -> dict:
+    """The parameters a papermill command line gives: -p name value, -y YAML."""
+    words = shlex.split(command)
+    parameters = {}
+    for i, word in enumerate(words):
+        if word == "-p":
+            parameters[words[i + 1]] = yaml.safe_load(words[i + 2])
+        elif word == "-y":
+            parameters |= yaml.safe_load(words[i + 1])
+    return parameters
+
+
+def test_the_readmes_two_students_get_different_cards(tmp_path):
+    commands = readme_commands()
+    runs = [c for c in commands if "papermill notebooks/exercises/your_estimate.ipynb" in c]
+    assert len(runs) == 2, commands
+    assert any(c.endswith("crosscheck class compare answers/") for c in commands), commands
+    first, second = (exercise_parameters(run) for run in runs)
+    assert "as_of" not in first and "as_of" not in second  # the exercise's own cut-off
+    answers_dir = tmp_path / "answers"
+    # The first as the notebook runs it (the one papermill run of this file); the second
+    # through the notebook's one call.
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / "exercises" / "your_estimate.ipynb"),
+        str(tmp_path / "first.ipynb"),
+        parameters=first | {"data_dir": str(DATA), "answers_dir": str(answers_dir)},
+        kernel_name="python3",
+        progress_bar=False,
+    )
+    choices = {k: v for k, v in second.items() if k != "student"}
+    answers.write_card(answers.exercise_card(second["student"], DATA, **choices), answers_dir)
+    cards = {c["student"].iloc[0]: c for c in answers.read_cards(answers_dir).cards}
+    assert set(cards) == {first["student"], second["student"]}
+    mine = {
+        student: card.loc[
+            (card["row"] == "estimate") & (card["measure"] == SENT), "my estimate"
+        ].iloc[0]
+        for student, card in cards.items()
+    }
+    assert mine[first["student"]] != mine[second["student"]]
