@@ -527,3 +527,14 @@ def test_a_time_counted_from_an_event_is_a_phrase_not_understood(wording):
     # "rose to 3,000 within days": another occasion than the day named before it
     found = find_phrases(f"The count rose to 3,000 {wording}.", SEED_PUBLISHED)
     assert [(p.wording, p.role, p.span) for p in found] == [(wording, "unknown", None)]
+
+
+def test_by_a_weekday_night_is_that_day_when_a_count_was_given_not_a_deadline():
+    # invented: a count revised "by Tuesday evening", read on Wednesday 23 Oct 2024
+    text = "By Tuesday evening the organisers had raised their count to 2,000."
+    phrase = find_phrases(text, date(2024, 10, 23))[0]
+    assert (phrase.wording, phrase.role) == ("By Tuesday evening", "stated")
+    assert phrase.span.start == phrase.span.end == date(2024, 10, 22)
+    # a bare "by <weekday>" stays a deadline, after publication
+    deadline = find_phrases("The march must end by Friday.", date(2024, 10, 23))[0]
+    assert (deadline.role, deadline.span.start) == ("period", date(2024, 10, 25))
