@@ -483,7 +483,10 @@ def explanation(card: pd.DataFrame) -> list[str]:
     """The card in sentences for its student: the choices, then per window the estimate,
     the default one and which choice moved it most (move_phrase)."""
     if card.empty:
-        return ["The card is empty."]
+        return [
+            "The card holds no estimate: no measure of this data has two independent sources "
+            "in one comparison window, so no choice of yours can move an estimate."
+        ]
     first = card.iloc[0]
     cutoff = (
         f"your cut-off {first['as_of']} is the exercise's"
