@@ -68,7 +68,9 @@ class Lesson:
     windows: the (measure, window) pairs shown (exercise.EXERCISE_COLUMNS);
     exercise_windows: whether they are the exercise's (two sources a grade can weigh)
     or, for a day without such a window, those with most sources (FALLBACK_WINDOWS);
-    exercise_day: the data's first exercise day (exercise.exercise_cutoff), or None;
+    exercise_day: for a day without exercise windows, the data's first exercise day
+    (exercise.exercise_cutoff), to point the class to; None when there is none or the
+    day has exercise windows (then it is not needed: it would take further analyses);
     full: all the data analysed (no cut-off).
     """
 
@@ -93,7 +95,8 @@ def lesson(dataset, day: pd.Timestamp, parameters: analysis.Parameters | None = 
     if not chosen:
         windows = _busiest_windows(view)
     full = analysis.analyse(dataset, dataclasses.replace(parameters, as_of=None))
-    return Lesson(day, view, later, full, windows, chosen, exercise.exercise_cutoff(full))
+    exercise_day = None if chosen else exercise.exercise_cutoff(full)
+    return Lesson(day, view, later, full, windows, chosen, exercise_day)
 
 
 def _busiest_windows(view: analysis.Analysis) -> pd.DataFrame:
