@@ -731,3 +731,21 @@ def test_by_the_bodys_count_after_a_new_body_spoke_is_that_body(dataset):
         ("authors", 700),
         ("institute", 3000),
     ]
+
+
+def test_a_colon_after_the_subject_hands_over_to_the_subjects_own_words(dataset):
+    # invented: no verb of saying, the colon introduces Kovalenko's quotation
+    text = (
+        "Andriy Kovalenko was more blunt on Friday: "
+        '"4,000 North Korean soldiers are in Kursk and more are coming."'
+    )
+    claims = draft(dataset, text).claims
+    figures = claims[claims["best"].notna()]
+    assert figures[["claimant_id", "best"]].values.tolist() == [["andriy-kovalenko", 4000]]
+    assert figures.iloc[0]["stated_day"] == "2024-10-18"
+
+
+def test_a_capital_before_a_colon_speaks_for_its_government(dataset):
+    # invented: a metonym as the subject, its words after the colon
+    text = 'Kyiv was unmoved on Friday: "4,000 North Korean soldiers are in Kursk."'
+    assert who(dataset, text) == [("ukraine-government", None, 4000)]

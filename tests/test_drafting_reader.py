@@ -824,3 +824,30 @@ def test_a_span_in_the_speakers_own_words_does_not_stop_their_earlier_day(datase
         '"About 9,000 have gone to Russia since last autumn," it said.',
     )
     assert days_of(claims) == {5_000: "2024-11-11", 9_000: "2024-11-11"}
+
+
+@pytest.mark.parametrize("hour", ["at 11 a.m.", "shortly after noon"])
+def test_an_hour_with_no_day_is_on_the_day_the_story_named_just_before(hour):
+    # invented: the lede names the day, the next sentence only the hour
+    rally = load_dataset(RALLY)
+    body = (
+        "Nurses marched through the harbour district on Tuesday against ward closures.\n\n"
+        f"City police said {hour} that about 2,500 people had joined the march.\n"
+    )
+    claims = figures(draft(rally, body))
+    assert claims.loc[0, ["best", "claimant_id", "stated_day"]].tolist() == [
+        2500,
+        "city-police",
+        "2024-11-12",
+    ]
+    assert "day of the hour" in claims.loc[0, "review"]
+
+
+def test_an_hour_does_not_borrow_a_day_from_far_back():
+    rally = load_dataset(RALLY)
+    body = (
+        "Nurses marched through the harbour district on Tuesday.\n\n"
+        "The union wants more staff. Wards have closed. Beds are short.\n\n"
+        "City police said at 11 a.m. that about 2,500 people had joined the march.\n"
+    )
+    assert figures(draft(rally, body)).loc[0, "stated_day"].startswith("not stated")

@@ -507,7 +507,27 @@ class Attributor:
             found = self._subject(text, folded, speakers, verb)
             if found is not None:
                 return found[0], verb.span(), found[1], found[2]
-        return self._possessor(text, folded, speakers)
+        return self._possessor(text, folded, speakers) or self._colon_quote(text, speakers)
+
+    def _colon_quote(self, text: str, speakers: list[Mention]):
+        """(speaker, colon span, "name", []) of a sentence whose subject opens it and
+        whose words follow a colon in quotation marks with no verb of saying ("The
+        minister went further on Friday: \"...\"", "X was blunt: \"...\""): in news
+        copy the colon hands over to the subject's own words. None when the sentence
+        does not open on a named speaker, or when nothing but the name stands before
+        the colon (an interview's label, read elsewhere)."""
+        colon = re.search(r":\s*[\"“]", text)
+        if colon is None or _quoted(text, colon.start()):
+            return None
+        before = [m for m in speakers if m.end <= colon.start()]
+        if not before or before[0].start > 0 and text[: before[0].start].strip():
+            return None
+        if not re.search(r"\b[a-z]{2,}\b", text[before[0].end : colon.start()]):
+            return None
+        speaker = self._resolve(before[0])
+        if speaker is None:
+            return None
+        return speaker, colon.span(), "name", []
 
     def _possessor(self, text: str, folded: str, speakers: list[Mention]):
         """(speaker, noun span, how found, []) of a count given as someone's ("the

@@ -193,6 +193,14 @@ WEEKDAY_HEADING_OPENING = re.compile(
 # "On the same day X said": the day of the sentence before, which news copy does not
 # repeat.
 SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.IGNORECASE)
+# "Police said at 3 p.m. that ...": an hour of the clock with no day of its own is a
+# time on the day the story is telling, the one named just before (news copy gives the
+# day once, in the lede, then only the hour: README-fifth-held-out.md, h5_rally)
+CLOCK_TIME = re.compile(
+    r"\b(?:at|by|around|shortly\s+(?:before|after))\s+(?:(?:about|around)\s+)?"
+    r"(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)|noon|midday|midnight)",
+    re.IGNORECASE,
+)
 
 # An outlet's words announcing a document it reproduces whole ("reproduces below,
 # unedited, the press release ... issued on Monday", "the statement in full", "Full
@@ -814,6 +822,18 @@ class _Reader:
                     flags.append(
                         f"day carried from {index - earlier} sentences earlier ({wording})"
                     )
+        if (
+            not stated
+            and not unread
+            and self._last_day is not None
+            and 0 < index - self._last_day[0] <= 2
+            and (clock := CLOCK_TIME.search(text))
+            and not any(a <= clock.start() < b for a, b in quoted)
+            and (verb_clause is None or clock.start() < attribution.verb[1] + 20)
+        ):
+            stated = self._last_day[1]
+            flags.append(f"day of the hour ({clock.group(0)}) taken from the sentence before")
+            self.memory.dated[speaker] = (index, stated)
         if (
             not stated
             and not unread
