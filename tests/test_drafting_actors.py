@@ -216,3 +216,20 @@ def test_a_person_whose_id_names_a_role_is_still_a_person():
 
 def test_own_after_a_possessive_is_no_part_of_a_bodys_name(shipped):
     assert shipped.propose_speaker("Ukraine's own military intelligence agency") == "ukraine-hur"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor_id"),
+    [
+        ("Our South Korean allies", "rok-government"),
+        ("Ukrainian officials", "ukraine-government"),
+        ("the Russian authorities", "russia-government"),
+    ],
+)
+def test_a_countrys_unnamed_officials_or_allies_speak_for_its_government(shipped, phrase, actor_id):
+    assert shipped.propose_speaker(phrase) == actor_id
+
+
+def test_unnamed_officials_of_no_known_country_stay_a_new_speaker(shipped):
+    # "Harbour officials" name no country: a new actor for a reviewer, not a government
+    assert shipped.propose_speaker("Harbour officials") not in shipped.rows

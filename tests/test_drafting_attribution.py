@@ -749,3 +749,26 @@ def test_a_capital_before_a_colon_speaks_for_its_government(dataset):
     # invented: a metonym as the subject, its words after the colon
     text = 'Kyiv was unmoved on Friday: "4,000 North Korean soldiers are in Kursk."'
     assert who(dataset, text) == [("ukraine-government", None, 4000)]
+
+
+def test_we_in_a_briefers_turn_is_the_briefer_not_the_person_just_named(dataset):
+    # invented transcript: the turn's second sentence names Austin, the third says "we"
+    text = (
+        "Briefing by the Pentagon press secretary\n\n"
+        "MAJ. GEN. RYDER: Thanks for coming. Secretary Austin met his Japanese "
+        "counterpart on Monday. We now assess that about 9,000 North Korean soldiers "
+        "are in the Kursk region.\n"
+    )
+    claims = draft(dataset, text).claims
+    figures = claims[claims["best"].notna()]
+    assert figures[["claimant_id", "best"]].values.tolist() == [["pat-ryder", 9000]]
+
+
+@pytest.mark.parametrize("verb", ["thought", "believed", "expected"])
+def test_a_person_saying_what_the_agency_thought_relays_the_agency(dataset, verb):
+    # invented: "the agency" refers back to the NIS named before
+    text = (
+        "South Korea's National Intelligence Service briefed lawmakers on Monday. "
+        f"Park Sun-won said the agency {verb} the deployment could reach 14,000 troops by spring."
+    )
+    assert who(dataset, text)[-1] == ("rok-nis", "park-sun-won", 14000)

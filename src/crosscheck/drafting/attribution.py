@@ -69,6 +69,10 @@ SPEECH_VERBS = (
 # Verbs of belief: what a country or body "estimates" may be what a person names
 # after it goes on to say ("..., the minister told reporters").
 BELIEF_VERBS = r"estimates?|believes|assess(?:es)?|claims|thinks"
+# What a body is reported to hold, in the past tense of reported speech ("Park said the
+# agency thought the total could reach 15,000"): the body's view, passed on by the
+# speaker, as "said the agency believes" is (gold Conventions: a relay credits the body).
+REPORTED_BELIEF = r"thought|believed|expected|judged|reckoned|concluded|feared"
 # A speaker who passes on an agency's finding is its relay, not its source.
 RELAY_CUES = (
     r"received updates from|briefed by|briefing (?:by|from)|were briefed|citing|cited|quoting|"
@@ -670,7 +674,7 @@ class Attributor:
             if not re.match(
                 r"(?:,\s+(?:a|an|the)\b[^,\"“”]*,)?"
                 rf"\s+(?:(?:still|also|had|has|have|would|now)\s+){{0,2}}"
-                rf"(?:{SPEECH_VERBS})\b",
+                rf"(?:{SPEECH_VERBS}|{REPORTED_BELIEF})\b",
                 folded[mention.end :],
             ):
                 continue
@@ -730,6 +734,8 @@ class Attributor:
                 return earlier[-1].actor_id, "name", []
             if pronoun.group(1) == "it" and (body := self._body_before(text, candidates, pronoun)):
                 return body, "name", []
+            if pronoun.group(1) in ("we", "i") and (speaker := self._first_person()):
+                return speaker, "pronoun", []
             # "it" is a body, never a person nor a transcript's speaker label
             speaker = self._last_body() if pronoun.group(1) == "it" else self._last_speaker()
             if speaker is not None:
@@ -924,6 +930,16 @@ class Attributor:
                         self.memory.relay_sources[listener] = speaker
                         self.memory.briefer = speaker
                     return listener
+        return None
+
+    def _first_person(self) -> str | None:
+        """Who "we" or "I" is: whoever is speaking, the last speaker within the three
+        sentences before (a transcript's labelled speaker, the person quoted), never a
+        person the sentence before only names ("Secretary Austin spoke with ... On the
+        battlefield, we now assess": the briefer speaks, not Austin); else None."""
+        last, memory = self.memory.last, self.memory
+        if last is not None and memory.last_at >= memory.sentence - 3:
+            return last.relay or last.claimant
         return None
 
     def _last_speaker(self) -> str | None:
