@@ -606,3 +606,53 @@ def test_a_writers_illustration_is_no_claim():
 
 def test_an_indefinite_count_placed_by_the_sentence_is_a_claim():
     assert [f.value for f in figures_of("A force of 4,000 is now in Kursk.")] == [4000]
+
+
+# Round 7: the fifth set's misses, each rule on an invented sentence ----------------
+
+
+def test_a_batch_a_verb_of_sending_takes_as_object_is_a_figure():
+    sentence = "Officials in Vilnius said they expect the army to dispatch a further 2,500 or so."
+    assert [f.value for f in figures_of(sentence)] == [2500]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"If anyone tells you 40,000, ask where they counted," the researcher said.',
+        "When somebody quotes 9,000 soldiers, ask them which month they mean, he said.",
+    ],
+)
+def test_a_number_in_a_condition_about_anyone_is_a_hypothetical(sentence):
+    assert figures_of(sentence) == []
+
+
+def test_a_condition_with_a_named_subject_still_states_a_figure():
+    sentence = "When the ministry sent 3,000 troops in May, it said more would follow."
+    assert [f.value for f in figures_of(sentence)] == [3000]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry said it would follow the case of the three prisoners closely.",
+        "Envoys met twice, and the two delegations have promised to send more aid.",
+    ],
+)
+def test_a_small_definite_count_of_a_plural_noun_of_its_own_is_a_reference(sentence):
+    assert [f.value for f in figures_of(sentence) if f.kind != "multiple"] == []
+
+
+def test_a_count_whose_own_verb_the_topic_does_not_count_is_no_figure():
+    sentence = "Police said 30 people were detained and that four stewards were badly bruised."
+    assert [f.value for f in figures_of(sentence)] == [30]
+
+
+def test_a_count_whose_clause_names_a_cue_after_its_verb_is_a_figure():
+    sentence = "Kyiv said 40 North Korean soldiers were flown out with injuries."
+    assert [f.value for f in figures_of(sentence)] == [40]
+
+
+def test_a_strength_with_no_noun_is_the_speakers_own():
+    sentence = '"12K strong and still marching," the campaign wrote on Sunday.'
+    assert [f.value for f in figures_of(sentence)] == [12000]

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from crosscheck.dates import MONTH_PATTERN
 from crosscheck.drafting.attribution import SPEECH_VERBS
-from crosscheck.drafting.text import fold, words, words_after
+from crosscheck.drafting.text import clause_of, clause_spans, fold, words, words_after
 from crosscheck.estimates import QUALIFIER_RULES
 
 # Number words as people write them ("ten thousand", "two units").
@@ -204,6 +204,28 @@ BATCH_MOVES = (
     r"on\s+(?:the|their|its)\s+way|en\s+route|arriv\w*|expected|due\b|coming|"
     r"(?:to\s+)?follow\w*|heading"
 )
+# "expect Pyongyang to send a further 3,000": a batch that a verb of sending takes as its
+# object is moving as much as one said to be on its way.
+BATCH_SENT = (
+    r"\b(?:send|sends|sending|sent|dispatch\w*|deploy|deploys|deploying|deployed)\s+"
+    r"(?:another|an\s+additional|a\s+further|a\s+fresh)\s+$"
+)
+# "When someone gives you 12,000, ask ...": a number in a condition whose subject is
+# anyone at all is a hypothetical, nobody's estimate (README-fifth-held-out.md).
+HYPOTHETICAL = (
+    r"\b(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|whoever|you)\b[^,;:.\"]*$"
+)
+# "the two prisoners", "the two sides have promised": after a definite article, a small
+# number whose noun is a plural of its own (a cue noun or a noun the topic does not
+# count) points back at people or parties the story named; a participle after the
+# count noun ("the 40 soldiers captured", "the 12 arrested") still makes it a count.
+DEFINITE_NOUN = r"\s+([a-z]+s)\b"
+# "two officers were slightly hurt": a count whose own verb (a participle after its
+# noun) is none of the topic's cues tells of something the topic does not count.
+OWN_PARTICIPLE = (
+    r"(?:\s+[\w-]+){1,3}?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)"
+    r"(?:\s+[a-z]+ly)?\s+([a-z]+ed|hurt|held|shot|hit|taken|seen|kept|beaten|struck)\b"
+)
 # "About 300 officers were on duty": people at work on the scene (police at a march,
 # guards at a site) are staff of the occasion, not a count the story is about.
 ON_DUTY = (
@@ -358,14 +380,19 @@ def parse_figures(
             continue
         if _illustration(folded, cues):
             continue
+        if re.search(HYPOTHETICAL, folded[: figure.start]):
+            continue
         tie = _counts_something(folded, figure, cues)
         if (
-            tie == "noun"
+            tie in ("noun", "cue")
             and figure.kind == "bare"
             and figure.value < CONTEXT_MINIMUM
             and re.search(DEFINITE_BEFORE, folded[: figure.start])
+            and (tie == "noun" or _definite_reference(folded, figure))
         ):
             continue  # "the three people with ...": a cue beside it ("the 12 arrested") counts
+        if tie == "noun" and _own_verb_uncued(folded, figure, cues):
+            continue
         if tie is None and re.match(PEOPLE_AFTER, sentence[figure.end :]):
             tie = "noun"
         if tie == "noun" and not _named_by_topic(folded, figure, cues):
@@ -657,7 +684,33 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
         return "context"
     if re.search(BATCH_BEFORE, before) and re.match(rf"{SUBJECT_VERB}\s+(?:{BATCH_MOVES})", after):
         return "context"  # "Another 2,000 were on the way" ("... on the list": no batch)
+    if re.search(BATCH_SENT, before):
+        return "context"  # "to send a further 3,000 or so"
     return None
+
+
+def _definite_reference(folded: str, figure: Figure) -> bool:
+    """Whether a small count after "the" tied by a cue is a reference (DEFINITE_NOUN):
+    its noun is a plural that is no count noun of people ("the two sides"), or a cue
+    noun itself ("the two prisoners"); not "the 40 soldiers captured", "the 12 arrested"."""
+    noun = re.match(DEFINITE_NOUN, folded[figure.end :])
+    if noun is None:
+        return False
+    people = COUNT_NOUNS - {"more", "strong", "prisoners", "casualties", "deaths"}
+    return noun.group(1) not in people
+
+
+def _own_verb_uncued(folded: str, figure: Figure, cues: str) -> bool:
+    """Whether a count tied only by its noun is the subject of a participle that is no
+    cue of the topic (OWN_PARTICIPLE), nor is any word after it in its clause: "two
+    officers were slightly hurt" at a march ("were moved to the front line" is placed)."""
+    if words_after(folded, figure.end, 1) == ["more"]:
+        return False  # "500 more were expected": a batch on top of the topic's count
+    verb = re.match(OWN_PARTICIPLE, folded[figure.end :])
+    if not cues or verb is None:
+        return False
+    own = clause_of(clause_spans(folded), figure.start)
+    return not re.search(rf"\b(?:{cues})\b", folded[figure.end : max(own[1], figure.end)])
 
 
 def _noun_of_its_own(folded: str, end: int, cues: str) -> bool:
@@ -707,6 +760,10 @@ def _strength_of(folded: str, figure: Figure, cues: str) -> bool:
     if after:
         return group(after.group(1), True) or bool(after.group(2) and group(after.group(2), False))
     before = re.findall(r"[a-z-]+", re.split(r"[;:.]", folded[: figure.start])[-1])[-4:]
+    if not before and not after:
+        # '"25K strong and not going away," the group posted': with no noun at all the
+        # strength is the speakers' own, the group the story counts
+        return True
     return any(group(noun, True) for noun in before)
 
 

@@ -41,8 +41,8 @@ ADDITIONAL_BATCH = (
 )
 # ... is planned when the clause looks ahead, and sent otherwise.
 PLAN_CUES = (
-    rf"expected|planned|plans|could|will|would|may|might|to be sent|preparing|prepared|"
-    rf"readying|awaited|decided|by (?:{MONTH_PATTERN})\b|in the coming|"
+    r"expected|expects?|expecting|planned|plans|could|will|would|may|might|to be sent|"
+    rf"preparing|prepared|readying|awaited|decided|by (?:{MONTH_PATTERN})\b|in the coming|"
     r"(?:committed|pledged|promised|agreed|set|going|intends?) to"
 )
 # A relative clause after the figure's clause says what the batch is or will do: "a
@@ -83,6 +83,25 @@ PASSIVE = r"\s+(?:were|was|are|is|have|has|had)(?:\s+(?:been|being|now|since|lat
 SUBJECT_OF = rf"(?:\s+[\w-]+){{0,3}}?{PASSIVE}"
 # A batch word between a figure and its noun: "10K fresh troops", "5,000 new soldiers".
 FRESH = r"additional|further|extra|fresh|new"
+# Soldiers who come after the first units to take their place are a further batch, even
+# inside a total's sentence: the figure's own noun ("1,500 North Korean reinforcements")
+# or a purpose after it ("some 3,000 who arrived in January to replace the dead") says so
+# (tests/gold/README.md, "Conventions": reinforcements).
+REPLACING_NOUN = r"reinforcements|replacements"
+REPLACING = r"\bto\s+(?:replace|reinforce|relieve)\b"
+# A clause that goes on an infinitive the clause before governs: in "we expect them to
+# return, and to bring 1,500 fresh soldiers" the second clause is still expected.
+GOVERNED = r"\s*(?:and|or)\s+(?:then\s+)?to\b"
+# A verb of sending not yet done (present, infinitive, future, "to be sent"): people it
+# sends "to" a place the topic counts by a measure of its own are on their way there
+# ("will send 6,000 builders to Kursk"); the past ("had moved to Kursk") says they are
+# there (tests/gold/README.md, "Conventions": people sent to a place).
+SEND_AHEAD = (
+    r"\b(?:send|sends|sending|dispatch|dispatches|dispatching|deploy|deploys|deploying|"
+    r"transfer|transfers|transferring)\b|\b(?:be|being)\s+(?:sent|dispatched|deployed|"
+    r"moved|transferred)\b"
+)
+TO_PLACE = r"\bto\s+(?:the\s+)?(?:[\w-]+'s\s+)?$"
 
 # Stances (data/README.md, claims.stance), strongest first.
 STANCE_CUES = (
@@ -236,13 +255,22 @@ def guess_measure(
     # "200 protesters were arrested": a cue that is the figure's own noun says who are
     # counted, a cue the clause's verb ("were arrested") goes on to give says what
     # happened to them, the measure; "1,000 casualties in Kursk" has no such verb
+    own_clause = clause_of(clause_spans(folded), figure.start)
     noun = next(
         (c for c in found if re.fullmatch(r"\s+(?:[\w-]+\s+)?", folded[figure.end : c[0]])), None
     )
     if noun is not None and any(
-        c[0] > noun[1] and re.fullmatch(PASSIVE, folded[noun[1] : c[0]]) for c in found
+        # "two wounded soldiers have been captured": an adjective before the counted noun
+        # says who they are; the verb says what happened to them (its noun may follow)
+        c[0] > noun[1] and re.fullmatch(SUBJECT_OF, folded[noun[1] : c[0]])
+        for c in found
     ):
         found = [c for c in found if c != noun]
+    # "2,000 who came in May to relieve the wounded": the cues of whom a batch replaces
+    # tell of those, not of the batch (REPLACING)
+    replacing = re.search(REPLACING, folded[figure.end : own_clause[1]])
+    if replacing:
+        found = [c for c in found if c[0] < figure.end + replacing.start()]
     # A cue in the figure's own clause says what it counts; one in a clause beside it
     # (", and that two soldiers remained in captivity" after "3,400 wounded") belongs to
     # that clause's figure. Another clause's cue counts only when its own has none
@@ -281,6 +309,11 @@ def guess_measure(
         if deadline and chosen in bases | cues.at_date:
             best = min(deadline, key=lambda cue: (_distance(cue, figure), cue[3]))
             chosen, span = best[2], best[:2]
+    # "will send 6,000 builders to Kursk": people sent to a place with a measure of its own
+    # count by that place's "heading to" measure, over a commitment or the place itself
+    heading = _sent_to(folded, figure, cues)
+    if heading is not None and (chosen is None or chosen in _placing_measures(cues)):
+        chosen, span = heading[2], heading[:2]
     batch = _additional(folded, figure)
     if batch:
         clause = _subject_clause(folded, figure)
@@ -288,6 +321,9 @@ def guess_measure(
             # "500 more" beside the figure says more than a cue in another clause
             chosen, span = None, None
         looked_at = folded[clause[0] : clause[1]]
+        earlier = [span for span in clause_spans(folded) if span[1] <= clause[0]][-1:]
+        if earlier and re.match(GOVERNED, looked_at):
+            looked_at = folded[earlier[0][0] : earlier[0][1]] + " " + looked_at
         following = [span for span in clause_spans(folded) if span[0] >= clause[1]][:1]
         if following and re.match(RELATIVE_CLAUSE, folded[following[0][0] : following[0][1]]):
             looked_at += " " + folded[following[0][0] : following[0][1]]
@@ -396,8 +432,43 @@ def _additional(folded: str, figure: Figure) -> str | None:
         and any(re.fullmatch(COUNT_NOUN, w) for w in more[1:4])
     ):
         return "adjacent"
+    noun = next((w for w in more[:4] if re.fullmatch(COUNT_NOUN + "|" + REPLACING_NOUN, w)), None)
+    if noun is not None and re.fullmatch(REPLACING_NOUN, noun):
+        return "adjacent"  # "1,500 North Korean reinforcements"
+    own = clause_of(clause_spans(folded), figure.start)
+    if re.search(REPLACING, folded[figure.end : own[1]]):
+        return "adjacent"  # "3,000 who arrived in January to replace the dead"
     if re.search(rf"\b{ADDITIONAL_BATCH}\b", folded[max(0, figure.start - 60) : figure.start]):
         return "batch"
+    return None
+
+
+def _placing_measures(cues: MeasureCues) -> set[str]:
+    """The measures of sending, committing and placing (the bases of a batch and the
+    counts at a date): those a place the people are sent to says more than."""
+    return {base for base, _ in (*cues.more_sent, *cues.more_planned)} | set(cues.at_date)
+
+
+def _sent_to(folded: str, figure: Figure, cues: MeasureCues) -> tuple | None:
+    """(start, end, measure) of a place the figure's clause sends people to, by a verb not
+    yet done (SEND_AHEAD before the place, TO_PLACE just before it), whose place cue (a
+    measure of kind count_at_date) the topic also counts as a heading: the measure of
+    the cue that reads "going to <place>" (measure_cues.csv, "going to [the] kursk");
+    None when there is no such place or the topic has no heading cue for it."""
+    own = clause_of(clause_spans(folded), figure.start)
+    for cue, measure in cues.plain:
+        if measure not in cues.at_date:
+            continue
+        for m in cue.finditer(folded, max(own[0], figure.end), own[1]):
+            if not re.search(TO_PLACE, folded[own[0] : m.start()]):
+                continue
+            if not re.search(SEND_AHEAD, folded[own[0] : m.start()]):
+                continue
+            phrase = f"going to {m.group(0)}"
+            heading = [(other, rank) for rank, (pattern, other) in enumerate(cues.plain)
+                       if pattern.fullmatch(phrase)]  # fmt: skip
+            if heading and heading[0][0] != measure:
+                return m.start(), m.end(), heading[0][0]
     return None
 
 
