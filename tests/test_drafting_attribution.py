@@ -772,3 +772,23 @@ def test_a_person_saying_what_the_agency_thought_relays_the_agency(dataset, verb
         f"Park Sun-won said the agency {verb} the deployment could reach 14,000 troops by spring."
     )
     assert who(dataset, text)[-1] == ("rok-nis", "park-sun-won", 14000)
+
+
+def test_the_group_is_the_organisation_named_before(rally):
+    # invented: "Citizens for Parks" named in full, then only as "the group"
+    text = (
+        "Citizens for Parks, which called the protest, said the turnout was a record. "
+        "On Monday the group put the crowd at 18,000."
+    )
+    assert who(rally, text)[-1] == ("organisers", None, 18000)
+
+
+def test_a_bare_noun_subject_after_a_clause_of_time_is_the_speaker_not_that_clauses_actor(
+    rally,
+):
+    # invented: "police" named in full first; the clause of time names the organisers
+    text = (
+        "City police said the square was full by noon. "
+        "When Citizens for Parks last marched, in April, police counted about 3,000."
+    )
+    assert who(rally, text)[-1] == ("city-police", None, 3000)

@@ -101,6 +101,9 @@ BODY_NOUNS = (
     r"ministry|department|agency|service|command|office|unit|directorate|government|"
     r"military|army|forces|staff|headquarters|administration|authorities"
 )
+# Generic words for an organisation of people ("the group", "the campaign"): with "the"
+# and no name, the organisation named before is meant.
+GROUP_NOUNS = r"group|organi[sz]ation|campaign|coalition|movement|charity|association"
 # One unnamed speaker, written with "the" once introduced ("a senior official ...
 # The official said"): refers back to the last speaker.
 DEFINITE_SPEAKERS = r"official|spokes(?:man|woman|person)|source|diplomat|officer|analyst"
@@ -761,6 +764,14 @@ class Attributor:
             speaker = self._resolve(inverted[0])
             if speaker:
                 return speaker, "name", []
+        clause = max([0] + [m.end() for m in re.finditer(r"[,;:\"“”]\s*", text[:limit])])
+        if candidates and all(m.end <= clause for m in candidates):
+            # "When the union last marched, in March, police counted about 2,000": the
+            # subject of the verb is the bare noun of its own clause ("police", named in
+            # full before), not the actor of an earlier clause of time
+            named = self._named_before(text[clause:limit])
+            if named:
+                return named, "name", []
         for mention in reversed(candidates):
             if (
                 mention.kind == "weak"
@@ -909,6 +920,18 @@ class Attributor:
                 if name
             ):
                 return actor_id
+        if re.fullmatch(GROUP_NOUNS, noun.group(1)) and phrase.startswith("the"):
+            # "the group posted" after "Citizens for Parks, which organised the march,
+            # said": a generic word for an organisation refers back to the last one
+            # named, whatever its name (gold Conventions: a body named once and then by
+            # a common noun); a state or an outlet is no "group"
+            for actor_id in dict.fromkeys(candidates):
+                row = self.actors.row(actor_id)
+                if not self.actors.is_person(actor_id) and row["actor_type"] not in (
+                    "government",
+                    "news_outlet",
+                ):
+                    return actor_id
         return None
 
     def _person(self, mention: Mention) -> bool:
