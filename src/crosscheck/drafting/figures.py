@@ -388,7 +388,7 @@ def parse_figures(
             and figure.kind == "bare"
             and figure.value < CONTEXT_MINIMUM
             and re.search(DEFINITE_BEFORE, folded[: figure.start])
-            and (tie == "noun" or _definite_reference(folded, figure))
+            and (tie == "noun" or _definite_reference(folded, figure, cues))
         ):
             continue  # "the three people with ...": a cue beside it ("the 12 arrested") counts
         if tie == "noun" and _own_verb_uncued(folded, figure, cues):
@@ -689,15 +689,15 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
     return None
 
 
-def _definite_reference(folded: str, figure: Figure) -> bool:
+def _definite_reference(folded: str, figure: Figure, cues: str) -> bool:
     """Whether a small count after "the" tied by a cue is a reference (DEFINITE_NOUN):
     its noun is a plural that is no count noun of people ("the two sides"), or a cue
     noun itself ("the two prisoners"); not "the 40 soldiers captured", "the 12 arrested"."""
     noun = re.match(DEFINITE_NOUN, folded[figure.end :])
     if noun is None:
         return False
-    people = COUNT_NOUNS - {"more", "strong", "prisoners", "casualties", "deaths"}
-    return noun.group(1) not in people
+    word = noun.group(1)
+    return word not in COUNT_NOUNS or bool(cues and re.fullmatch(rf"(?:{cues})", word))
 
 
 def _own_verb_uncued(folded: str, figure: Figure, cues: str) -> bool:
