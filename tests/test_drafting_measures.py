@@ -551,3 +551,16 @@ def test_an_infinitive_joined_to_an_expectation_looks_ahead(cues):
 def test_a_further_batch_a_verb_of_sending_takes_is_planned_when_expected(cues):
     sentence = "Seoul said it expects Pyongyang to send a further 2,500 within weeks."
     assert measures_of(sentence, cues) == ["additional_planned"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        # the month: a past batch
+        ("Officials said 1,200 more soldiers arrived in May.", "additional_dispatched"),
+        # the modal: a batch ahead
+        ("Officials said 1,200 more soldiers may arrive within weeks.", "additional_planned"),
+    ],
+)
+def test_may_the_month_does_not_look_ahead(cues, sentence, measure):
+    assert measures_of(sentence, cues) == [measure]

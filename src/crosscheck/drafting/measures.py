@@ -41,7 +41,10 @@ ADDITIONAL_BATCH = (
 )
 # ... is planned when the clause looks ahead, and sent otherwise.
 PLAN_CUES = (
-    r"expected|expects?|expecting|planned|plans|could|will|would|may|might|to be sent|"
+    r"expected|expects?|expecting|planned|plans|could|will|would|might|to be sent|"
+    # the modal, not the month ("came in May", "since May", "early May")
+    r"(?<!in )(?<!of )(?<!by )(?<!since )(?<!until )(?<!from )(?<!early )(?<!late )"
+    r"(?<!mid-)(?<!last )(?<!next )(?<!this )may(?!\s*\d)|"
     rf"preparing|prepared|readying|awaited|decided|by (?:{MONTH_PATTERN})\b|in the coming|"
     r"(?:committed|pledged|promised|agreed|set|going|intends?) to"
 )
