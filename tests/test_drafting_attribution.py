@@ -792,3 +792,17 @@ def test_a_bare_noun_subject_after_a_clause_of_time_is_the_speaker_not_that_clau
         "When Citizens for Parks last marched, in April, police counted about 3,000."
     )
     assert who(rally, text)[-1] == ("city-police", None, 3000)
+
+
+def test_a_timeline_entrys_date_and_dash_are_no_part_of_the_new_speakers_name(dataset):
+    # invented timeline entry: the body is not in the actors table, so it is proposed
+    text = (
+        "March 3, 2024 - Ukraine's Border Guard Service says 40 North Korean troops have "
+        "been captured in Kursk."
+    )
+    claims = draft(dataset, text).claims
+    row = claims[claims["best"].notna()].iloc[0]
+    assert (row["claimant_id"], row["claimant_match"]) == (
+        "ukraine-border-guard-service",
+        "proposed",
+    )

@@ -851,3 +851,26 @@ def test_an_hour_does_not_borrow_a_day_from_far_back():
         "City police said at 11 a.m. that about 2,500 people had joined the march.\n"
     )
     assert figures(draft(rally, body)).loc[0, "stated_day"].startswith("not stated")
+
+
+def test_a_lead_stating_a_figure_the_next_sentence_credits_to_a_speaker_is_one_claim(dataset):
+    # invented: the outlet's own sentence, then the speaker giving the same number
+    body = (
+        "Ukraine holds three North Korean prisoners. Andriy Kovalenko said on Tuesday "
+        'that Kyiv held "three" and was ready to pass them to Seoul if they asked for it.\n'
+    )
+    claims = figures(draft(dataset, body))
+    assert claims[["best", "measure", "claimant_id", "stated_day"]].values.tolist() == [
+        [3, "captured", "andriy-kovalenko", "2024-11-12"]
+    ]
+    # the speaker's sentence read the bare "three" otherwise: the reviewer is told
+    assert "the sentence before's: check" in figures(draft(dataset, body)).loc[0, "review"]
+
+
+def test_a_speakers_figure_after_a_different_number_of_the_outlet_stays_two_claims(dataset):
+    body = (
+        "Ukraine holds three North Korean prisoners. Andriy Kovalenko said on Tuesday "
+        "that Kyiv held two North Korean prisoners.\n"
+    )
+    claims = figures(draft(dataset, body))
+    assert sorted(claims["best"].tolist()) == [2, 3]

@@ -818,7 +818,11 @@ class Attributor:
         head = text[:limit]
         if re.search(r",\s*(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*,\s*$", head):
             head = re.sub(r",\s*$", "", head)
-        clause_start = max([0] + [m.end() for m in re.finditer(r"[,;:\"“”]\s*|\bthat\s+", head)])
+        # (a dash between spaces opens a clause too: a timeline's "Jan. 11, 2025 - The
+        # security service says", a dateline's "SEOUL, Nov 27 (Wire) - The agency said")
+        clause_start = max(
+            [0] + [m.end() for m in re.finditer(r"[,;:\"“”]\s*|\bthat\s+|\s[-–—]\s+", head)]
+        )
         phrase = head[clause_start:].strip()
         # "..., but officials said": the conjunction joins the clauses, it names no one
         phrase = re.sub(

@@ -332,6 +332,9 @@ class _Reader:
         self.type_cues = TypeCues.from_dataset(dataset)
         self.next_number = _next_number(dataset, article_id)
         self.claims: list[dict] = []
+        # (paragraph, text) of the sentence read before the one being read, and of that one
+        self._before: tuple[int, str] | None = None
+        self._reading: tuple[int, str] | None = None
         # occasion noun ("session", "debate") -> (sentence, wording) of the one day a
         # sentence gave it: "told the committee" later speaks at that occasion
         self._occasions: dict[str, tuple[int, str]] = {}
@@ -381,6 +384,7 @@ class _Reader:
             return  # a title summarises the article; it states nothing of its own
         text = sentence.text
         self._paragraph = sentence.paragraph
+        self._before, self._reading = self._reading, (sentence.paragraph, text)
         if text.rstrip().endswith("?") and (asked := asked_measure(text, self.measure_cues)):
             self._asked = (sentence.paragraph, asked)
         if self.who.asks(text):
@@ -1080,6 +1084,20 @@ class _Reader:
         row |= fields
         earlier = self._restated(row)
         replaced = None
+        lead = None if earlier is not None else self._lead_restated(row, attribution)
+        if lead is not None:
+            # "Ukraine holds two prisoners. The president said on Saturday that Kyiv
+            # held \"two\"": the outlet's sentence states as fact what the named speaker
+            # gives next; one figure, one claim, the speaker's (gold Conventions: the
+            # original source is the claimant); the lead says what is counted
+            replaced = self.claims.index(lead)
+            row["claim_id"] = lead["claim_id"]
+            if lead["measure"] != row.get("measure"):
+                flags.append(
+                    f"measure {row.get('measure')} of the speaker's sentence read as "
+                    f"{lead['measure']}, the sentence before's: check"
+                )
+                row["measure"] = lead["measure"]
         if earlier is not None:
             # two speakers for one figure: merged, but a reviewer checks whose it is
             other = (
@@ -1118,6 +1136,37 @@ class _Reader:
             return
         self.claims.append(row)
         self.next_number += 1
+
+    def _lead_restated(self, row: dict, attribution: Attribution) -> dict | None:
+        """The figure row of the sentence just before, in the same paragraph, that the
+        outlet states in its own voice with the same number a named speaker now gives
+        (a lead restating the speaker's figure), else None."""
+
+        def outlet(actor_id: str) -> bool:
+            # (asked of the actor's row: outlet_actor() would propose the outlet)
+            return self.actors.row(actor_id)["actor_type"] == "news_outlet"
+
+        if (
+            self._before is None
+            or self._before[0] != self._paragraph
+            or not attribution.matched
+            or outlet(row["claimant_id"])
+            or not row.get("measure")
+            or all(row.get(k) is None for k in ("low", "best", "high"))
+        ):
+            return None
+        figure = tuple(row.get(k) for k in ("low", "best", "high"))
+        for claim in reversed(self.claims):
+            if claim.get("sentence") != self._before[1]:
+                continue
+            if (
+                outlet(claim["claimant_id"])
+                and claim.get("measure")
+                and not claim.get("stated_wording")
+                and tuple(claim.get(k) for k in ("low", "best", "high")) == figure
+            ):
+                return claim
+        return None
 
     def _restated(self, row: dict) -> dict | None:
         """The earlier figure row of the article a new row repeats (same measure and
