@@ -806,3 +806,18 @@ def test_a_timeline_entrys_date_and_dash_are_no_part_of_the_new_speakers_name(da
         "ukraine-border-guard-service",
         "proposed",
     )
+
+
+def test_its_tally_after_a_body_described_in_apposition_is_that_new_bodys(dataset):
+    # invented: a monitoring group not in the actors table, then "its tally"
+    text = (
+        "Harbour Watch, a monitoring group that tracks ship movements, disagrees. "
+        "Its tally, published on Monday, lists 700 North Korean soldiers killed."
+    )
+    claims = draft(dataset, text).claims
+    row = claims[claims["best"].notna()].iloc[0]
+    assert (row["claimant_id"], row["claimant_match"], row["stated_day"]) == (
+        "harbour-watch",
+        "proposed",
+        "2024-10-21",
+    )

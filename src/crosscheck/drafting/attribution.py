@@ -104,6 +104,12 @@ BODY_NOUNS = (
 # Generic words for an organisation of people ("the group", "the campaign"): with "the"
 # and no name, the organisation named before is meant.
 GROUP_NOUNS = r"group|organi[sz]ation|campaign|coalition|movement|charity|association"
+# A name opening a sentence, then described as a body in apposition ("Frontline Ledger,
+# a volunteer group that counts losses, is more cautious"): a body, though not a known one.
+DESCRIBED_BODY = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{GROUP_NOUNS}|team|project|network|monitor|institute|centre|center|think\s+tank)\b"
+)
 # One unnamed speaker, written with "the" once introduced ("a senior official ...
 # The official said"): refers back to the last speaker.
 DEFINITE_SPEAKERS = r"official|spokes(?:man|woman|person)|source|diplomat|officer|analyst"
@@ -174,6 +180,9 @@ class Memory:
     # whole names of people the actors table does not know, named in each sentence
     # without speaking ("Kang Min-ho keeps two phones on his desk"): "he" may be them
     strangers: dict[int, list[str]] = field(default_factory=dict)
+    # a body the actors table does not know, named at a sentence's start and described
+    # as one ("Frontline Ledger, a volunteer group that counts ..."): "its tally" next
+    described: dict[int, str] = field(default_factory=dict)
 
 
 class Attributor:
@@ -220,6 +229,9 @@ class Attributor:
             and not any(m.start < end and start < m.end for m in mentions)
             and self.actors.country_in(name) is None
         ]
+        described = DESCRIBED_BODY.match(text)
+        if described and not any(m.start < described.end(1) for m in mentions):
+            self.memory.described[self.memory.sentence] = described.group(1)
         if self.asks(text):
             return []
         breaks = [m for m in STATEMENT_BREAK.finditer(text) if not _quoted(text, m.start())]
@@ -549,6 +561,12 @@ class Attributor:
         ):
             if noun.group(0).startswith(("its", "their")):
                 speaker = self._body_before(text, speakers, noun) or self._last_body()
+                if speaker is None and (
+                    name := self.memory.described.get(self.memory.sentence - 1)
+                ):
+                    # "Frontline Ledger, a volunteer group ... . Its tally lists ...":
+                    # the body just described, new to the table, is proposed
+                    speaker = self.actors.propose_speaker(name)
                 if speaker is not None:
                     # (found, not carried: a count is no "he said" that goes on with the
                     # occasion of the sentence before)

@@ -175,7 +175,10 @@ REPLY = re.compile(r"(?:Replying|Responding|In (?:reply|response))\b")
 OCCASION = re.compile(
     r"(?:in|at|during|on)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:statement|interview|briefing|press conference|news conference|address|speech|"
-    r"post|remarks|hearing|session|call|broadcast|report)s?\b",
+    r"post|remarks|hearing|session|call|broadcast|report)s?\b"
+    # "Its tally, posted online on Sunday, lists ...": a clause saying when the count
+    # was put out dates it, as "in a statement on Sunday" does
+    r"|(?:posted|published|released|issued)\b",
     re.IGNORECASE,
 )
 
