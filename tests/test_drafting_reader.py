@@ -874,3 +874,14 @@ def test_a_speakers_figure_after_a_different_number_of_the_outlet_stays_two_clai
     )
     claims = figures(draft(dataset, body))
     assert sorted(claims["best"].tolist()) == [2, 3]
+
+
+def test_that_figure_given_by_a_speaker_next_credits_the_outlets_figure_before(dataset):
+    # invented: the outlet states a figure, the next sentence says who gave it
+    body = (
+        "Diplomats argued on Tuesday over an estimate that about 900 North Korean soldiers "
+        "had died. Ukraine's military intelligence gave reporters that figure last week.\n"
+    )
+    row = figures(draft(dataset, body)).iloc[0]
+    assert (row["best"], row["claimant_id"]) == (900, "ukraine-hur")
+    assert "claimant from the next sentence" in row["review"]

@@ -62,8 +62,10 @@ SPEECH_VERBS = (
     r"puts?(?= (?:[\w'’-]+,? ){1,12}?at [\"“]?(?:(?:about|around|roughly|some|nearly|"
     r"almost|more than|at least|up to|north of|over|under|fewer than|close to|between)"
     r" )?[\"“]?\d)|"
-    # "Seoul has given the only overall figure": giving a figure is stating it
-    r"(?:gave|given|gives|give|offered|provided) (?:the|its|their|an?) (?:[\w-]+ ){0,3}?"
+    # "Seoul has given the only overall figure": giving a figure is stating it, also to
+    # a listener and when the figure is the one just given ("gave lawmakers that figure")
+    r"(?:gave|given|gives|give|offered|provided) (?:(?:lawmakers|reporters|journalists|"
+    r"us|them|parliament|members) )?(?:the|its|their|an?|that|this) (?:[\w-]+ ){0,3}?"
     r"(?:figure|estimate|tally|count|toll|number|total)s?\b"
 )
 # Verbs of belief: what a country or body "estimates" may be what a person names

@@ -445,6 +445,8 @@ class _Reader:
                 )
                 self._figure_claim(index, sentence, figure, window, attribution)
         else:
+            if attributions:
+                self._credit_figure_before(text, attributions[0])
             for attribution in attributions:
                 for claimant in [attribution.claimant, *attribution.also]:
                     self._statement_claim(index, sentence, attribution, claimant)
@@ -1139,6 +1141,43 @@ class _Reader:
             return
         self.claims.append(row)
         self.next_number += 1
+
+    def _credit_figure_before(self, text: str, attribution: Attribution) -> None:
+        """ "... about an estimate that roughly 600 had died. The agency gave lawmakers
+        that figure earlier this month.": a sentence with no number of its own whose
+        speaker gives "that figure" names the source of the figure the sentence before
+        stated in the outlet's voice; that row becomes the speaker's (gold Conventions:
+        the original source is the claimant), flagged for a reviewer."""
+        if (
+            self._before is None
+            or self._before[0] != self._paragraph
+            or not attribution.matched
+            or attribution.carried
+            or not re.search(
+                r"\b(?:that|this|the\s+same)\s+(?:figure|number|estimate|count|tally)\b",
+                text,
+                re.IGNORECASE,
+            )
+        ):
+            return
+        for claim in self.claims:
+            if (
+                claim.get("sentence") == self._before[1]
+                and claim.get("measure")
+                and self.actors.row(claim["claimant_id"])["actor_type"] == "news_outlet"
+                and self.actors.row(attribution.claimant)["actor_type"] != "news_outlet"
+            ):
+                claim["claimant_id"] = attribution.claimant
+                claim["relayed_via_id"] = attribution.relay
+                claim["claimant_match"] = (
+                    "known" if attribution.claimant in self.actors.rows else "proposed"
+                )
+                claim["review"] = "; ".join(
+                    filter(
+                        None,
+                        [claim.get("review"), "claimant from the next sentence ('that figure')"],
+                    )
+                )
 
     def _lead_restated(self, row: dict, attribution: Attribution) -> dict | None:
         """The figure row of the sentence just before, in the same paragraph, that the
