@@ -77,6 +77,7 @@ def test_the_evaluation_reports_every_gold_article_and_the_pooled_overall(gold_t
         *third_held_out,
         *[f"h4_{name}" for name in FOURTH],
         *[f"h5_{name}" for name in FIFTH],
+        *[f"h6_{name}" for name in SIXTH],
         "overall",
     ]
     assert gold_table.loc["overall", "gold"] == gold_table.drop("overall")["gold"].sum()
@@ -148,6 +149,7 @@ SENT = "The NIS said {:,} troops were sent."
 FOURTH = ("press_release", "factcheck", "roundup", "defector", "diplomatic", "sunday", "flash",
           "casualty", "rally")  # fmt: skip
 FIFTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "timeline")
+SIXTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "newsletter")
 
 
 def test_quality_reports_the_development_and_held_out_halves_apart(capsys, monkeypatch, tmp_path):
