@@ -149,3 +149,41 @@ def test_two_counts_a_window_apart_make_no_exercise(tmp_path):
     view = analysis.analyse(make_dataset(tmp_path, counts, ACTORS, articles=later))
     assert view.comparison["window"].tolist() == ["21 Oct 2024", "4 Nov 2024"]
     assert exercise.exercise_cutoff(view) is None
+
+
+# The lesson's measures: one choice for the card, the class page, the handout and the plan.
+
+
+def test_on_the_exercise_day_the_lesson_is_about_the_exercise_windows_and_grades_matter(
+    dataset,
+):
+    measures = exercise.lesson_measures(view_as_of(dataset, "2024-10-28"))
+    assert list(measures.columns) == exercise.LESSON_COLUMNS
+    assert pairs(measures) == [
+        ("troops_committed", "all dates", 2),
+        ("troops_dispatched", "28 Oct 2024", 2),
+    ]
+    assert measures["grades_matter"].tolist() == [True, True]
+    assert str(measures["grades_matter"].dtype) == "bool"
+
+
+def test_on_23_october_the_lesson_is_about_the_three_busiest_windows_and_grades_do_not_matter(
+    dataset,
+):
+    measures = exercise.lesson_measures(view_as_of(dataset, "2024-10-23"))
+    assert pairs(measures) == [
+        ("troops_dispatched", "18–23 Oct 2024", 2),
+        ("troops_prepared", "17–23 Oct 2024", 1),
+        ("troops_committed", "all dates", 1),
+    ]
+    assert measures["measure"].tolist() == [
+        "Troops sent to Russia so far",
+        "Troops being prepared",
+        "Troops committed in total",
+    ]
+    assert not measures["grades_matter"].any()
+
+
+def test_a_lesson_before_any_claim_has_no_measures(dataset):
+    empty = exercise.lesson_measures(view_as_of(dataset, "2024-01-01"))
+    assert empty.empty and list(empty.columns) == exercise.LESSON_COLUMNS

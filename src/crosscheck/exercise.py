@@ -31,6 +31,10 @@ from crosscheck import analysis
 from crosscheck.reliability import BOUND_ONLY
 
 EXERCISE_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end", "sources"]
+LESSON_COLUMNS = [*EXERCISE_COLUMNS, "grades_matter"]
+# A lesson on a day without exercise windows shows the windows with most sources, then
+# most figures, latest first: at most this many (enough for a handout's chart and card).
+FALLBACK_WINDOWS = 3
 
 
 def _averaged(latest: pd.DataFrame) -> pd.DataFrame:
@@ -131,3 +135,60 @@ def exercise_cutoff(view: analysis.Analysis) -> pd.Timestamp | None:
         if not exercise_measures(analysis.analyse(view.all_data, parameters)).empty:
             return pd.Timestamp(day)
     return None
+
+
+def busiest_windows(view: analysis.Analysis, count: int = FALLBACK_WINDOWS) -> pd.DataFrame:
+    """The comparison windows of the view (as of its cut-off) with most independent
+    sources, then most figures, then the latest: at most `count` rows, in that order.
+
+    Output: EXERCISE_COLUMNS (dtypes as exercise_measures); `sources` here is the
+    report's count of independent sources (the comparison table's), bounds included,
+    since no window of such a day has two averaged figures. Empty when the view has no
+    comparison rows.
+    """
+    table = view.comparison.sort_values(
+        ["independent sources", "figures", "window_end"], ascending=False, kind="stable"
+    ).head(count)
+    if table.empty:
+        return _empty()
+    return pd.DataFrame(
+        {
+            "measure_id": table["measure_id"].astype(str).to_numpy(),
+            "measure": table["measure"].astype(str).to_numpy(),
+            "window": table["window"].astype(str).to_numpy(),
+            "window_start": pd.to_datetime(table["window_start"]).to_numpy(),
+            "window_end": pd.to_datetime(table["window_end"]).to_numpy(),
+            "sources": table["independent sources"].astype("int64").to_numpy(),
+        },
+        columns=EXERCISE_COLUMNS,
+    )
+
+
+def lesson_measures(view: analysis.Analysis) -> pd.DataFrame:
+    """The (measure, window) pairs a lesson on the view's cut-off is about: the one choice
+    used by the answer card, the exercise notebook, the class page, the handout and the
+    teacher's plan, so that they never disagree.
+
+    Input: an analysed view (its `as_of` is the lesson's day; all the data when None).
+    Output: LESSON_COLUMNS: EXERCISE_COLUMNS plus `grades_matter` (bool). When the view
+    has exercise windows (exercise_measures is not empty) they are the rows, with
+    grades_matter True: a grade can move their estimates. Otherwise the (up to
+    FALLBACK_WINDOWS) busiest windows known by the cut-off (busiest_windows), with
+    grades_matter False: each has at most one averaged figure, so only the margin for
+    "about" figures can move an estimate. Empty (same columns) when the view has no
+    figures. Raises nothing on an empty view.
+
+    On the shipped data: as of 28 Oct 2024, the two exercise windows (see the module's
+    docstring), grades_matter True; as of 23 Oct 2024, "Troops sent to Russia so far"
+    (18–23 Oct 2024, 2 sources: a count and a US lower bound), "Troops being prepared"
+    (17–23 Oct 2024) and "Troops committed in total" (all dates), grades_matter False.
+    """
+    chosen = exercise_measures(view)
+    grades_matter = not chosen.empty
+    if not grades_matter:
+        chosen = busiest_windows(view)
+    return (
+        chosen.assign(grades_matter=grades_matter)
+        .astype({"grades_matter": bool})[LESSON_COLUMNS]
+        .reset_index(drop=True)
+    )
