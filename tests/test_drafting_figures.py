@@ -656,3 +656,39 @@ def test_a_count_whose_clause_names_a_cue_after_its_verb_is_a_figure():
 def test_a_strength_with_no_noun_is_the_speakers_own():
     sentence = '"12K strong and still marching," the campaign wrote on Sunday.'
     assert [f.value for f in figures_of(sentence)] == [12000]
+
+
+# Round 8: figures no one estimates, and ties in new shapes ----------------------
+
+
+def test_alternatives_after_whether_are_no_ones_estimate():
+    # "whether X or Y" repeats others' counts as a figure of speech
+    assert figures_of("Whether it was 4,000 or 9,000 troops, the town could not feed them.") == []
+
+
+def test_a_figure_said_to_include_the_topics_units_is_a_wider_force():
+    sentence = (
+        "Moscow has gathered some 70,000 soldiers near Belgorod, "
+        "and that total includes the foreign units."
+    )
+    assert figures_of(sentence) == []
+
+
+def test_a_figure_whose_inclusion_has_a_number_of_its_own_stays_a_figure():
+    sentence = "The agency said 12,000 troops were sent, and that total includes 2,000 engineers."
+    assert [f.value for f in figures_of(sentence)] == [12000, 2000]
+
+
+def test_both_in_apposition_passes_a_small_count_to_its_participle():
+    assert written("Officials said they now hold three, both captured near the river.") == ["three"]
+
+
+def test_a_batch_someone_expects_is_a_figure_without_a_noun():
+    assert written("We expect a further 2,500 or so by spring, the general said.") == ["2,500"]
+
+
+def test_a_topic_without_a_measure_of_ratios_drafts_no_multiple():
+    sentence = "The agency said 3,000 troops were sent; Kyiv said more than twice as many."
+    kinds = [f.kind for f in parse_figures(sentence, CUES, multiples=False)]
+    assert kinds == ["bare"]
+    assert [f.kind for f in parse_figures(sentence, CUES)] == ["bare", "multiple"]

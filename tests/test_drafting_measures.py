@@ -564,3 +564,42 @@ def test_a_further_batch_a_verb_of_sending_takes_is_planned_when_expected(cues):
 )
 def test_may_the_month_does_not_look_ahead(cues, sentence, measure):
     assert measures_of(sentence, cues) == [measure]
+
+
+# Round 8 --------------------------------------------------------------------------
+
+
+def test_being_ready_to_send_more_is_a_planned_batch(cues):
+    sentence = "The minister said Pyongyang stood ready to send 8,000 more soldiers if asked."
+    assert measure_of(sentence, cues) == ("additional_planned", True)
+
+
+def test_a_batch_the_speaker_expects_is_planned(cues):
+    assert measure_of("We expect another 2,500 or so by spring.", cues) == (
+        "additional_planned",
+        True,
+    )
+
+
+def test_a_list_of_outcomes_ending_in_missing_counts_them_together(cues):
+    sentence = "The monitor said 4,200 soldiers were killed, wounded, captured or went missing."
+    assert measure_of(sentence, cues) == ("losses_incl_missing", True)
+
+
+def test_a_list_whose_last_item_pairs_with_no_other_keeps_the_nearest_cue(cues):
+    # no cue pairs "captured" with another item: the list names no wider measure
+    assert measure_of("He said 700 were killed, wounded or captured.", cues)[0] == "killed"
+
+
+def test_there_after_a_verb_points_back_at_the_region_named_last(cues):
+    sentence = "Kyiv says 600 of them are now digging trenches there."
+    [figure] = parse_figures(sentence, cues.pattern)
+    guess = guess_measure(sentence, figure, (0, len(sentence)), cues, "the kursk region")
+    assert guess.measure == "troops_in_kursk"
+
+
+def test_an_existential_there_is_no_place(cues):
+    sentence = "There are 600 of them, Kyiv says."
+    [figure] = parse_figures(sentence, cues.pattern)
+    guess = guess_measure(sentence, figure, (0, len(sentence)), cues, "the kursk region")
+    assert guess.measure is None

@@ -46,7 +46,10 @@ PLAN_CUES = (
     r"(?<!in )(?<!of )(?<!by )(?<!since )(?<!until )(?<!from )(?<!early )(?<!late )"
     r"(?<!mid-)(?<!last )(?<!next )(?<!this )may(?!\s*\d)|"
     rf"preparing|prepared|readying|awaited|decided|by (?:{MONTH_PATTERN})\b|in the coming|"
-    r"(?:committed|pledged|promised|agreed|set|going|intends?) to"
+    r"(?:committed|pledged|promised|agreed|set|going|intends?) to|"
+    # "was ready to send as many as 30,000 more if asked": being ready or willing to send
+    # is sending not yet done
+    r"(?:ready|willing|poised) to"
 )
 # A relative clause after the figure's clause says what the batch is or will do: "a
 # second contingent of up to 5,000 men, which could arrive ..." looks ahead.
@@ -61,6 +64,19 @@ PART_WORDS = (
 # later "the region" that stands for it: news copy names a place once, then refers back.
 NAMED_REGION = r"\b(?:[A-Z][\w-]+\s+)+(?:region|province|oblast)\b"
 REGION_ANAPHOR = r"\bthe\s+(?:region|province|oblast)\b"
+# "the first 1,000 of them are already at work there": "there" after a verb points back at
+# the place named last, as "the region" does; an existential "there are 3,000" does not,
+# nor a "there" a verb sends people to (SEND_AHEAD), a place they are heading for.
+THERE_ANAPHOR = (
+    r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|"
+    r"might|could|must|should|seems?|seemed|appears?|appeared|remains?|remained)\b)"
+)
+# A list of three or more outcomes ("killed, wounded, captured or gone missing"): the
+# figure counts them together, so a cue of the topic that pairs two of its items ("missing
+# and captured") names the measure when one of the pair is the list's last item: the item
+# after the final conjunction widens the list, and a pair without it names less
+# (data/measures.csv: "killed, wounded, missing or captured together").
+LIST_GAP = r"(?:,\s*|,?\s+(?:and|or)\s+)(?:(?:have|has|had|been|gone|went|were|was)\s+)*"
 # The cue rule of a cue that counts only in a clause that looks ahead (PLAN_CUES): "could
 # bring the total to 15,000 by January" is a commitment, "by November it put the total at
 # 11,000" the count so far (data/README.md, measure_cues.csv).
@@ -232,6 +248,7 @@ def guess_measure(
         measure = _first(cues.units, after)
         return MeasureGuess(measure, measure is not None)
     found = _cue_matches(folded, window, figure, cues.plain)
+    every_cue = list(found)  # before the clause rules below part a list's items
     if region:
         for m in re.finditer(REGION_ANAPHOR, folded[window[0] : window[1]]):
             start, end = window[0] + m.start(), window[0] + m.end()
@@ -241,6 +258,8 @@ def guess_measure(
                      if cue.search(region)]  # fmt: skip
             if meant:
                 found.append((start, end, meant[0][1], meant[0][0]))
+    if region and not any(c[2] in cues.at_date for c in found):
+        found += _there(folded, window, figure, cues, region)
     if cues.ahead:
         found = [c for c in found if c[3] not in cues.ahead or _looks_ahead(folded, figure, c)]
     if re.search(SHARE_OF, folded[: figure.start]):
@@ -294,6 +313,9 @@ def guess_measure(
     if found:
         best = min(found, key=lambda cue: (_distance(cue, figure), cue[3]))
         chosen, span = best[2], best[:2]
+        listed = _listed_together(folded, every_cue, best, cues)
+        if listed is not None:
+            return MeasureGuess(listed[2], True, listed[:2])
         # "13 thousand troops were still deployed along the border": a verb of sending
         # says the troops were sent; a place in the same clause says where they are on
         # the day, the more specific count (a measure of kind count_at_date that is no
@@ -350,6 +372,51 @@ def guess_measure(
     if chosen in period and re.search(PERIOD_CUES, folded):
         return MeasureGuess(period[chosen], True, span)
     return MeasureGuess(chosen, chosen is not None, span)
+
+
+def _there(folded: str, window: tuple[int, int], figure: Figure, cues: MeasureCues, region: str):
+    """Cue matches (start, end, measure, rank) for a "there" in the window that points back
+    at the region named last (THERE_ANAPHOR), with the measure of the cue its name holds;
+    none when a verb of sending not yet done comes before it in its clause ("will send
+    500 more there": a heading, not a place they are at)."""
+    meant = [(rank, measure) for rank, (cue, measure) in enumerate(cues.plain)
+             if cue.search(region)]  # fmt: skip
+    if not meant:
+        return []
+    found = []
+    for m in re.finditer(THERE_ANAPHOR, folded[window[0] : window[1]]):
+        start, end = window[0] + m.start(), window[0] + m.end()
+        own = clause_of(clause_spans(folded), start)
+        if re.search(SEND_AHEAD, folded[own[0] : start]):
+            continue
+        found.append((start, end, meant[0][1], meant[0][0]))
+    return found
+
+
+def _listed_together(folded: str, found: list[tuple], best: tuple, cues: MeasureCues):
+    """(start, end, measure) of a list of three or more cues the chosen cue is an item of
+    ("killed, wounded, captured or gone missing", LIST_GAP between items, a comma among
+    them) when two of its items, read as "A and B", are a cue of the topic; else None."""
+    items = sorted({c[:2] for c in found})
+    runs: list[list[tuple[int, int]]] = []
+    for item in items:
+        if runs and re.fullmatch(LIST_GAP, folded[runs[-1][-1][1] : item[0]]):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    run = next((r for r in runs if best[:2] in r), [])
+    gaps = [folded[a[1] : b[0]] for a, b in zip(run, run[1:], strict=False)]
+    if len(run) < 3 or not any("," in gap for gap in gaps):
+        return None
+    words = [folded[a:b] for a, b in run]
+    # only a pair with the last item: a pair of the first items ("killed and wounded" in
+    # "killed, wounded or captured") names a narrower measure than the list counts
+    for i, j in [(i, len(words) - 1) for i in range(len(words) - 1)]:
+        for phrase in (f"{words[i]} and {words[j]}", f"{words[j]} and {words[i]}"):
+            measure = next((m for cue, m in cues.plain if cue.fullmatch(phrase)), None)
+            if measure is not None:
+                return run[0][0], run[-1][1], measure
+    return None
 
 
 def asked_measure(question: str, cues: MeasureCues) -> str | None:

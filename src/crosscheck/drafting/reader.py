@@ -403,7 +403,12 @@ class _Reader:
             return  # a heading or a document's end line states nothing
         mentions = self.actors.mentions(text)
         figures = parse_figures(
-            text, self.cues, thousands_point=self.thousands_point, asked=self._answers(sentence)
+            text,
+            self.cues,
+            thousands_point=self.thousands_point,
+            asked=self._answers(sentence),
+            # a topic without a measure of ratios drafts no "twice as many"
+            multiples=bool(self.measure_cues.multiple),
         )
         drafted = len(self.claims)
         # one attribution per statement, each covering its stretch of the sentence
