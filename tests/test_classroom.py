@@ -254,3 +254,19 @@ def test_the_known_on_prompt_never_speaks_of_a_day_after_the_cut_off():
     prompts = classroom.discussion_prompts(view, pd.Timestamp("2024-10-20"))
     known = prompts.loc[prompts["theme"] == "what was known when", "prompt"].iloc[0]
     assert known.startswith("By 17 Oct 2024, ") and "20 Oct" not in known
+
+
+def test_the_ach_summary_names_hypotheses_tied_for_least_evidence_against(view):
+    summary = classroom.ach_summary(classroom.ach_matrix(view))
+    assert summary == (
+        "Least evidence against: Combat at the front and A show of alliance (0 each); "
+        "most: Labour and support (5)."
+    )
+
+
+def test_the_ach_summary_of_one_hypothesis_says_every_one_scores_the_same(tmp_path):
+    rating = {"claim_id": "c1", "hypothesis_id": "combat", "rating": "II", "reasoning": "No."}
+    view = with_ach(tmp_path, [claim("c1", "nis")], HYPOTHESES, [rating])
+    assert classroom.ach_summary(classroom.ach_matrix(view)) == (
+        "Every hypothesis has as much evidence against it: Combat (2)."
+    )

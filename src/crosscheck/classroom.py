@@ -217,15 +217,29 @@ def ach_reasoning(view) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def _names(labels: list[str]) -> str:
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _tied(scores: pd.Series, score: int) -> str:
+    """'Combat at the front (0)', or 'Combat at the front and A show of alliance (0 each)'."""
+    labels = [str(label) for label in scores.index[scores == score]]
+    return f"{_names(labels)} ({score}{' each' if len(labels) > 1 else ''})"
+
+
 def ach_summary(matrix: pd.DataFrame) -> str:
-    """'Least inconsistent evidence: Combat at the front (1); most: Labour and support (5)'."""
+    """The ACH matrix's last row in a sentence, ties named together (in the hypotheses'
+    order): 'Least evidence against: Combat at the front and A show of alliance (0 each);
+    most: Labour and support (5).' When every hypothesis scores the same, says so.
+    Input: classroom.ach_matrix's table. Output: one sentence; for an empty matrix, that
+    no claim is rated."""
     if matrix.empty:
         return "No claim in this selection has an ACH rating."
-    scores = matrix.iloc[-1].drop(["evidence", "source", "claim"]).astype(int).sort_values()
-    return (
-        f"Least evidence against: {scores.index[0]} ({scores.iloc[0]}); "
-        f"most: {scores.index[-1]} ({scores.iloc[-1]})."
-    )
+    scores = matrix.iloc[-1].drop(["evidence", "source", "claim"]).astype(int)
+    least, most = int(scores.min()), int(scores.max())
+    if least == most:
+        return f"Every hypothesis has as much evidence against it: {_tied(scores, least)}."
+    return f"Least evidence against: {_tied(scores, least)}; most: {_tied(scores, most)}."
 
 
 # --- The columns of the tables above as exported to reports/data/ (described in its
