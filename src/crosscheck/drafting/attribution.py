@@ -41,6 +41,10 @@ SPEECH_VERBS = (
     r"wrote|posted|referenced|cited|(?<!were )(?<!was )briefed(?! by)|"
     # "it spoke of 1,500 soldiers": speaking of a number states it
     r"(?:spoke|speaks|spoken) of|"
+    # "the agency has been saying 11,000 were sent": saying, as an ongoing statement
+    r"(?:has|have|had) been saying|(?:is|are|was|were) saying|"
+    # "the agency talked of 12,000 soldiers": talking of a number states it, as speaking does
+    r"(?:talked|talks|talk) of|"
     # "police counted 8,000 at the march": a count made and given is a statement of it
     # ("500 were counted" names no one who counts)
     r"(?<!were )(?<!was )(?<!been )(?<!being )(?<!be )counted|"
@@ -251,6 +255,28 @@ class Attributor:
         self._end_sentence(found)
         return found
 
+    def question_sources(self, text: str, mentions: list[Mention]) -> list[Attribution]:
+        """The sources a reporter's question names for what it passes on ("Q: The
+        agency has been saying 11,000 were sent. Is that too high?"): each statement
+        of the question whose speaker the question itself names, with its span; []
+        when it names none, so that a figure the question offers on its own is no
+        claim (tests/gold/README.md, Conventions: a reporter's question). The article's
+        memory is left as it was: a question states nothing, and "he" in the answer
+        is not its source."""
+        label = QUESTION_LABEL.match(text)
+        if label is None:
+            return []
+        saved = copy.deepcopy(self.memory)
+        label_own = self.label_own
+        # the label blanked, offsets kept: the rest is read as any sentence is
+        found = self.attribute_all(" " * label.end() + text[label.end() :], mentions)
+        self.memory.__dict__.update(saved.__dict__)
+        self.label_own = label_own
+        outlet = self.actors.outlet_actor()[0]
+        return [
+            a for a in found if a.verb is not None and not a.carried and a.claimant != outlet
+        ]
+
     def attribute(self, text: str, mentions: list[Mention]) -> Attribution | None:
         """The first statement of a sentence (attribute_all for all of them)."""
         found = self.attribute_all(text, mentions)
@@ -356,6 +382,8 @@ class Attributor:
             source = self._relay_source(text, speaker, sources, mentions, relay_cues)
         if source is None and according_relay is None:
             source = self._reported_speaker(text, folded, speaker, verb, mentions)
+        if source is None and according_relay is None:
+            source = self._inner_source(text, folded, speaker, verb, mentions)
         listener = self._listener(speaker, mentions, verb, folded)
         if source is not None and source != speaker:
             claimant, relay = source, speaker
@@ -512,6 +540,9 @@ class Attributor:
                         # said, so one closed by punctuation, or a bare "estimate" after
                         # "a" and its adjectives, is a noun
                         or re.match(r"\s*[,.;:)]", folded[verb.end() :])
+                        # (", Seoul estimates." closes a sentence on who holds it: a name
+                        # right after the comma makes the word its verb, not a noun)
+                        and not _closing_subject(text, speakers, verb.start())
                         or re.search(r"\b(?:a|an)\s+(?:[\w-]+\s+){1,3}$", folded[: verb.start()])
                         and not verb.group(0).endswith("s")
                     )
@@ -638,7 +669,14 @@ class Attributor:
                 return None  # "I would say", "we estimate": the speaker's own words
             inside = [m for m in speakers if m.start >= start]
             found = self._subject(text, folded, inside, verb)
-            if found is None or found[0] == person or found[1] == "proposed":
+            # (a phrase read as a known body, "our South Korean partners" for their
+            # government, is as good as its name; a new one may be no speaker at all)
+            if (
+                found is None
+                or found[0] == person
+                or found[1] == "proposed"
+                and found[0] not in self.actors.rows
+            ):
                 return None
             if self.actors.speaks_for(person, found[0]):
                 return None
@@ -708,6 +746,49 @@ class Attributor:
                     # a spokesperson stating their own body's view is the speaker
                     return None
                 return actor
+        return None
+
+    def _inner_source(self, text, folded, speaker, verb, mentions) -> str | None:
+        """The body whose belief, estimate or statement the speaker passes on, in any
+        arrangement of the sentence ("According to Park, the NIS estimated that ...",
+        "..., the agency believes, Park said", "According to lawmakers who attended,
+        the agency put the total at ..."): a body (not a person nor a news outlet),
+        other than the speaker, that is the subject of a verb of saying or belief of
+        its own outside the speaker's attributing words and outside quotation marks.
+        The body is the claimant and the speaker relays it (tests/gold/README.md,
+        Conventions: relays in any sentence shape). None when there is no such body,
+        or when the speaker speaks for it (a spokesperson stating their body's view)."""
+        for mention in mentions:
+            if verb is not None and mention.start < verb[1] and verb[0] < mention.end:
+                continue
+            if _quoted(text, mention.start) or re.search(
+                r"\b(?:in|from|at|to|near|of|for|with|on|about|by|over|against|into|than|"
+                r"outside|inside|beyond|across|among|within|without|through|according to)"
+                r"\s+(?:the\s+)?$|['’]s\s+$",
+                fold(text[: mention.start]),
+            ):
+                continue  # where, whose or about whom, not who holds the view
+            follows = re.match(
+                r"(?:,\s+(?:a|an|the)\b[^,\"“”]*,)?"
+                r"\s+(?:(?:still|also|now|had|has|have|would|long|privately|publicly)\s+){0,2}"
+                rf"(?:{SPEECH_VERBS}|{REPORTED_BELIEF}|{BELIEF_VERBS})\b",
+                fold(text[mention.end :]),
+            )
+            if follows is None or (verb is not None and mention.end + follows.end() == verb[1]):
+                continue
+            if mention.kind == "intelligence":
+                actor = self._agency_of(text, mention, speaker)
+            else:
+                actor = self._resolve(mention)
+            if (
+                actor is None
+                or actor == speaker
+                or self.actors.is_person(actor)
+                or self.actors.row(actor)["actor_type"] == "news_outlet"
+                or self.actors.speaks_for(speaker, actor)
+            ):
+                continue
+            return actor
         return None
 
     def _said_before(self, text: str, folded: str, speakers: list[Mention], end: int):
@@ -1157,6 +1238,17 @@ def _speaker_phrase(phrase: str) -> bool:
         and not re.search(r"\d|\b(?:it|this|that|these|they|he|she|we|i|you)\b", phrase, re.I)
         and re.search(rf"\b(?:{SPEAKER_NOUNS})\b|^(?:[Tt]he\s+)?[A-Z][a-z]+", phrase)
         and not re.fullmatch(r"(?:The|A|An|This|That|It|There)", phrase)
+    )
+
+
+def _closing_subject(text: str, speakers: list[Mention], position: int) -> bool:
+    """Whether a speaker named right after a comma stands just before `position`
+    ("..., Seoul estimates."): an attribution closing the sentence, as "..., Park said"
+    is, whose verb may end the sentence."""
+    return any(
+        re.fullmatch(r"\s+", text[m.end : position])
+        and re.search(r"(?:^|,)\s*(?:the\s+)?$", text[: m.start], re.I)
+        for m in speakers
     )
 
 

@@ -391,7 +391,10 @@ class _Reader:
         if text.rstrip().endswith("?") and (asked := asked_measure(text, self.measure_cues)):
             self._asked = (sentence.paragraph, asked)
         if self.who.asks(text):
-            return  # a reporter's question in a transcript asks; the answer states
+            # a reporter's question in a transcript asks; the answer states. Only a
+            # figure it passes on from a source it names is a claim: that source's
+            self._question(index, sentence)
+            return
         if self.transcript_day is None and not (
             SPEAKER_LABEL.match(text) or TITLE_LABEL.match(text)
         ):
@@ -462,6 +465,28 @@ class _Reader:
         for noun in {fold(m.group(0)).rstrip("s") for m in NAMED_DOCUMENT.finditer(text)}:
             if undated:
                 self._undated[noun] = undated
+
+    def _question(self, index: int, sentence: Sentence) -> None:
+        """The claims of a reporter's question: each figure it passes on from a source
+        it names ("Q: The agency has been saying 11,000 were sent. Is that too high?")
+        is that source's, dated as the question dates it; a figure it offers with no
+        source is none (tests/gold/README.md, Conventions: a reporter's question)."""
+        text = sentence.text
+        figures = parse_figures(text, self.cues, thousands_point=self.thousands_point)
+        if not figures:
+            return
+        sources = self.who.question_sources(text, self.actors.mentions(text))
+        for number, figure in enumerate(figures):
+            attribution = next(
+                (a for a in sources if a.span[0] <= figure.start < a.span[1]), None
+            )
+            if attribution is None:
+                continue
+            window = (
+                figures[number - 1].end if number else 0,
+                figures[number + 1].start if number + 1 < len(figures) else len(text),
+            )
+            self._figure_claim(index, sentence, figure, window, attribution)
 
     def _one_day(self, text: str) -> str | None:
         """The wording of the one day a sentence states outside quotes and outside a
