@@ -91,7 +91,8 @@ def test_a_grade_override_moves_both_estimates_and_is_named_the_choice_that_did(
     assert (rows[COMMITTED]["my estimate"], rows[SENT]["my estimate"]) == (11000, 6500)
     assert (rows[COMMITTED]["default estimate"], rows[SENT]["default estimate"]) == (10720, 7480)
     assert rows[SENT]["moved most"] == "grades" and rows[SENT]["estimate without it"] == 7480
-    assert (card["grades changed"] == "volodymyr-zelenskyy=B2").all()
+    assert (card["grades changed"] == "Volodymyr Zelenskyy B2").all()
+    assert (card["grade overrides"] == "volodymyr-zelenskyy=B2").all()
 
 
 def test_a_margin_moves_the_interval_only_and_says_so(card_of):
@@ -124,8 +125,8 @@ def test_an_earlier_cut_off_knows_no_figure_of_a_later_window(card_of):
 def test_the_explanation_names_the_changed_grades_and_what_moved(card_of):
     card = card_of("ana", grade_overrides={"volodymyr-zelenskyy": "B2"})
     assert answers.explanation(card) == [
-        "ana: your cut-off 2024-10-28 is the exercise's; you changed the grades "
-        "volodymyr-zelenskyy=B2; no margin around 'about' figures.",
+        "ana: your cut-off 28 Oct 2024 is the lesson's day; you changed the grades of "
+        "Volodymyr Zelenskyy B2; no margin around 'about' figures.",
         "Troops committed in total (all dates): your estimate 11,000, the default 10,720; "
         "your grades moved it most (without that choice: 10,720).",
         "Troops sent to Russia so far (28 Oct 2024): your estimate 6,500, the default 7,480; "
@@ -209,7 +210,9 @@ def test_the_class_spread_is_the_lowest_median_and_highest_estimate(card_of):
     assert (committed["lowest"], committed["median"], committed["highest"]) == (
         10000, 10720, 11000
     )  # fmt: skip
-    assert committed["default estimates"] == "10,000; 10,720"  # dan's cut-off has its own
+    # The class's day is the lesson's (28 Oct), whose default dan's earlier cut-off lacks.
+    assert (committed["class's day"], committed["default estimate"]) == ("2024-10-28", 10720)
+    assert answers.class_day(cards) == "2024-10-28"
     assert (sent["students"], sent["estimated by"]) == (3, 2)
     assert (
         answers.spread_sentence(sent)
@@ -227,3 +230,66 @@ def test_one_card_is_its_own_spread(card_of):
     spread = answers.compare_answers([card_of("ben")])
     assert spread["lowest"].tolist() == spread["highest"].tolist() == [10720, 7480]
     assert answers.spread_sentence(spread.iloc[0]) == "1 student: all estimates at 10,720."
+
+
+# A lesson on a day where grades cannot move an estimate (exercise.lesson_measures).
+
+
+@pytest.fixture(scope="module")
+def card_of_23_october():
+    # The notebook's one call, as a class told to use 23 Oct 2024 makes it.
+    return answers.exercise_card(
+        "fay", DATA, as_of="2024-10-23", grade_overrides={"rok-nis": "E5"},
+        approximate_margin=0.1,
+    )  # fmt: skip
+
+
+def test_a_card_of_23_october_answers_the_handouts_three_measures(card_of_23_october):
+    rows = card_of_23_october[card_of_23_october["row"] == answers.ESTIMATE_ROW]
+    assert list(zip(rows["measure"], rows["window"], strict=True)) == [
+        (SENT, "18–23 Oct 2024"),
+        ("Troops being prepared", "17–23 Oct 2024"),
+        (COMMITTED, "all dates"),
+    ]
+    assert (rows["grades matter"] == "no").all() and (rows["lesson day"] == "2024-10-23").all()
+    assert (rows["exercise as_of"] == "2024-10-28").all()
+    # South Korea's NIS at E5 moves nothing: each estimate weighs one source's figure.
+    assert rows["my estimate"].tolist()[::2] == rows["default estimate"].tolist()[::2] == [
+        3000, 10000
+    ]  # fmt: skip
+    # Only the margin moves: "about 10,000" becomes 9,000 to 11,000.
+    assert rows["moved most"].tolist() == ["none", "none", "margin"]
+    assert (rows["my low"].iloc[2], rows["my high"].iloc[2]) == (9000, 11000)
+
+
+def test_the_23_october_card_says_grades_cannot_move_its_estimates(card_of_23_october):
+    lines = answers.explanation(card_of_23_october)
+    assert lines[0] == (
+        "fay: your cut-off 23 Oct 2024 is the lesson's day; you changed the grades of "
+        "National Intelligence Service E5; a margin of ±10% around 'about' figures."
+    )
+    assert lines[1].startswith(
+        "On 23 Oct 2024 each of these estimates weighs one source's figure at most, so grades "
+        "cannot move them: only the margin around 'about' figures can. The first day on which "
+        "two sources' figures are weighed against each other is 28 Oct 2024"
+    )
+
+
+def test_an_open_end_reads_no_lower_bound(card_of):
+    card = card_of("cleo", as_of="2024-11-05", approximate_margin=0.1)
+    rows = card[card["row"] == answers.ESTIMATE_ROW]
+    # By 5 Nov Ukraine's latest of the troops committed is "up to 15,000": no lower bound.
+    assert answers.bound_cells(rows["my low"], rows["my estimate"], "lower")[0] == (
+        "no lower bound"
+    )
+    assert "no lower bound" in answers.card_html(card)
+
+
+def test_a_figure_only_a_later_cut_off_knew_is_not_of_the_class_day(card_of):
+    cards = [card_of("ben"), card_of("ana", grade_overrides={"volodymyr-zelenskyy": "B2"}),
+             card_of("cleo", as_of="2024-11-05", approximate_margin=0.1)]  # fmt: skip
+    published = answers.class_published(cards)
+    later = published[~published["on the class's day"]]
+    assert list(zip(later["source"], later["figure"], later["figure kind"], strict=True)) == [
+        ("Government of Ukraine", 15000, "upper bound")
+    ]

@@ -1,11 +1,15 @@
 """Answer cards: one student's estimates for the class exercise, built, written, read back
 and checked, and the class's cards put side by side.
 
-A card holds everything the class page draws, so that comparing recomputes nothing: the
-student's choices (cut-off, grades, margin, window), and per exercise measure and window
-the student's estimate and interval, the default estimate (same cut-off, the data's
-grades, no margin), the published figures in that window, and which single choice moved
-the student's estimate most (found by reverting one choice at a time).
+A card answers the measures of one lesson (exercise.lesson_measures of the lesson's day:
+the exercise windows when that day has any, where grades can move an estimate; otherwise
+the day's busiest windows, where only the margin can). It holds everything the class page
+draws, so that comparing recomputes nothing: the student's choices (cut-off, grades by
+actor id and by name, margin, window), and per lesson measure and window the student's
+estimate and interval, the default estimate (same cut-off, the data's grades, no
+margin) and the lesson's default (the lesson's day, the data's grades, no margin), the
+published figures in that window, and which single choice moved the student's estimate
+most (found by reverting one choice at a time; the cut-off reverts to the lesson's day).
 
 The card format is numbered (CARD_FORMAT): a card of another format is named and
 skipped by `read_cards`, never half read. Format 1 was the card of one row per measure
@@ -29,11 +33,16 @@ CARD_FORMAT = 2
 # One row per exercise measure and window ("estimate"), then one per published figure
 # in that window ("published"); the choices repeat on every row so that each row reads
 # alone in a spreadsheet.
+# "lesson day": the day whose measures the card answers (the class's day); "exercise
+# as_of": the first day on which grades can move an estimate (exercise.exercise_cutoff),
+# empty when unknown or none; "grade overrides" as the notebook takes them (actor ids),
+# "grades changed" as a reader reads them (names); "grades matter": "yes" where the
+# window weighs two sources' figures, "no" where it weighs one at most.
 CARD_COLUMNS = [
-    "card_format", "student", "as_of", "exercise as_of", "grades changed",
-    "approximate_margin", "window_days",
-    "measure_id", "measure", "window", "window_start", "window_end", "row",
-    "my estimate", "my low", "my high", "sources", "default estimate",
+    "card_format", "student", "as_of", "lesson day", "exercise as_of", "grade overrides",
+    "grades changed", "approximate_margin", "window_days",
+    "measure_id", "measure", "window", "window_start", "window_end", "grades matter", "row",
+    "my estimate", "my low", "my high", "sources", "default estimate", "lesson default",
     "moved most", "estimate without it", "interval without it",
     "source", "figure", "figure kind",
 ]  # fmt: skip
@@ -46,13 +55,18 @@ NO_MOVE = "none"
 V1_COLUMNS = ["student", "as_of", "measure", "window", "my estimate", "sources",
               "grades changed"]  # fmt: skip
 _INTEGERS = ["card_format", "window_days", "my estimate", "sources", "default estimate",
-             "estimate without it"]  # fmt: skip
+             "lesson default", "estimate without it"]  # fmt: skip
 _NUMBERS = ["approximate_margin", "my low", "my high", "figure"]
 _DAYS = ["window_start", "window_end"]
 
 
 def _day(day: pd.Timestamp | None) -> str:
     return "" if day is None or pd.isna(day) else f"{pd.Timestamp(day):%Y-%m-%d}"
+
+
+def day_text(day: str) -> str:
+    """A card's day ('2024-10-28') as a reader reads it ('28 Oct 2024'); '' stays ''."""
+    return f"{pd.Timestamp(day):%-d %b %Y}" if day else ""
 
 
 def _estimates(view: analysis.Analysis) -> pd.DataFrame:
@@ -98,10 +112,15 @@ class _Views:
         return self.cache[parameters]
 
 
-def _changed_grades(grades: pd.DataFrame) -> str:
+def _changed_grades(grades: pd.DataFrame) -> tuple[str, str]:
+    """The grades a student changed, by actor id as the notebook takes them
+    ('volodymyr-zelenskyy=B2') and by name as a reader reads them ('Volodymyr Zelenskyy
+    B2'); 'none' for both when none changed."""
     changed = grades[grades["overridden"]]
-    text = ", ".join(f"{a}={g}" for a, g in zip(changed["actor_id"], changed["grade"], strict=True))
-    return text or "none"
+    pairs = list(zip(changed["actor_id"], changed["name"], changed["grade"], strict=True))
+    ids = ", ".join(f"{actor}={grade}" for actor, _, grade in pairs)
+    names = "; ".join(f"{name or actor} {grade}" for actor, name, grade in pairs)
+    return ids or "none", names or "none"
 
 
 def _shift(mine: pd.DataFrame, other: pd.DataFrame) -> pd.DataFrame:
@@ -166,60 +185,79 @@ def build_card(
     dataset: Dataset,
     measures: pd.DataFrame,
     choices: analysis.Parameters,
-    exercise_as_of: pd.Timestamp | None,
+    lesson_day: pd.Timestamp | None,
     analysed: dict | None = None,
+    exercise_day: pd.Timestamp | None = None,
 ) -> pd.DataFrame:
     """One student's answer card (CARD_COLUMNS, CARD_FORMAT).
 
-    Inputs: the student's name; the dataset; the exercise's measures and windows
-    (exercise.exercise_measures: measure_id, measure, window, window_start, window_end);
-    the student's choices as analysis.Parameters (as_of None means the exercise's
-    cut-off); the exercise's default cut-off (exercise.exercise_cutoff).
-    Output: per exercise window an "estimate" row (the student's weighted estimate,
+    Inputs: the student's name; the dataset; the lesson's measures and windows
+    (exercise.lesson_measures of the lesson's day: measure_id, measure, window,
+    window_start, window_end, grades_matter; without grades_matter, as
+    exercise.exercise_measures gives them, every window is one where grades matter);
+    the student's choices as analysis.Parameters (as_of None means the lesson's day);
+    the lesson's day (the cut-off a changed cut-off is reverted to); the first day on
+    which grades can move an estimate (exercise.exercise_cutoff), when known.
+    Output: per lesson window an "estimate" row (the student's weighted estimate,
     reliability.weighted_estimates, Int64; its interval from estimates.compare, NA for an
     open end; the default estimate with the same cut-off, the data's grades and no
-    margin; the choice that moved it most: "grades", "margin", "cut-off" or "none"),
-    then a "published" row per source's latest figure in that window (source, figure,
-    figure kind: exact, approximate, range, upper bound, lower bound). A window the
-    student's cut-off knows nothing of has NA estimates and no published row.
+    margin; the lesson's default, the same on the lesson's day; the choice that moved
+    it most: "grades", "margin", "cut-off" or "none"), then a "published" row per
+    source's latest figure in that window (source, figure, figure kind: exact,
+    approximate, range, upper bound, lower bound). A window the student's cut-off knows
+    nothing of has NA estimates and no published row.
     analysed: views already computed, by their Parameters, shared by the cards of one
     class (the default view is the same for students of one cut-off); filled here.
     Raises ValueError for grade overrides that name unknown actors or bad grades.
     """
     if choices.as_of is None:
-        choices = replace(choices, as_of=exercise_as_of)
+        choices = replace(choices, as_of=lesson_day)
     views = _Views(dataset, {} if analysed is None else analysed)
     measures = measures.reset_index(drop=True)
     mine_view = views.view(choices)
     mine = _in_exercise_windows(measures, _estimates(mine_view))
     default = replace(choices, grade_overrides=(), approximate_margin=0.0)
     defaults = _in_exercise_windows(measures, views.estimates(default))
+    lesson_defaults = _in_exercise_windows(
+        measures, views.estimates(replace(default, as_of=lesson_day))
+    )
     reverted = {}
     if choices.grade_overrides:
         reverted["grades"] = replace(choices, grade_overrides=())
     if choices.approximate_margin:
         reverted["margin"] = replace(choices, approximate_margin=0.0)
-    if choices.as_of != exercise_as_of:
-        reverted["cut-off"] = replace(choices, as_of=exercise_as_of)
+    if choices.as_of != lesson_day:
+        reverted["cut-off"] = replace(choices, as_of=lesson_day)
     moved = _moved_most(
         mine,
         {name: _in_exercise_windows(measures, views.estimates(p)) for name, p in reverted.items()},
     )
+    overrides, changed = _changed_grades(mine_view.grades)
     common = {
         "card_format": CARD_FORMAT,
         "student": student,
         "as_of": _day(choices.as_of),
-        "exercise as_of": _day(exercise_as_of),
-        "grades changed": _changed_grades(mine_view.grades),
+        "lesson day": _day(lesson_day),
+        "exercise as_of": _day(exercise_day),
+        "grade overrides": overrides,
+        "grades changed": changed,
         "approximate_margin": choices.approximate_margin,
         "window_days": choices.window_days,
     }
-    keys = measures[["measure_id", "measure", "window", "window_start", "window_end"]]
+    matter = (
+        measures["grades_matter"].astype(bool)
+        if "grades_matter" in measures
+        else pd.Series(True, index=measures.index)
+    )
+    keys = measures[["measure_id", "measure", "window", "window_start", "window_end"]].assign(
+        **{"grades matter": matter.map({True: "yes", False: "no"})}
+    )
     estimates = keys.assign(
         **common, row=ESTIMATE_ROW, **{
             "my estimate": mine["estimate"].astype("Int64"), "my low": mine["low"],
             "my high": mine["high"], "sources": mine["sources"].astype("Int64"),
             "default estimate": defaults["estimate"].astype("Int64"),
+            "lesson default": lesson_defaults["estimate"].astype("Int64"),
         }, **moved,
     )  # fmt: skip
     published = _published(mine_view, keys).assign(**common, row=PUBLISHED_ROW)
@@ -272,21 +310,31 @@ def exercise_card(
     grade_overrides: dict | None = None,
     approximate_margin: float = 0.0,
     window_days: int = 7,
+    lesson_day: str | None = None,
 ) -> pd.DataFrame:
     """The exercise notebook's card: the choices as papermill gives them, checked
-    (analysis.Parameters.parse), on the data folder's exercise (exercise.exercise_cutoff,
-    exercise.exercise_measures). Raises ValueError for a bad choice."""
+    (analysis.Parameters.parse), on the lesson's measures (exercise.lesson_measures).
+
+    The lesson's day is lesson_day when given, else as_of (a class told to use a day
+    sets only as_of), else the exercise's day (exercise.exercise_cutoff: the first day
+    on which grades can move an estimate). A cut-off other than the lesson's day is the
+    student's choice, reverted to the lesson's day to see what it moved.
+    Raises ValueError for a bad choice."""
     from crosscheck import exercise
     from crosscheck.load import load_dataset
     from crosscheck.notebook import find_data_dir
 
     dataset = load_dataset(find_data_dir(data_dir))
     choices = analysis.Parameters.parse(as_of, approximate_margin, window_days, grade_overrides)
-    exercise_view = analysis.analyse(dataset)
-    cutoff = exercise.exercise_cutoff(exercise_view)
-    at_cutoff = analysis.analyse(dataset, analysis.Parameters(as_of=cutoff))
-    measures = exercise.exercise_measures(at_cutoff)
-    return build_card(student, dataset, measures, choices, cutoff)
+    first = exercise.exercise_cutoff(analysis.analyse(dataset))
+    try:
+        day = analysis.Parameters.parse(as_of=lesson_day).as_of
+    except ValueError as error:
+        raise ValueError(str(error).replace("as_of", "lesson_day")) from None
+    day = day if day is not None else choices.as_of if choices.as_of is not None else first
+    on_the_day = analysis.analyse(dataset, analysis.Parameters(as_of=day))
+    measures = exercise.lesson_measures(on_the_day)
+    return build_card(student, dataset, measures, choices, day, exercise_day=first)
 
 
 def card_path(answers_dir: str | Path, student: str) -> Path:
@@ -384,13 +432,24 @@ def read_cards(folder: str | Path) -> ClassCards:
 
 
 ESTIMATE_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end",
-                    "student", "as_of", "grades changed", "approximate_margin",
-                    "my estimate", "my low", "my high", "default estimate",
-                    "moved most", "estimate without it", "interval without it"]  # fmt: skip
+                    "grades matter", "student", "as_of", "lesson day", "grade overrides",
+                    "grades changed", "approximate_margin", "my estimate", "my low", "my high",
+                    "default estimate", "lesson default", "moved most", "estimate without it",
+                    "interval without it"]  # fmt: skip
+
+
+def class_day(cards: list[pd.DataFrame]) -> str:
+    """The class's day: the lesson day most of the cards answer ('2024-10-28'; the
+    earliest of a tie); '' without a card."""
+    days = pd.Series([card["lesson day"].iloc[0] for card in cards if len(card)], dtype=object)
+    if days.empty:
+        return ""
+    counts = days.value_counts()
+    return min(counts[counts == counts.max()].index)
 
 
 def class_estimates(cards: list[pd.DataFrame]) -> pd.DataFrame:
-    """The class's estimate rows, one per student and exercise window (ESTIMATE_COLUMNS),
+    """The class's estimate rows, one per student and lesson window (ESTIMATE_COLUMNS),
     in window order, then student order."""
     if not cards:
         return pd.DataFrame(columns=ESTIMATE_COLUMNS)
@@ -402,45 +461,60 @@ def class_estimates(cards: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 PUBLISHED_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end",
-                     "source", "figure", "figure kind", "students"]  # fmt: skip
+                     "source", "figure", "figure kind", "students",
+                     "on the class's day"]  # fmt: skip
 
 
 def class_published(cards: list[pd.DataFrame]) -> pd.DataFrame:
-    """The published figures the class's cards hold, per exercise window, each figure
-    once with the number of cards that knew it (a later cut-off knows more)."""
+    """The published figures the class's cards hold, per lesson window, each figure once
+    with the number of cards that knew it and whether it was known on the class's day
+    (class_day: a card with that cut-off holds it; bool). A figure only a card of another
+    cut-off holds (a later one knows more, an earlier one an older figure) is False.
+    With no card whose cut-off is the class's day, every figure is True (there is no
+    card to tell)."""
     if not cards:
         return pd.DataFrame(columns=PUBLISHED_COLUMNS)
     rows = pd.concat(cards, ignore_index=True)
     rows = rows[rows["row"] == PUBLISHED_ROW]
-    keys = PUBLISHED_COLUMNS[:-1]
+    keys = PUBLISHED_COLUMNS[:-2]
     table = rows.groupby(keys, dropna=False, sort=True)["student"].nunique()
-    return table.rename("students").reset_index()[PUBLISHED_COLUMNS]
+    table = table.rename("students").reset_index()
+    day = class_day(cards)
+    on_the_day = rows[rows["as_of"] == day]
+    if not (pd.concat(cards)["as_of"] == day).any():
+        table["on the class's day"] = True
+    else:
+        seen = table[keys].merge(on_the_day[keys].drop_duplicates(), how="left", indicator=True)
+        table["on the class's day"] = (seen["_merge"] == "both").to_numpy()
+    return table[PUBLISHED_COLUMNS]
 
 
-SPREAD_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end", "students",
-                  "estimated by", "lowest", "median", "highest", "default estimates"]  # fmt: skip
+SPREAD_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end",
+                  "grades matter", "students", "estimated by", "lowest", "median", "highest",
+                  "class's day", "default estimate"]  # fmt: skip
 
 
 def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
-    """Per exercise measure and window, the spread of the class (SPREAD_COLUMNS): how many
+    """Per lesson measure and window, the spread of the class (SPREAD_COLUMNS): how many
     students, how many had an estimate, the lowest, median and highest of them (Int64;
-    NA when nobody had one), and the default estimates the cards give ("3,000" or
-    "3,000; 4,200" when the students' cut-offs differ)."""
+    NA when nobody had one), the class's day (class_day) and the default estimate on it
+    (the lesson default of the cards of that lesson day; Int64, NA when none)."""
     estimates = class_estimates(cards)
     if estimates.empty:
         return pd.DataFrame(columns=SPREAD_COLUMNS)
+    day = class_day(cards)
     keys = ["measure_id", "measure", "window", "window_start", "window_end"]
     value = estimates["my estimate"].astype("Float64")
-    groups = estimates.assign(_value=value).groupby(keys, sort=False)
+    of_the_day = estimates["lesson default"].astype("Float64").where(estimates["lesson day"] == day)
+    groups = estimates.assign(_value=value, _default=of_the_day).groupby(keys, sort=False)
     table = groups.agg(
+        **{"grades matter": ("grades matter", "first")},
         students=("student", "nunique"), **{"estimated by": ("_value", "count")},
         lowest=("_value", "min"), median=("_value", "median"), highest=("_value", "max"),
+        **{"default estimate": ("_default", "first")},
     ).reset_index()  # fmt: skip
-    defaults = groups["default estimate"].agg(
-        lambda values: "; ".join(f"{v:,}" for v in sorted(set(values.dropna())))
-    )
-    table["default estimates"] = defaults.to_numpy()
-    for column in ("lowest", "median", "highest"):
+    table["class's day"] = day
+    for column in ("lowest", "median", "highest", "default estimate"):
         table[column] = table[column].round().astype("Int64")
     return table[SPREAD_COLUMNS]
 
@@ -480,23 +554,26 @@ def move_phrase(row: pd.Series, whose: str = "your") -> str:
 
 
 def explanation(card: pd.DataFrame) -> list[str]:
-    """The card in sentences for its student: the choices, then per window the estimate,
-    the default one and which choice moved it most (move_phrase)."""
+    """The card in sentences for its student: the choices (grades by name), whether
+    grades can move an estimate on the lesson's day (and the first day they can), then
+    per window the estimate, the default one and which choice moved it most
+    (move_phrase)."""
     if card.empty:
         return [
-            "The card holds no estimate: no measure of this data has two independent sources "
-            "in one comparison window, so no choice of yours can move an estimate."
+            "The card holds no estimate: no measure of this data had a figure by the "
+            "lesson's day, so no choice of yours can move an estimate."
         ]
     first = card.iloc[0]
+    day, lesson = day_text(first["as_of"]), day_text(first["lesson day"])
     cutoff = (
-        f"your cut-off {first['as_of']} is the exercise's"
-        if first["as_of"] == first["exercise as_of"]
-        else f"your cut-off {first['as_of']} (the exercise's is {first['exercise as_of']})"
+        f"your cut-off {day} is the lesson's day"
+        if first["as_of"] == first["lesson day"]
+        else f"your cut-off {day} (the lesson's day is {lesson})"
     )
     grades = (
         "you kept every default grade"
         if first["grades changed"] == "none"
-        else f"you changed the grades {first['grades changed']}"
+        else f"you changed the grades of {first['grades changed']}"
     )
     margin = (
         "no margin around 'about' figures"
@@ -504,7 +581,20 @@ def explanation(card: pd.DataFrame) -> list[str]:
         else f"a margin of ±{first['approximate_margin']:.0%} around 'about' figures"
     )
     lines = [f"{first['student']}: {cutoff}; {grades}; {margin}."]
-    for _, row in card[card["row"] == ESTIMATE_ROW].iterrows():
+    rows = card[card["row"] == ESTIMATE_ROW]
+    if len(rows) and (rows["grades matter"] == "no").all():
+        then = (
+            f" The first day on which two sources' figures are weighed against each other "
+            f"is {day_text(first['exercise as_of'])}: leave as_of and lesson_day empty (None) "
+            "for a lesson where grades matter."
+            if first["exercise as_of"]
+            else ""
+        )
+        lines.append(
+            f"On {lesson} each of these estimates weighs one source's figure at most, so "
+            f"grades cannot move them: only the margin around 'about' figures can.{then}"
+        )
+    for _, row in rows.iterrows():
         if pd.isna(row["my estimate"]):
             mine = "you have no estimate (no source's point figure by your cut-off)"
         else:
@@ -525,6 +615,15 @@ def answers_folder(answers_dir: str | Path, data_dir: str | Path) -> Path:
     return path if path.is_absolute() else find_data_dir(data_dir).parent / path
 
 
+def bound_cells(bounds: pd.Series, estimates: pd.Series, end: str) -> list[str]:
+    """An interval's end as a table shows it: '3,000', or 'no lower bound' / 'no upper
+    bound' where the sources leave it open; '' where there is no estimate at all."""
+    return [
+        f"{value:,.0f}" if not pd.isna(value) else "" if pd.isna(mine) else f"no {end} bound"
+        for value, mine in zip(bounds, estimates, strict=True)
+    ]
+
+
 CARD_SHOWN = {"measure": "measure", "window": "window", "my estimate": "my estimate",
               "my low": "low", "my high": "high", "default estimate": "default estimate",
               "moved most": "moved most"}  # fmt: skip
@@ -536,8 +635,10 @@ def card_html(card: pd.DataFrame, path: Path | None = None) -> str:
     lines = "".join(f"<p>{html.escape(line)}</p>" for line in explanation(card))
     rows = card[card["row"] == ESTIMATE_ROW][list(CARD_SHOWN)].rename(columns=CARD_SHOWN)
     shown = rows.astype(object).where(rows.notna(), "")
-    for column in ("my estimate", "low", "high", "default estimate"):
+    for column in ("my estimate", "default estimate"):
         shown[column] = [f"{v:,.0f}" if v != "" else "" for v in shown[column]]
+    for column, end in (("low", "lower"), ("high", "upper")):
+        shown[column] = bound_cells(rows[column], rows["my estimate"], end)
     table = shown.to_html(index=False, escape=True, border=0, classes="crosscheck-table")
     where = f"<p>Your card: {html.escape(str(path))}</p>" if path is not None else ""
     return f'<div class="crosscheck-answer-card">{lines}{table}{where}</div>'

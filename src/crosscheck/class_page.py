@@ -32,7 +32,19 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neu
 .crosscheck-finding { font-size: 1rem; margin: 0.3rem 0; }
 .crosscheck-moves { font-size: 0.9rem; margin: 0.2rem 0 1rem; padding-left: 1.2rem; }
 .crosscheck-skipped { color: #8a1c00; }
+.crosscheck-reminder { font-size: 0.95rem; color: #333; }
+.crosscheck-note { font-size: 0.9rem; background: #fff6e0; padding: 0.3rem 0.6rem; }
+/* The cards' table fits the column: its cells wrap rather than run off the right. */
+.crosscheck-cards .crosscheck-block table.crosscheck-table { width: 100%; }
+.crosscheck-cards .crosscheck-block table.crosscheck-table th,
+.crosscheck-cards .crosscheck-block table.crosscheck-table td { overflow-wrap: normal;
+  padding: 0.25rem 0.35rem; }
 """
+# What "moved most" means, said once at the top of the page.
+REMINDER = (
+    "“Moved most” names the one choice (grades, margin or cut-off) whose undoing changes a "
+    "student's estimate most; the figure in brackets is the estimate without that choice."
+)
 
 
 @dataclass
@@ -51,32 +63,78 @@ def _slug(*parts) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-").lower()
 
 
-def panel_name(measure_id: str, window_start) -> str:
-    """The name of a panel's chart and CSV: class-<measure id>-<window start day>."""
-    return _slug("class", measure_id, f"{pd.Timestamp(window_start):%Y-%m-%d}")
+def window_name(window: str, window_start, window_end) -> str:
+    """A window as a file name reads it: 'all-dates', '2024-10-28' (a window of one
+    day), '2024-10-18-to-2024-10-23' (of several)."""
+    if window == "all dates":
+        return "all-dates"
+    start, end = pd.Timestamp(window_start), pd.Timestamp(window_end)
+    return f"{start:%Y-%m-%d}" if start == end else f"{start:%Y-%m-%d}-to-{end:%Y-%m-%d}"
 
 
-def _moves(rows: pd.DataFrame) -> str:
-    """Per student, the choice that moved their estimate most, as list items."""
+def panel_name(measure_id: str, window: str, window_start, window_end) -> str:
+    """The name of a panel's chart and CSV: class-<measure id>-<window> (window_name)."""
+    return _slug("class", measure_id, window_name(window, window_start, window_end))
+
+
+def _margin(margin) -> str:
+    return f"±{margin:.0%}" if margin else "none"
+
+
+def _choices(row: pd.Series, day: str) -> str:
+    """A student's choices that differ from the lesson's defaults, in words: grades by
+    name, margin, and a cut-off other than the class's day with their own default."""
+    said = []
+    if row["grades changed"] != "none":
+        said.append(row["grades changed"])
+    if row["approximate_margin"]:
+        said.append(f"margin {_margin(row['approximate_margin'])}")
+    if row["as_of"] != day:
+        default = row["default estimate"]
+        own = "no default estimate" if pd.isna(default) else f"default estimate {default:,}"
+        said.append(f"cut-off {answers.day_text(row['as_of'])}, whose {own}")
+    return f" ({'; '.join(said)})" if said else ""
+
+
+def _moves(rows: pd.DataFrame, day: str) -> str:
+    """Per student, their choices and the one that moved their estimate most."""
     items = "".join(
-        f"<li><b>{html.escape(row['student'])}</b>: "
+        f"<li><b>{html.escape(row['student'])}</b>{html.escape(_choices(row, day))}: "
         f"{html.escape(answers.move_phrase(row, 'their'))}</li>"
         for _, row in rows.iterrows()
     )
     return f'<ul class="crosscheck-moves">{items}</ul>'
 
 
-def chart_title(rows: pd.DataFrame) -> str:
-    """The chart's finding: how many students' estimates left the default one."""
+def cutoff_notes(rows: pd.DataFrame, day: str) -> list[str]:
+    """A sentence per student whose cut-off is not the class's day: which figures their
+    estimate counts that the class's does not, or misses."""
+    notes = []
+    on_the_day = answers.day_text(day)
+    for _, row in rows[rows["as_of"] != day].iterrows():
+        theirs = answers.day_text(row["as_of"])
+        if row["as_of"] > day:
+            notes.append(
+                f"{row['student']} used {theirs}: figures published after the class's day "
+                f"{on_the_day} count in their estimate."
+            )
+        else:
+            notes.append(
+                f"{row['student']} used {theirs}: figures published after it and by the "
+                f"class's day {on_the_day} do not count in their estimate."
+            )
+    return notes
+
+
+def chart_title(rows: pd.DataFrame, default) -> str:
+    """The chart's finding: how many students' estimates left the default estimate of
+    the class's day (compare_answers' `default estimate`)."""
     mine = rows["my estimate"].astype("Float64")
-    default = rows["default estimate"].astype("Float64")
-    moved = int(((mine != default) & mine.notna() & default.notna()).sum())
-    defaults = sorted(set(default.dropna().astype(int)))
-    said = " or ".join(f"{d:,}" for d in defaults) or "none"
-    return (
-        f"{moved} of {len(rows)} student{'s' if len(rows) != 1 else ''} moved away from the "
-        f"default estimate ({said})"
-    )
+    students = f"{len(rows)} student{'s' if len(rows) != 1 else ''}"
+    if pd.isna(default):
+        return f"{int(mine.notna().sum())} of {students} had an estimate (no default on the day)"
+    moved = int(((mine != default) & mine.notna()).sum())
+    return f"{moved} of {students} moved away from the default estimate ({default:,})"
 
 
 def _panel(spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame) -> tuple:
@@ -86,19 +144,27 @@ def _panel(spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame) 
     chosen = (estimates[keys] == spread[keys].to_numpy()).all(axis=1)
     rows = estimates[chosen]
     figures = published[(published[keys] == spread[keys].to_numpy()).all(axis=1)]
-    name = panel_name(spread["measure_id"], spread["window_start"])
+    name = panel_name(
+        spread["measure_id"], spread["window"], spread["window_start"], spread["window_end"]
+    )
+    day = spread["class's day"]
     sentence = answers.spread_sentence(spread)
     heading = f"{spread['measure']}, {spread['window']}"
     figure = plots.class_estimates_chart(
-        rows,
+        rows.assign(**{"other cut-off": rows["as_of"] != day}),
         figures,
-        chart_title(rows),
+        chart_title(rows, spread["default estimate"]),
         f"{len(rows)} answer card{'s' if len(rows) != 1 else ''}; published figures: each "
         "source's latest in the window by the card's cut-off (crosscheck class compare)",
+        class_default=spread["default estimate"],
     )
     alt = (
         f"Each student's estimate of {spread['measure']} ({spread['window']}) as a dot with "
-        f"its interval, the default estimate as a hollow diamond, the published figures above"
+        f"its interval, the default estimate of the class's day as a dashed line, the "
+        f"published figures above"
+    )
+    notes = "".join(
+        f'<p class="crosscheck-note">{html.escape(note)}</p>' for note in cutoff_notes(rows, day)
     )
     chart = plots.figure_html(figure, name, alt)
     if isinstance(figure, plots.Figure):
@@ -108,7 +174,8 @@ def _panel(spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame) 
         f'data-measure="{html.escape(spread["measure_id"])}" '
         f'data-window-start="{pd.Timestamp(spread["window_start"]):%Y-%m-%d}">'
         f"<h2>{html.escape(heading)}</h2>"
-        f'<p class="crosscheck-finding">{html.escape(sentence)}</p>{chart}{_moves(rows)}'
+        f'<p class="crosscheck-finding">{html.escape(sentence)}</p>{notes}{chart}'
+        f"{_moves(rows, day)}"
         "</section>"
     )
     drawn = pd.concat(
@@ -121,11 +188,33 @@ def _panel(spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame) 
     return section, name, drawn
 
 
-CARD_TABLE = {"student": "student", "measure": "measure", "window": "window",
-              "as_of": "cut-off", "grades changed": "grades changed",
-              "approximate_margin": "margin", "my estimate": "my estimate",
-              "my low": "low", "my high": "high", "default estimate": "default estimate",
-              "moved most": "moved most"}  # fmt: skip
+def cards_table(estimates: pd.DataFrame) -> pd.DataFrame:
+    """The cards as the page's table shows them: short headers, days and grades as a
+    reader reads them, an open end of an interval said ('no lower bound'), what moved
+    most with the estimate without it in brackets."""
+    without = [
+        moved if moved == answers.NO_MOVE
+        else f"{moved} ({interval})" if pd.isna(estimate) or estimate == mine
+        else f"{moved} ({estimate:,})"
+        for moved, estimate, mine, interval in zip(
+            estimates["moved most"], estimates["estimate without it"],
+            estimates["my estimate"], estimates["interval without it"], strict=True)
+    ]  # fmt: skip
+    mine = estimates["my estimate"]
+    return pd.DataFrame(
+        {
+            "student": estimates["student"],
+            "measure, window": estimates["measure"] + ", " + estimates["window"],
+            "cut-off": estimates["as_of"].map(answers.day_text),
+            "grades changed": estimates["grades changed"],
+            "margin": estimates["approximate_margin"].map(_margin),
+            "estimate": [("" if pd.isna(v) else f"{v:,}") for v in mine],
+            "low": answers.bound_cells(estimates["my low"], mine, "lower"),
+            "high": answers.bound_cells(estimates["my high"], mine, "upper"),
+            "default": [("" if pd.isna(v) else f"{v:,}") for v in estimates["default estimate"]],
+            "moved most": without,
+        }
+    )
 
 
 def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
@@ -135,12 +224,12 @@ def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
     published = answers.class_published(cards.cards)
     spread = answers.compare_answers(cards.cards)
     data |= {"class_estimates": estimates, "class_published": published, "class_spread": spread}
-    cutoffs = sorted({c["exercise as_of"].iloc[0] for c in cards.cards} - {""})
+    day = answers.class_day(cards.cards)
     lede = (
         f"{len(cards.cards)} answer card{'s' if len(cards.cards) != 1 else ''}, "
         f"{len(spread)} measure{'s' if len(spread) != 1 else ''} and window"
-        f"{'s' if len(spread) != 1 else ''} of the exercise"
-        + (f" (its default cut-off: {', '.join(cutoffs)})" if cutoffs else "")
+        f"{'s' if len(spread) != 1 else ''} of the lesson"
+        + (f" of {answers.day_text(day)} (the class's day)" if day else "")
         + "."
     )
     panels = []
@@ -157,14 +246,15 @@ def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
         skipped = (
             f'<p class="crosscheck-skipped">Skipped:</p><ul class="crosscheck-skipped">{items}</ul>'
         )
-    table = estimates[list(CARD_TABLE)].rename(columns=CARD_TABLE)
+    table = cards_table(estimates)
     css = STYLESHEET.read_text() + CLASS_CSS
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html.escape(title)}</title><style>{css}</style></head>"
         f'<body class="jp-Notebook"><main><header class="crosscheck-header">'
-        f'<h1>{html.escape(title)}</h1><p class="lede">{html.escape(lede)}</p>{skipped}'
+        f'<h1>{html.escape(title)}</h1><p class="lede">{html.escape(lede)}</p>'
+        f'<p class="crosscheck-reminder">{html.escape(REMINDER)}</p>{skipped}'
         f"</header>{''.join(panels)}"
         f'<section class="crosscheck-cards"><h2>The cards</h2>'
         f"{html_table(table, 'Every card, one row per measure and window', 'class_estimates')}"

@@ -143,9 +143,11 @@ def _display_width(text: str) -> int:
 
 
 def _shorten(text: str, width: int = LABEL_WIDTH) -> str:
-    """The text, or its start and an ellipsis when it is wider than `width` cells."""
+    """The text, or its start and an ellipsis when it is wider than `width` cells. A text
+    already wrapped onto lines is measured by its widest line (the lesson's chart wraps
+    long names rather than cut them)."""
     text = str(text)
-    if _display_width(text) <= width:
+    if max(_display_width(line) for line in text.split("\n")) <= width:
         return text
     kept = ""
     for character in text:
@@ -1007,18 +1009,27 @@ CLASS_MARK_IDS = {"students": "students", "defaults": "defaults", "published": "
 
 @_quietly
 def class_estimates_chart(
-    estimates: pd.DataFrame, published: pd.DataFrame, title: str, source: str
+    estimates: pd.DataFrame,
+    published: pd.DataFrame,
+    title: str,
+    source: str,
+    class_default: float | None = None,
 ) -> Figure | NothingToDraw:
-    """One exercise window of the class: a row per student, their estimate a dot with the
-    interval the sources' figures allow (a solid line; dotted where it is open), their
-    default estimate (same cut-off, the data's grades, no margin) a hollow diamond; above
-    them a row of the published figures in that window.
+    """One lesson window of the class: a row per student, their estimate a dot with the
+    interval the sources' figures allow (a solid line; dotted to the axis's end where it
+    is open), the default estimate of the class's day (class_default: the data's grades,
+    no margin) a dashed line, and a student's own default at another cut-off a hollow
+    diamond on their row; above them a row of the published figures in that window,
+    hollow where only a card of another cut-off knew it.
 
     Input: answers.class_estimates rows of one measure and window (student, my estimate,
-    my low, my high, default estimate) and answers.class_published rows of it (source,
-    figure, figure kind); the title and the source line. Output: a Figure whose students'
+    my low, my high, default estimate; optional bool "other cut-off", all True when
+    absent) and answers.class_published rows of it (source, figure, figure kind;
+    optional bool "on the class's day", all True when absent); the title and the source
+    line; the class's default (None or NA: no line). Output: a Figure whose students'
     dots are one SVG group (id CLASS_MARK_IDS["students"]), one mark per student with an
-    estimate; a NothingToDraw when no card holds the window."""
+    estimate; the published figures' marks are in groups whose ids start with
+    CLASS_MARK_IDS["published"]; a NothingToDraw when no card holds the window."""
     if estimates.empty:
         return NothingToDraw("No answer card holds this window: there is no estimate to draw.")
     rows = estimates.sort_values("student", ascending=False, kind="stable")
@@ -1032,32 +1043,47 @@ def class_estimates_chart(
     values = np.concatenate([mine, default, low, high, figures])
     most = np.nanmax(values) if np.isfinite(values).any() else 1.0
     right = max(most * 1.3, 1.0)
-    figure, (legend_axes, axes) = plt.subplots(
-        2, 1, figsize=(WIDTH, ROW * (top + 1) + LEGEND_ROW + 1.8),
-        height_ratios=[LEGEND_ROW / ROW, top + 1.6], layout="constrained",
-    )  # fmt: skip
     known = ~np.isnan(mine)
+    closed = known & ~np.isnan(low) & ~np.isnan(high)
+    other = (rows["other cut-off"].to_numpy(dtype=bool) if "other cut-off" in rows
+             else np.ones(len(rows), dtype=bool))  # fmt: skip
+    has_default = ~np.isnan(default) & other
+    day_default = class_default is not None and not pd.isna(class_default)
+    known_then = (published["on the class's day"].to_numpy(dtype=bool)
+                  if "on the class's day" in published
+                  else np.ones(len(published), dtype=bool))  # fmt: skip
+    entries = 2 + sum([bool((known & ~closed).any()), day_default, bool(has_default.any()),
+                       bool(len(published) and not known_then.all())])  # fmt: skip
+    # The legend in two columns, a row of entries each 0.22 in, in a panel of its own.
+    legend_height = 0.22 * -(-entries // 2) + 0.1
+    figure, (legend_axes, axes) = plt.subplots(
+        2, 1, figsize=(WIDTH, ROW * (top + 1) + legend_height + 1.8),
+        height_ratios=[legend_height / ROW, top + 1.6], layout="constrained",
+    )  # fmt: skip
     # An open end of the interval runs, dotted, to the panel's edge.
     start, end = np.nan_to_num(low, nan=0.0), np.nan_to_num(high, nan=right)
-    closed = known & ~np.isnan(low) & ~np.isnan(high)
     axes.hlines(ys[closed], start[closed], end[closed], colors=STUDENT_COLOUR, linewidth=3,
                 alpha=0.35)  # fmt: skip
     axes.hlines(ys[known & ~closed], start[known & ~closed], end[known & ~closed],
                 colors=STUDENT_COLOUR, linewidth=2, alpha=0.35, linestyles=":")  # fmt: skip
     axes.scatter(mine[known], ys[known], s=36, color=STUDENT_COLOUR, zorder=4,
                  gid=CLASS_MARK_IDS["students"])  # fmt: skip
-    has_default = ~np.isnan(default)
     axes.scatter(default[has_default], ys[has_default], s=50, marker="D", facecolors="none",
                  edgecolors=DEFAULT_COLOUR, linewidths=1.2, zorder=3,
                  gid=CLASS_MARK_IDS["defaults"])  # fmt: skip
+    if day_default:
+        axes.axvline(float(class_default), color=DEFAULT_COLOUR, linewidth=1.2,
+                     linestyle=(0, (5, 3)), zorder=2)  # fmt: skip
     names = [f"{_shorten(s, LABEL_WIDTH - 14)}{'' if k else ' (no estimate)'}"
              for s, k in zip(rows["student"], known, strict=True)]  # fmt: skip
     if len(published):
         markers = [PUBLISHED_MARKERS.get(kind, "o") for kind in published["figure kind"]]
-        for number, marker in enumerate(dict.fromkeys(markers)):
-            chosen = np.array([m == marker for m in markers])
+        kinds = dict.fromkeys(zip(markers, known_then, strict=True))
+        for number, (marker, filled) in enumerate(kinds):
+            chosen = np.array([m == marker for m in markers]) & (known_then == filled)
             axes.scatter(figures[chosen], np.full(chosen.sum(), float(top)), s=40, marker=marker,
                          color=PUBLISHED_COLOUR, zorder=3,
+                         facecolors=PUBLISHED_COLOUR if filled else "none",
                          gid=f"{CLASS_MARK_IDS['published']}-{number}")  # fmt: skip
         names.append("published figures")
     axes.set_yticks(np.arange(top + 1), names)
@@ -1068,13 +1094,29 @@ def class_estimates_chart(
     handles = [
         Line2D([], [], marker="o", color=STUDENT_COLOUR, linewidth=3, alpha=0.8,
                label="a student's estimate and interval"),
-        Line2D([], [], marker="D", color=DEFAULT_COLOUR, markerfacecolor="none", linestyle="",
-               label="default estimate"),
-        Line2D([], [], marker="o", color=PUBLISHED_COLOUR, linestyle="",
-               label="published figure (◂ up to, ▸ at least)"),
     ]  # fmt: skip
+    if (known & ~closed).any():
+        handles.append(Line2D([], [], color=STUDENT_COLOUR, linewidth=2, alpha=0.6,
+                              linestyle=":", label="dotted to the axis's end: no lower "
+                              "or upper bound"))  # fmt: skip
+    if day_default:
+        handles.append(Line2D([], [], color=DEFAULT_COLOUR, linewidth=1.2, linestyle=(0, (5, 3)),
+                              label="default estimate, the class's day"))  # fmt: skip
+    if has_default.any():
+        handles.append(Line2D([], [], marker="D", color=DEFAULT_COLOUR, markerfacecolor="none",
+                              linestyle="",
+                              label="a student's default at their own cut-off"))  # fmt: skip
+    handles.append(Line2D([], [], marker="o", color=PUBLISHED_COLOUR, linestyle="",
+                          label="published figure (◂ up to, ▸ at least)"))  # fmt: skip
+    if len(published) and not known_then.all():
+        handles.append(Line2D([], [], marker="o", color=PUBLISHED_COLOUR, linestyle="",
+                              markerfacecolor="none", label="hollow: known only at another "
+                              "cut-off"))  # fmt: skip
     _frame(figure, title, source)
-    _settle(figure, (legend_axes, handles, ""))
+    legend_axes.axis("off")
+    legend_axes.legend(handles=handles, loc="center left", ncols=2, frameon=False,
+                       borderaxespad=0, alignment="left")  # fmt: skip
+    _settle(figure)
     _numbers_axis(axes.xaxis)
     _place_labels(figure, {axes: [
         Label(f"{value:,.0f}", (value, y), colour=STUDENT_COLOUR, places=RIGHT_FIRST)
