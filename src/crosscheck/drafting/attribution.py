@@ -138,6 +138,10 @@ SPEAKER_LABEL = re.compile(r"^((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s
 # An interview's label in ordinary capitals ("Yoo:", "Lakeside Courier:"): a label
 # only when it names the interviewee the article has named, or the outlet asking.
 TITLE_LABEL = re.compile(r"^([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}):\s+")
+# A quotation standing alone and signed after a dash ('"We expect more." - a senior
+# official, speaking on Monday'): a pull quote or "quote of the day", whose speaker is
+# whoever the dash names.
+SIGNED_QUOTE = re.compile(r"^\s*[\"“][^\"“”]+[\"”]\s*(?:--?|–|—)\s*(?=\S)")
 # The label of a reporter's question in a transcript: a question states nothing.
 QUESTION_LABEL = re.compile(r"^(?:Q|QUESTION|REPORTER)\s*:\s+")
 
@@ -487,6 +491,9 @@ class Attributor:
                 "name",
                 [],
             )
+        signed = self._signed_quote(text, speakers)
+        if signed is not None:
+            return signed
         according = re.search(r"\baccording to\b", folded)
         if according:
             # (in the same phrase: "According to the official, Russia is ..." names
@@ -560,6 +567,24 @@ class Attributor:
             if found is not None:
                 return found[0], verb.span(), found[1], found[2]
         return self._possessor(text, folded, speakers) or self._colon_quote(text, speakers)
+
+    def _signed_quote(self, text: str, speakers: list[Mention]):
+        """(speaker, dash span, how found, []) of a quotation signed after a dash
+        ('"We expect another 2,000." - a senior US official, speaking on Monday'): the
+        one the dash names, known, else proposed when the words name a speaker; None
+        for any other sentence."""
+        signed = SIGNED_QUOTE.match(text)
+        if signed is None:
+            return None
+        for mention in speakers:
+            between = fold(text[signed.end() : mention.start]).strip()
+            if mention.start >= signed.end() and between in ("", "the", "a", "an"):
+                if speaker := self._resolve(mention):
+                    return speaker, signed.span(), "name", []
+        phrase = re.match(r"((?:[\w'’.-]+\s*){1,8}?)\s*(?=[,.;(]|$)", text[signed.end() :])
+        if phrase and _speaker_phrase(phrase.group(1)):
+            return self.actors.propose_speaker(phrase.group(1)), signed.span(), "proposed", []
+        return None
 
     def _colon_quote(self, text: str, speakers: list[Mention]):
         """(speaker, colon span, "name", []) of a sentence whose subject opens it and

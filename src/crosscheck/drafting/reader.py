@@ -953,6 +953,16 @@ class _Reader:
             ]
             if bodies:
                 return max(bodies)
+            # "The spy agency told lawmakers yesterday that ... The agency also put
+            # deaths at ...": the body that spoke through a listener in the sentence
+            # just before goes on at the same occasion
+            told = [
+                value
+                for (body, via), value in dated.items()
+                if body == claimant and via is not None and index - value[0] == 1
+            ]
+            if told:
+                return max(told)
         return None
 
     def _stated_wording(self, phrase: dates.DatePhrase) -> str:
