@@ -400,7 +400,9 @@ class Actors:
         to the government), and of its state news agency or media. None for any other
         words, or a country with no single government actor in the table."""
         group = re.fullmatch(
-            r"(?:(?:the|our)\s+)?(.+?)\s+(?:officials|allies|partners|authorities)", name, re.IGNORECASE
+            r"(?:(?:the|our)\s+)?(.+?)\s+(?:officials|allies|partners|authorities)",
+            name,
+            re.IGNORECASE,
         )
         # "North Korea's state news agency", "Russian state media": a state's own news
         # agency or broadcaster speaks for its government (tests/gold/README.md,
@@ -506,9 +508,9 @@ class Actors:
         spy = re.fullmatch(
             r"(.+?)(?:['’]s?)?\s+(?:intelligence|spy)\s+(?:agency|service)", name, re.IGNORECASE
         )
-        if spy and (country := self.countries.get(fold(spy.group(1)))):
-            if agency := self.country_intelligence(country):
-                return agency
+        country = spy and self.countries.get(fold(spy.group(1)))
+        if country and (agency := self.country_intelligence(country)):
+            return agency
         near = None
         for candidate in ([person] if person else []) + [name]:
             found = self.lookup(candidate)

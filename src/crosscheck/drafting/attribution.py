@@ -277,9 +277,7 @@ class Attributor:
         self.memory.__dict__.update(saved.__dict__)
         self.label_own = label_own
         outlet = self.actors.outlet_actor()[0]
-        return [
-            a for a in found if a.verb is not None and not a.carried and a.claimant != outlet
-        ]
+        return [a for a in found if a.verb is not None and not a.carried and a.claimant != outlet]
 
     def attribute(self, text: str, mentions: list[Mention]) -> Attribution | None:
         """The first statement of a sentence (attribute_all for all of them)."""
@@ -578,9 +576,12 @@ class Attributor:
             return None
         for mention in speakers:
             between = fold(text[signed.end() : mention.start]).strip()
-            if mention.start >= signed.end() and between in ("", "the", "a", "an"):
-                if speaker := self._resolve(mention):
-                    return speaker, signed.span(), "name", []
+            if (
+                mention.start >= signed.end()
+                and between in ("", "the", "a", "an")
+                and (speaker := self._resolve(mention))
+            ):
+                return speaker, signed.span(), "name", []
         phrase = re.match(r"((?:[\w'’.-]+\s*){1,8}?)\s*(?=[,.;(]|$)", text[signed.end() :])
         if phrase and _speaker_phrase(phrase.group(1)):
             return self.actors.propose_speaker(phrase.group(1)), signed.span(), "proposed", []
