@@ -666,12 +666,22 @@ def test_alternatives_after_whether_are_no_ones_estimate():
     assert figures_of("Whether it was 4,000 or 9,000 troops, the town could not feed them.") == []
 
 
-def test_a_figure_said_to_include_the_topics_units_is_a_wider_force():
+def test_a_figure_said_to_include_a_named_group_is_a_wider_force():
     sentence = (
         "Moscow has gathered some 70,000 soldiers near Belgorod, "
-        "and that total includes the foreign units."
+        "and that total includes the Chechen units."
     )
     assert figures_of(sentence) == []
+
+
+def test_a_figure_said_to_include_a_kind_of_its_troops_stays_a_figure():
+    sentence = "The agency said 12,000 troops were sent, and that total includes the engineers."
+    assert [f.value for f in figures_of(sentence)] == [12000]
+
+
+def test_a_figure_after_whether_with_no_alternative_stays_a_figure():
+    sentence = "It is unclear whether all 3,000 troops have reached the front, the agency said."
+    assert [f.value for f in figures_of(sentence)] == [3000]
 
 
 def test_a_figure_whose_inclusion_has_a_number_of_its_own_stays_a_figure():

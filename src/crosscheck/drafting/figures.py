@@ -220,19 +220,27 @@ BATCH_SENT = (
 # anyone at all is a hypothetical, nobody's estimate (README-fifth-held-out.md).
 HYPOTHETICAL = (
     r"\b(?:if|when|whenever)\s+(?:someone|somebody|anyone|anybody|whoever|you)\b[^,;:.\"]*$"
-    # "Whether it was 10,000 or 30,000, that is a lot of people": "whether" sets out
-    # alternatives the speaker declines to choose between (others' counts, repeated as a
-    # figure of speech), so neither number is the speaker's estimate (README-sixth-held-out)
-    r"|\bwhether\b[^;:.\"]*$"
+)
+# "Whether it was 10,000 or 30,000, that is a lot of people": "whether" followed by two
+# numbers joined by "or" sets out alternatives the speaker declines to choose between
+# (others' counts, repeated as a figure of speech), so neither is the speaker's estimate
+# (README-sixth-held-out.md, "Hypothetical restatement"); "unclear whether the 3,000 had
+# arrived" has no second number and keeps its figure.
+_NUMBER_WORDS = "|".join([*SMALL_NUMBERS, *TENS, *SCALES])
+_ANY_NUMBER = rf"(?:\d[\d,.\s]*\d|\d|(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*)(?:\s?k\+?)?"
+WHETHER_OR = (
+    rf"\bwhether\b[^;:.\"]*?\b{_ANY_NUMBER}(?:\s+[a-z]+)?\s+or\s+"
+    rf"(?:[a-z]+\s+){{0,2}}{_ANY_NUMBER}\b"
 )
 # "Russia has massed 50,000 troops ..., and that figure includes the North Korean units":
-# a figure said to include the units the topic counts, named as a whole with no number of
-# their own, is the size of a wider force the counted are a part of, not a count of them
-# (README-sixth-held-out.md, "Totals that include others").
-INCLUDES_ALL_OF = (
-    r"^[^;.]*?\b(?:(?:that|this|the)\s+(?:figure|number|total|count|estimate)|which)\s+"
-    r"(?:also\s+)?(?:includes?|included|including|counts?|covers?)\s+(?:the|their|its|all)\b"
-    r"[^\d;.]*(?:[;.]|$)"
+# a figure said to include a group named by whose it is (a capitalised name before a
+# noun of troops), with no number of its own, is the size of a wider force that group is
+# a part of, not a count of it; "that total includes the engineers" names a kind of the
+# same troops and keeps the figure (README-sixth-held-out.md, "Totals that include others").
+INCLUDES_NAMED_GROUP = (
+    r"^[^;.]*?\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:figure|number|total|count|estimate)\s+"
+    r"(?:also\s+)?(?:includes?|included|including)\s+(?:the|their|its|all)\s+"
+    r"(?:[A-Z][\w-]*\s+)+(?:units|troops|soldiers|forces|contingents?|fighters|personnel)\b"
 )
 # "the two prisoners", "the two sides have promised": after a definite article, a small
 # number whose noun is a plural of its own (a cue noun or a noun the topic does not
@@ -411,7 +419,9 @@ def parse_figures(
             continue
         if re.search(HYPOTHETICAL, folded[: figure.start]):
             continue
-        if re.match(INCLUDES_ALL_OF, folded[figure.end :]):
+        if re.match(INCLUDES_NAMED_GROUP, sentence[figure.end :]):
+            continue
+        if any(m.start() <= figure.start < m.end() for m in re.finditer(WHETHER_OR, folded)):
             continue
         tie = _counts_something(folded, figure, cues)
         if (

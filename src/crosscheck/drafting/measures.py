@@ -68,7 +68,7 @@ REGION_ANAPHOR = r"\bthe\s+(?:region|province|oblast)\b"
 # the place named last, as "the region" does; an existential "there are 3,000" does not,
 # nor a "there" a verb sends people to (SEND_AHEAD), a place they are heading for.
 THERE_ANAPHOR = (
-    r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|"
+    r"(?<!from )(?<!to )\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|"
     r"might|could|must|should|seems?|seemed|appears?|appeared|remains?|remained)\b)"
 )
 # A list of three or more outcomes ("killed, wounded, captured or gone missing"): the
