@@ -66,13 +66,126 @@ def test_the_handout_of_23_october_prints_to_two_to_four_a4_pages(pack_23):
     assert sizes == {(595, 842)}
 
 
-def test_on_23_october_the_handout_says_no_grade_can_move_an_estimate_until_28_october(
+def test_on_23_october_the_handout_says_in_plain_words_why_grading_changes_nothing_yet(
     pack_23,
 ):
     out, _ = pack_23
     page = (out / "handout.html").read_text(encoding="utf-8")
-    assert "no measure yet had two sources" in page
-    assert "the first such day in the data is 28 Oct 2024" in page
+    assert "so grading cannot change the answer yet" in page
+    assert "Grades first matter on 28 Oct 2024." in page
+    assert (
+        "Troops sent to Russia so far (18–23 Oct 2024): one figure to weigh, 3,000 (National "
+        "Intelligence Service), and a bound, listed beside the estimate and never averaged: "
+        "at least 3,000 (John Kirby)."
+    ) in page
+    assert "no measure yet had two sources" not in page
+
+
+def test_the_handout_of_23_october_has_a_box_per_lesson_measure_and_the_default_estimates(
+    pack_23,
+):
+    out, _ = pack_23
+    page = (out / "handout.html").read_text(encoding="utf-8")
+    estimate = page.split("<h1>Your estimate</h1>", 1)[1].split("</section>", 1)[0]
+    boxes = re.findall(
+        r'<div class="estimate-box">\s*<p><strong>(.*?)</strong> \((.*?)\)', estimate
+    )
+    assert boxes == [
+        ("Troops sent to Russia so far", "18–23 Oct 2024"),
+        ("Troops being prepared", "17–23 Oct 2024"),
+        ("Troops committed in total", "all dates"),
+    ]
+    assert "B2: 0.8 × 0.8 = 0.64" in estimate
+    assert "&#39;about 10,000&#39; (National Intelligence Service) counts as exactly 10,000" in (
+        estimate
+    )
+    assert (
+        "Troops sent to Russia so far (18–23 Oct 2024): 3,000; Troops being prepared "
+        "(17–23 Oct 2024): none (a bound only: never averaged); Troops committed in total "
+        "(all dates): 10,000."
+    ) in estimate
+    assert "<strong>National Intelligence Service</strong>: South Korea&#39;s spy agency" in (
+        estimate
+    )
+    assert "<strong>Cho Tae-yong</strong>: Director of the NIS, National Intelligence" in estimate
+
+
+def test_every_figure_a_prompt_names_is_listed_under_it(pack_23):
+    out, _ = pack_23
+    page = (out / "handout.html").read_text(encoding="utf-8")
+    prompts = page.split("Questions to discuss", 1)[1].split("</section>", 1)[0]
+    single = prompts.split("Single source.", 1)[1].split("</li>", 1)[0]
+    assert "Figures cited: Cho Tae-yong: 1,500 (23 Oct 2024)." in single
+    counted = prompts.split("Different things counted.", 1)[1].split("</li>", 1)[0]
+    for cited in ("Kyrylo Budanov: 2,600 (18 Oct 2024)", "Kyrylo Budanov: about 11,000",
+                   "National Intelligence Service: 3,000 (23 Oct 2024)",
+                   "Ukrainian intelligence (unspecified): up to 12,000"):  # fmt: skip
+        assert cited in counted
+
+
+def test_the_ach_form_defines_each_hypothesis_and_shows_no_claim_id(pack_23):
+    out, _ = pack_23
+    page = (out / "handout.html").read_text(encoding="utf-8")
+    form = page.split("fill in the matrix", 1)[1]
+    assert "<strong>Training only</strong>: The troops train in Russia" in form
+    assert "dt-2024-10-23" not in form
+
+
+def test_the_chart_wraps_long_names_instead_of_cutting_them(pack_23):
+    out, _ = pack_23
+    page = (out / "handout.html").read_text(encoding="utf-8")
+    chart = page.split("<svg", 1)[1].split("</svg>", 1)[0]
+    assert "…" not in chart
+    assert "(unnamed) (21 Oct 2024)" in chart
+
+
+def test_the_teachers_page_of_23_october_says_grades_do_not_matter_and_why(pack_23):
+    out, _ = pack_23
+    page = (out / "teacher.html").read_text(encoding="utf-8")
+    assert "-p as_of 2024-10-23" in page and "as_of = &#34;2024-10-23&#34;" in page
+    assert "On 23 Oct 2024 grades do not matter:" in page
+    assert "make the pack for 28 Oct 2024, the\nfirst day on which they do" in page
+    assert "28 Oct 2024 (the notebook" not in page.split("<h2>A 45-minute plan</h2>")[1]
+    assert (
+        "None: no measure of the day has two weighed sources, so leaving one out changes nothing"
+    ) in page
+    (plan,) = tables_after(page, "A 45-minute plan")
+    assert (
+        "Troops sent to Russia so far (18–23 Oct 2024); Troops being prepared (17–23 Oct "
+        "2024); Troops committed in total (all dates)"
+    ) in plan["activity"].iloc[1]
+    assert "6 prompts, one per group" in plan["activity"].iloc[3]
+
+
+def test_the_teachers_page_names_ties_and_where_the_ratings_are(pack_23):
+    out, _ = pack_23
+    page = (out / "teacher.html").read_text(encoding="utf-8")
+    assert (
+        "Least evidence against: Combat at the front and A show of alliance (0 each); "
+        "most: Labour and support (5)."
+    ) in page
+    assert "data/ach_ratings.csv" in page and "coders" not in page
+
+
+def test_the_answer_key_says_what_came_next_for_the_figures_counted(pack_23):
+    out, _ = pack_23
+    page = (out / "teacher.html").read_text(encoding="utf-8")
+    key = page.split("2. Different things counted", 1)[1].split("3. Denials", 1)[0]
+    assert (
+        "In the next 14 days: Defence Intelligence of Ukraine (HUR) about 12,000 (25 Oct, "
+        "higher than 11,000)."
+    ) in key
+    assert "What came next (11 claims published in the following 14 days)" in key
+    later = read_rows(out / "data" / "following_claims.csv")
+    assert len([r for r in later if r["theme"] == "different things counted"]) == 11
+
+
+def test_the_estimates_table_explains_blanks_and_different_windows(pack_23):
+    out, _ = pack_23
+    page = (out / "teacher.html").read_text(encoding="utf-8")
+    note = page.split("The estimates then and on 6 Nov 2024", 1)[1].split("<table", 1)[0]
+    assert "a\nbound is never averaged" in note or "a bound is never averaged" in note
+    assert "Troops sent to Russia so far: the windows differ (18–23 Oct 2024, then" in note
 
 
 def test_the_handout_of_23_october_lists_the_count_of_troops_sent_by_source(pack_23):
@@ -134,6 +247,7 @@ def test_the_handout_has_one_prompt_per_theme_and_an_empty_ach_form(pack_28):
                                   "Training only", "Labour and support",
                                   "A show of alliance"]  # fmt: skip
     assert len(form) == 13  # 12 rated claims known on 28 Oct 2024 and the total row
+    assert not form["evidence"].str.contains(r"\(dt-").any()
     assert form.iloc[:, 2:].isna().all().all()
 
 

@@ -17,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from crosscheck import analysis, classroom, estimates, exercise, plots
 from crosscheck.load import load_dataset
 from crosscheck.present import format_day, write_csv
+from crosscheck.reliability import BOUND_ONLY, CREDIBILITY_WEIGHTS, RELIABILITY_WEIGHTS
 from crosscheck.screenshots import CHROMIUM, CHROMIUM_FLAGS
 
 TEMPLATES = Path(__file__).parent / "templates" / "lesson"
@@ -35,11 +37,9 @@ FOLLOWING_DAYS = 14
 # A handout of 2–4 A4 pages: one prompt per theme, a matrix that fits one page.
 PROMPTS_PER_THEME = 1
 MAX_EVIDENCE = 14
-# When no window that day holds two sources a grade can weigh, the handout shows the
-# windows with most sources, then most figures, latest first: at most this many.
-FALLBACK_WINDOWS = 3
-# Claims listed per prompt under "what came next" in the answer key.
-MAX_LATER = 5
+# Claims listed per prompt under "what came next" in the answer key; the rest are in the
+# CSV beside the page (data/following_claims.csv).
+MAX_LATER = 15
 PDF_SECONDS = 120
 
 # The 45-minute plan: (minutes, activity). Activities name no topic; the page fills in
@@ -47,12 +47,12 @@ PDF_SECONDS = 120
 PLAN = [
     (5, "Read the handout's first page: what was known on {day}, who said it, and how "
         "each source is graded."),
-    (10, "Each student runs the exercise notebook with their own grades (and, if they "
-         "like, margin) and writes down their estimate for {measures}."),
+    (10, "Each student runs the exercise notebook for {day} ({command}) with their own "
+         "{choices} and writes down their estimate for {measures}."),
     (5, "Collect the answer cards and show the class's estimates side by side "
         "(crosscheck class compare): whose choices moved the estimate most, and why?"),
-    (12, "Discuss the handout's prompts in small groups, {prompts} in all; each group "
-         "reports one answer."),
+    (12, "Discuss the handout's prompts in small groups: {prompts} prompt{s}, one per "
+         "group; each group reports one answer."),
     (8, "Fill in the matrix of competing hypotheses together: which hypothesis has the "
         "least evidence against it?"),
     (5, "Reveal what came in the following {following} days (this page, section 3): "
@@ -65,12 +65,12 @@ class Lesson:
     """Everything a pack shows, computed once from the data and the day.
 
     day: the cut-off; view: the data analysed as of it; later: as of day + FOLLOWING_DAYS;
-    windows: the (measure, window) pairs shown (exercise.EXERCISE_COLUMNS);
-    exercise_windows: whether they are the exercise's (two sources a grade can weigh)
-    or, for a day without such a window, those with most sources (FALLBACK_WINDOWS);
-    exercise_day: for a day without exercise windows, the data's first exercise day
-    (exercise.exercise_cutoff), to point the class to; None when there is none or the
-    day has exercise windows (then it is not needed: it would take further analyses);
+    windows: the lesson's (measure, window) pairs (exercise.lesson_measures of the view:
+    the same ones the answer card and the class page cover);
+    exercise_windows: whether a grade can move their estimates (their `grades_matter`);
+    exercise_day: for a day where grades do not matter, the data's first day where they
+    do (exercise.exercise_cutoff), to point a grading lesson to; None when there is none
+    or the day's grades matter (then it is not needed: it would take further analyses);
     full: all the data analysed (no cut-off).
     """
 
@@ -90,31 +90,11 @@ def lesson(dataset, day: pd.Timestamp, parameters: analysis.Parameters | None = 
     view = analysis.analyse(dataset, dataclasses.replace(parameters, as_of=day))
     later_day = day + pd.Timedelta(days=FOLLOWING_DAYS)
     later = analysis.analyse(dataset, dataclasses.replace(parameters, as_of=later_day))
-    windows = exercise.exercise_measures(view)
-    chosen = not windows.empty
-    if not chosen:
-        windows = _busiest_windows(view)
+    windows = exercise.lesson_measures(view)
+    chosen = bool(windows["grades_matter"].any())
     full = analysis.analyse(dataset, dataclasses.replace(parameters, as_of=None))
     exercise_day = None if chosen else exercise.exercise_cutoff(full)
     return Lesson(day, view, later, full, windows, chosen, exercise_day)
-
-
-def _busiest_windows(view: analysis.Analysis) -> pd.DataFrame:
-    """The comparison windows with most independent sources, then most figures."""
-    table = view.comparison.sort_values(
-        ["independent sources", "figures", "window_end"], ascending=False, kind="stable"
-    ).head(FALLBACK_WINDOWS)
-    return pd.DataFrame(
-        {
-            "measure_id": table["measure_id"].astype(str),
-            "measure": table["measure"].astype(str),
-            "window": table["window"].astype(str),
-            "window_start": pd.to_datetime(table["window_start"]),
-            "window_end": pd.to_datetime(table["window_end"]),
-            "sources": table["independent sources"].astype("int64"),
-        },
-        columns=exercise.EXERCISE_COLUMNS,
-    ).reset_index(drop=True)
 
 
 def known_figures(lesson_: Lesson) -> pd.DataFrame:
@@ -153,7 +133,14 @@ def figures_table(known: pd.DataFrame) -> pd.DataFrame:
 def figures_chart(lesson_: Lesson, known: pd.DataFrame):
     """The handout's chart: one panel per measure and window, each figure as a range
     around its point (plots.estimate_ranges), or a NothingToDraw."""
+    # A name wider than the chart's labels is wrapped onto lines, never cut short.
+    names = (
+        known["claimant"]
+        .astype(str)
+        .map(lambda name: "\n".join(textwrap.wrap(name, plots.LABEL_WIDTH - 8)) or name)
+    )
     panels = known.assign(
+        claimant=names,
         measure=known["measure"].astype(str) + " | " + known["window"].astype(str),
         measure_label=known["measure_label"].astype(str) + ", " + known["window"].astype(str),
     )
@@ -173,6 +160,138 @@ def figures_chart(lesson_: Lesson, known: pd.DataFrame):
         keep=set(panels["statement"]),
         alignments=lesson_.view.data.alignments,
     )
+
+
+def _latest_in_windows(lesson_: Lesson) -> pd.DataFrame:
+    """The view's latest figure per source in the lesson's windows (what an estimate
+    reads), with `said` (the figure as said) and `weighed` (averaged, not a bare bound)."""
+    view = lesson_.view
+    keys = lesson_.windows[["measure_id", "window"]].rename(columns={"measure_id": "measure"})
+    latest = view.latest.astype({"measure": str}).merge(keys, on=["measure", "window"])
+    weighed = ~latest["bound"].isin(BOUND_ONLY) & latest["point"].notna()
+    return latest.assign(said=estimates.as_said(latest), weighed=weighed)
+
+
+def _listing(rows: pd.DataFrame) -> str:
+    return "; ".join(f"{r['said']} ({r['claimant']})" for _, r in rows.iterrows())
+
+
+def opening(lesson_: Lesson) -> dict:
+    """The handout's first words, in plain terms: on a day where grades cannot move an
+    estimate, why not (per lesson window: the figures weighed and the bounds, from the
+    view's `latest`) and the first day they can. Output: {'lead': str, 'windows': [str]}
+    (empty lead on a day where grades matter: the template says so itself)."""
+    if lesson_.exercise_windows or lesson_.windows.empty:
+        return {"lead": "", "windows": []}
+    latest = _latest_in_windows(lesson_)
+    lines = []
+    for _, window in lesson_.windows.iterrows():
+        rows = latest[(latest["measure"] == window["measure_id"])
+                      & (latest["window"] == window["window"])].sort_values("claimant")  # fmt: skip
+        weighed, bounds = rows[rows["weighed"]], rows[~rows["weighed"]]
+        parts = [
+            f"one figure to weigh, {_listing(weighed)}"
+            if len(weighed) == 1
+            else "no figure to weigh"
+        ]
+        if len(bounds):
+            parts.append(f"a bound, listed beside the estimate and never averaged: "
+                         f"{_listing(bounds)}")  # fmt: skip
+        lines.append(f"{window['measure']} ({window['window']}): {', and '.join(parts)}.")
+    later = (
+        f" Grades first matter on {lesson_.exercise_day:%-d %b %Y}."
+        if lesson_.exercise_day is not None
+        else ""
+    )
+    lead = (
+        f"On {lesson_.day:%-d %b %Y}, each question below has at most one graded source "
+        "whose figure an estimate averages, so grading cannot change the answer yet (a grade "
+        "weighs one source against another). Your margin for 'about' figures can move your "
+        f"low and high.{later}"
+    )
+    return {"lead": lead, "windows": lines}
+
+
+def estimate_steps(lesson_: Lesson) -> list[str]:
+    """The three steps of the handout's 'Your estimate' section: what a grade does (with
+    the teaching weights of reliability and an example grade from the day's sources),
+    what 'about' and the margin do (with an 'about' figure of the day when there is
+    one), and the default estimate of each lesson window (the view's `weighted`)."""
+    latest = _latest_in_windows(lesson_)
+    grade = latest.loc[latest["weighed"], "grade"].astype(str)
+    grade = grade.iloc[0] if len(grade) else "B2"
+    r, c = RELIABILITY_WEIGHTS[grade[0]], CREDIBILITY_WEIGHTS[grade[1]]
+    steps = [
+        "A grade is a letter for the source's reliability (A best, F cannot be judged) and "
+        "a digit for the information's credibility (1 confirmed, 6 cannot be judged). Your "
+        "estimate averages the sources' figures, each weighted by the two multiplied "
+        f"({grade}: {r:g} × {c:g} = {r * c:.2g}): a better grade pulls it towards that source."
+    ]
+    about = latest[latest["bound"] == "approximate"]
+    if len(about):
+        example = about.iloc[0]
+        point = example["point"]
+        steps.append(
+            f"'{example['said']}' ({example['claimant']}) counts as exactly {point:,.0f} "
+            f"unless you set a margin: approximate_margin = 0.1 reads it as "
+            f"{point * 0.9:,.0f}–{point * 1.1:,.0f}, which widens your low and high, not "
+            "your best."
+        )
+    else:
+        steps.append(
+            "An 'about' figure counts as exactly what was said unless you set a margin: "
+            "approximate_margin = 0.1 reads 'about 1,000' as 900–1,100, which widens your "
+            "low and high, not your best."
+        )
+    weighted = lesson_.view.weighted.astype({"measure_id": str})
+    defaults = []
+    for _, window in lesson_.windows.iterrows():
+        row = weighted[(weighted["measure_id"] == window["measure_id"])
+                       & (weighted["window"] == window["window"])]  # fmt: skip
+        value = row["weighted estimate"].iloc[0] if len(row) else pd.NA
+        text = f"{value:,.0f}" if pd.notna(value) else "none (a bound only: never averaged)"
+        defaults.append(f"{window['measure']} ({window['window']}): {text}")
+    steps.append(
+        "The default estimate is what the notebook gives if you change nothing (the data's "
+        "grades, margin 0): " + "; ".join(defaults) + ". Write yours, then say which choice "
+        "moved it."
+    )
+    return steps
+
+
+def whos_who(view: analysis.Analysis, claim_ids) -> list[dict]:
+    """The claimants of the given claims (ids of view.claims), each with what actors.csv
+    says they are: {'name', 'description'}, the description being the actor's role, and
+    its organisation when the name and the role do not already say it. Sorted by name."""
+    claims = view.claims[view.claims["claim_id"].isin(set(claim_ids))]
+    actors = view.data.actors.set_index("actor_id")
+    rows = []
+    for actor_id in sorted(set(claims["claimant_id"])):
+        if actor_id not in actors.index:
+            continue
+        actor = actors.loc[actor_id]
+        name = str(actor["name"])
+        role = "" if pd.isna(actor["role"]) else str(actor["role"])
+        organisation = "" if pd.isna(actor["organisation"]) else str(actor["organisation"])
+        described = " ".join([name, role]).lower()
+        parts = [role] if role else []
+        if organisation and organisation.split(" (")[0].lower() not in described:
+            parts.append(organisation)
+        rows.append({"name": name, "description": ", ".join(parts) or "no role given"})
+    return sorted(rows, key=lambda row: row["name"].lower())
+
+
+def cited_figures(view: analysis.Analysis, claim_ids: str) -> list[str]:
+    """The figures among the claims a prompt cites (space-separated ids of view.figures),
+    one statement each: 'National Intelligence Service: 3,000 (23 Oct 2024)'."""
+    ids = set(str(claim_ids).split())
+    figures = view.figures[view.figures["claim_id"].isin(ids)]
+    figures = figures.sort_values(["stated_on", "claim_id"]).drop_duplicates("statement")
+    said = estimates.as_said(figures)
+    return [
+        f"{row['claimant']}: {said[index]} ({row['stated_on']:%-d %b %Y})"
+        for index, row in figures.iterrows()
+    ]
 
 
 def handout_prompts(lesson_: Lesson) -> pd.DataFrame:
@@ -226,8 +345,10 @@ def answer_key(lesson_: Lesson, prompts: pd.DataFrame) -> list[dict]:
                 "prompt": prompt["prompt"],
                 "claims": _claims_rows(cited),
                 "more": int(prompt["more claims"]),
+                "lines": key_lines(lesson_, list(cited["claim_id"])),
                 "later": _claims_rows(following)[:MAX_LATER],
                 "later_count": len(following),
+                "later_rows": _claims_rows(following),
             }
         )
     return key
@@ -289,12 +410,23 @@ def estimates_then_and_later(lesson_: Lesson) -> pd.DataFrame:
     return table.drop(columns=["measure_id", "when then", "when later"]).sort_values("measure")
 
 
-def ach_form(view: analysis.Analysis) -> tuple[pd.DataFrame, list[str], int]:
+def ach_form(view: analysis.Analysis) -> tuple[pd.DataFrame, list[dict], int]:
     """The matrix to fill in: evidence known by the day down the side (the rated claims,
     the earliest MAX_EVIDENCE), the hypotheses across, empty cells. Returns the rows
-    (evidence, source, claim), the hypotheses' labels, and how many rows were left out."""
+    (evidence, source, claim: the claim id is for the pack's own use, the student's form
+    leaves it out), the hypotheses ({'label', 'description'}: hypotheses.csv, the
+    description empty where the data has none) and how many rows were left out."""
     matrix = classroom.ach_matrix(view)
-    labels = list(view.data.hypotheses["label"])
+    hypotheses = view.data.hypotheses
+    descriptions = (
+        hypotheses["description"].fillna("").astype(str)
+        if "description" in hypotheses
+        else pd.Series("", index=hypotheses.index)
+    )
+    labels = [
+        {"label": str(label), "description": description}
+        for label, description in zip(hypotheses["label"], descriptions, strict=True)
+    ]
     evidence = matrix.iloc[:-1] if not matrix.empty else matrix
     return (
         evidence[["evidence", "source", "claim"]].head(MAX_EVIDENCE).reset_index(drop=True),
@@ -303,12 +435,33 @@ def ach_form(view: analysis.Analysis) -> tuple[pd.DataFrame, list[str], int]:
     )
 
 
+NOTEBOOK = "notebooks/exercises/your_estimate.ipynb"
+
+
+def notebook_command(lesson_: Lesson) -> dict:
+    """How students run the exercise for the pack's day: the papermill command and the
+    line of the notebook's parameters cell (`as_of`) in JupyterLab."""
+    day = f"{lesson_.day:%Y-%m-%d}"
+    return {
+        "terminal": f".venv/bin/papermill {NOTEBOOK} /tmp/you.ipynb -p student <name> "
+        f"-p as_of {day}",
+        "cell": f'as_of = "{day}"',
+    }
+
+
 def plan(lesson_: Lesson, prompts: pd.DataFrame) -> list[dict]:
-    """The 45-minute plan (PLAN) filled in with the day, the measures and the prompts."""
+    """The 45-minute plan (PLAN) filled in with the day, the command with `as_of` the
+    pack's day, exactly the lesson's measures (exercise.lesson_measures) and the prompts."""
     measures = "; ".join(
         f"{m} ({w})" for m, w in zip(lesson_.windows["measure"], lesson_.windows["window"],
                                      strict=True)
     ) or "the measures on the handout"  # fmt: skip
+    command = notebook_command(lesson_)
+    choices = (
+        "grades (and, if they like, margin)"
+        if lesson_.exercise_windows
+        else "margin (grades cannot move an estimate on this day)"
+    )
     start, rows = 0, []
     for minutes, text in PLAN:
         rows.append(
@@ -317,14 +470,115 @@ def plan(lesson_: Lesson, prompts: pd.DataFrame) -> list[dict]:
                 "to": start + minutes,
                 "activity": text.format(
                     day=f"{lesson_.day:%-d %b %Y}",
+                    command=f"-p as_of {lesson_.day:%Y-%m-%d}, or {command['cell']} in "
+                    "its parameters cell",
+                    choices=choices,
                     measures=measures,
                     prompts=len(prompts),
+                    s="s" if len(prompts) != 1 else "",
                     following=FOLLOWING_DAYS,
                 ),
             }
         )
         start += minutes
     return rows
+
+
+def moves_note(lesson_: Lesson, table: pd.DataFrame) -> str:
+    """Why the 'which source moves each estimate most' table is empty, in a sentence."""
+    if not table.empty:
+        return ""
+    if lesson_.windows.empty:
+        return "No figure was known on this day, so there is no estimate to move."
+    return (
+        "None: no measure of the day has two weighed sources, so leaving one out changes "
+        "nothing (each estimate is its one figure, and a bound is never averaged)."
+    )
+
+
+def _compared(value: float, to: float) -> str:
+    if pd.isna(value) or pd.isna(to):
+        return ""
+    if value == to:
+        return ", the same figure"
+    return f", {'higher' if value > to else 'lower'} than {to:,.0f}"
+
+
+def key_lines(lesson_: Lesson, cited_ids: list[str]) -> list[str]:
+    """Two or three lines of what the data says about a prompt's claims: who else gave
+    figures for their measures by the day (view.figures), who denied what (claims whose
+    relates_to points at a cited claim, or cited denials), and which figures of the
+    next FOLLOWING_DAYS (later.statements) confirmed or moved the latest cited figure."""
+    view, later = lesson_.view, lesson_.later
+    day = f"{lesson_.day:%-d %b %Y}"
+    claims = view.claims
+    figures = view.figures.drop_duplicates("statement")
+    cited_figures_ = figures[figures["claim_id"].isin(cited_ids)]
+    lines, denied_lines = [], []
+    measures = list(dict.fromkeys(cited_figures_["measure"].astype(str)))
+    for measure in measures[:1]:
+        of = figures[figures["measure"].astype(str) == measure]
+        label = of["measure_label"].iloc[0]
+        others = of[~of["claimant_id"].isin(set(cited_figures_["claimant_id"]))]
+        others = others.sort_values("stated_on").drop_duplicates("claimant_id", keep="last")
+        if others.empty:
+            lines.append(f"By {day}, no other source had given a figure for {label}.")
+        else:
+            said = estimates.as_said(others)
+            listed = "; ".join(f"{r['claimant']} {said[i]} ({r['stated_on']:%-d %b})"
+                               for i, r in others.head(4).iterrows())  # fmt: skip
+            lines.append(f"Others with figures for {label} by {day}: {listed}.")
+    by_id = claims.set_index("claim_id")
+    denials = claims[(claims["stance"] == "denies") & (
+        claims["relates_to"].isin(cited_ids) | claims["claim_id"].isin(cited_ids))]  # fmt: skip
+    for _, denial in denials.head(2).iterrows():
+        target = denial["relates_to"]
+        if pd.notna(target) and target in by_id.index:
+            denied = by_id.loc[target]
+            denied_lines.append(
+                f"{denial['claimant']} denied ({denial['stated_label']}) a claim "
+                f"{denied['claimant']} made ({denied['stated_label']}): "
+                f"{str(denied['summary']).rstrip('.')}."
+            )
+    lines += denied_lines[:1]
+    after = later.statements[(later.statements["published_on"] > lesson_.day)
+                             & later.statements["measure"].astype(str).isin(measures)]  # fmt: skip
+    if len(measures) and not after.empty:
+        after = after.sort_values(["published_on", "claim_id"])
+        latest_cited = cited_figures_.sort_values("stated_on").groupby(
+            cited_figures_["measure"].astype(str))["point"].last()  # fmt: skip
+        said = estimates.as_said(after)
+        listed = "; ".join(
+            f"{r['claimant']} {said[i]} ({r['published_on']:%-d %b}"
+            f"{_compared(r['point'], latest_cited.get(str(r['measure']), pd.NA))})"
+            for i, r in after.head(3).iterrows()
+        )
+        more = f", and {len(after) - 3} more" if len(after) > 3 else ""
+        lines.append(f"In the next {FOLLOWING_DAYS} days: {listed}{more}.")
+    elif len(measures):
+        lines.append(f"No figure for it was published in the next {FOLLOWING_DAYS} days.")
+    return lines
+
+
+def estimates_note(table: pd.DataFrame) -> str:
+    """What the blank cells of the 'estimates then and later' table mean, and which
+    measures are compared across different windows (a running count's window moves)."""
+    notes = []
+    blank = table["weighted estimate then"].isna() | table["weighted estimate later"].isna()
+    if blank.any():
+        notes.append(
+            "A blank estimate means the window held bounds only ('up to', 'at least'): a "
+            "bound is never averaged."
+        )
+    moved = table[table["window then"].notna() & table["window later"].notna()
+                  & (table["window then"] != table["window later"])]  # fmt: skip
+    for _, row in moved.iterrows():
+        notes.append(
+            f"{row['measure']}: the windows differ ({row['window then']}, then "
+            f"{row['window later']}), so the two estimates are of different days' counts, "
+            "not one estimate revised."
+        )
+    return " ".join(notes)
 
 
 def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:
@@ -404,12 +658,26 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
     table = figures_table(known)
     prompts = handout_prompts(lesson_)
     evidence, hypotheses, evidence_left = ach_form(lesson_.view)
+    key = answer_key(lesson_, prompts)
     day = f"{lesson_.day:%-d %b %Y}"
+    following_claims = pd.DataFrame(
+        [{"theme": k["theme"], **row} for k in key for row in k["later_rows"]],
+        columns=["theme", "claim", "source", "stated", "published", "summary"],
+    )
     written = []
-    for name, frame in (("known_figures", table), ("prompts", prompts)):
+    for name, frame in (
+        ("known_figures", table),
+        ("prompts", prompts),
+        ("following_claims", following_claims),
+    ):
         path = out_dir / "data" / f"{name}.csv"
         write_csv(frame, path, readable=True)
         written.append(path)
+    shown_claims = [
+        *known["claim_id"],
+        *" ".join(prompts["claims"]).split(),
+        *evidence["claim"],
+    ]
     common = {
         "day": day,
         "css": (TEMPLATES / "lesson.css").read_text(encoding="utf-8"),
@@ -419,16 +687,23 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
             f"{lesson_.exercise_day:%-d %b %Y}" if lesson_.exercise_day is not None else None
         ),
     }
+    prompt_rows = [
+        row | {"figures": cited_figures(lesson_.full, row["claims"])}
+        for row in prompts.to_dict("records")
+    ]
     handout = (
         _environment()
         .get_template("handout.html.j2")
         .render(
             **common,
+            opening=opening(lesson_),
             chart=plots.figure_html(
                 figures_chart(lesson_, known), "known_figures", f"The figures known on {day}"
             ),  # fmt: skip
             table=_table(table),
-            prompts=prompts.to_dict("records"),
+            steps=estimate_steps(lesson_),
+            whos_who=whos_who(lesson_.full, shown_claims),
+            prompts=prompt_rows,
             evidence=evidence.to_dict("records"),
             hypotheses=hypotheses,
             evidence_left=evidence_left,
@@ -438,6 +713,8 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
     handout_path.write_text(handout, encoding="utf-8")
     written.append(handout_path)
     matrix = classroom.ach_matrix(lesson_.view)
+    moves_table = moves(lesson_)
+    then_and_later = estimates_then_and_later(lesson_)
     teacher = (
         _environment()
         .get_template("teacher.html.j2")
@@ -445,15 +722,17 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
             **common,
             following=FOLLOWING_DAYS,
             later_day=f"{lesson_.later.parameters.as_of:%-d %b %Y}",
+            command=notebook_command(lesson_),
             moves=_table(
-                moves(lesson_), ("its figure", "estimate with all", "estimate without it", "shift")
+                moves_table, ("its figure", "estimate with all", "estimate without it", "shift")
             ),  # fmt: skip
-            key=answer_key(lesson_, prompts),
+            moves_note=moves_note(lesson_, moves_table),
+            key=key,
             ach=_table(matrix),
             ach_summary=classroom.ach_summary(matrix),
             following_figures=_table(following_figures(lesson_)),
             estimates=_table(
-                estimates_then_and_later(lesson_),
+                then_and_later,
                 (
                     "sources then",
                     "weighted estimate then",
@@ -461,6 +740,7 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
                     "weighted estimate later",
                 ),
             ),
+            estimates_note=estimates_note(then_and_later) if len(then_and_later) else "",
             plan=plan(lesson_, prompts),
         )
     )
