@@ -821,3 +821,125 @@ def test_its_tally_after_a_body_described_in_apposition_is_that_new_bodys(datase
         "proposed",
         "2024-10-21",
     )
+
+
+# Round 8: relays in any sentence shape, questions, state media ---------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: "according to" the person, the agency's own verb after it
+        "According to Lee Seong-kweun, the NIS estimated that some 2,500 North Korean "
+        "soldiers had been wounded.",
+        # invented: the agency's belief set off by commas, the person closing the sentence
+        "About 2,500 more North Korean soldiers may follow by spring, the NIS believes, "
+        "Lee Seong-kweun told reporters.",
+    ],
+)
+def test_a_body_holding_a_view_inside_a_persons_words_is_the_claimant_in_any_shape(dataset, text):
+    assert who(dataset, text) == [("rok-nis", "lee-seong-kweun", 2500)]
+
+
+def test_according_to_unnamed_lawmakers_the_agency_put_relays_the_agency(dataset):
+    # invented: the agency named, then "the agency" inside the lawmakers' account
+    text = (
+        "South Korea's National Intelligence Service briefed parliament behind closed doors. "
+        "According to lawmakers who attended, the agency put North Korean losses at about 3,400."
+    )
+    assert [row[0] for row in who(dataset, text) if row[2] == 3400] == ["rok-nis"]
+
+
+def test_a_spokesperson_stating_their_own_bodys_view_is_no_relay(dataset):
+    # invented: Ryder speaks for the Pentagon's government, not as a relay of it
+    text = (
+        "According to Pentagon press secretary Pat Ryder, Washington believes about 1,200 "
+        "North Korean soldiers have been wounded."
+    )
+    assert who(dataset, text)[0][1] is None
+
+
+def test_a_country_closing_the_sentence_with_estimates_is_the_speaker(dataset):
+    # invented: ", Seoul estimates." ends on the verb; Seoul is rok-government's alias
+    text = "North Korea has shipped about 9,000 soldiers to Russia since August, Seoul estimates."
+    assert who(dataset, text) == [("rok-government", None, 9000)]
+
+
+def test_talked_of_a_number_states_it(dataset):
+    # invented: "talked of", as "spoke of", with a second speaker after a semicolon
+    text = (
+        "South Korea's spy agency talked of 7,000 North Korean soldiers in training; "
+        "the Pentagon said 2,000 had reached the front."
+    )
+    assert who(dataset, text) == [("rok-nis", None, 7000), ("us-government", None, 2000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        # invented: the agency named by its country and name
+        ("The state news agency KCNA said on Monday that 40 soldiers had been killed.",
+         "dprk-government"),
+        # invented: a country's state media, with no agency named
+        ("Russian state media said on Monday that 40 soldiers had been killed.",
+         "russia-government"),
+    ],
+)  # fmt: skip
+def test_a_state_news_agency_speaks_for_its_government(dataset, text, claimant):
+    assert who(dataset, text)[0][0] == claimant
+
+
+def test_our_partners_of_a_country_in_an_answer_are_its_government_relayed(dataset):
+    # invented briefing answer: the spokesperson passes on what the partners told him
+    text = (
+        "MR. PATEL: Our South Korean partners have told us that about 800 more soldiers "
+        "are being trained."
+    )
+    assert who(dataset, text) == [("rok-government", "vedant-patel", 800)]
+
+
+def test_a_questions_figure_is_its_named_sources_and_dated_as_the_question_dates_it(dataset):
+    # invented transcript: the first question names its source and day, the second
+    # offers a number of its own, which is no one's claim
+    text = (
+        "MR. PATEL: Good afternoon.\n\n"
+        "Q: South Korea's intelligence agency said yesterday that 6,000 soldiers were sent. "
+        "Is that right?\n\n"
+        "MR. PATEL: We would not dispute it.\n\n"
+        "Q: Could it be 9,000 by spring?\n\n"
+        "MR. PATEL: I won't speculate."
+    )
+    claims = draft(dataset, text).claims
+    rows = claims[claims["best"].notna()]
+    assert [(r.claimant_id, int(r.best), r.stated_day) for r in rows.itertuples()] == [
+        ("rok-nis", 6000, "2024-10-22")
+    ]
+
+
+def test_a_quotation_signed_after_a_dash_is_the_signers(dataset):
+    # invented "quote of the day": the unnamed official of the actors table
+    text = (
+        '"We expect another 3,000 or so before winter." - a senior US military official, '
+        "speaking to reporters on Monday."
+    )
+    claims = draft(dataset, text).claims
+    row = claims[claims["best"].notna()].iloc[0]
+    assert (row["claimant_id"], int(row["best"]), row["stated_day"]) == (
+        "us-senior-military-official",
+        3000,
+        "2024-10-21",
+    )
+
+
+def test_a_body_that_told_listeners_goes_on_at_the_same_occasion(dataset):
+    # invented: the agency told lawmakers on a day, then "the agency also put"
+    text = (
+        "South Korea's spy agency told lawmakers on Monday that North Korea had sent about "
+        "12,000 soldiers. The agency also put North Korean deaths at around 600."
+    )
+    claims = draft(dataset, text).claims
+    rows = claims[claims["best"].notna()]
+    assert [(r.claimant_id, r.stated_day) for r in rows.itertuples()] == [
+        ("rok-nis", "2024-10-21"),
+        ("rok-nis", "2024-10-21"),
+    ]

@@ -508,8 +508,8 @@ class Actors:
         spy = re.fullmatch(
             r"(.+?)(?:['’]s?)?\s+(?:intelligence|spy)\s+(?:agency|service)", name, re.IGNORECASE
         )
-        country = spy and self.countries.get(fold(spy.group(1)))
-        if country and (agency := self.country_intelligence(country)):
+        spied_for = spy and self.countries.get(fold(spy.group(1)))
+        if spied_for and (agency := self.country_intelligence(spied_for)):
             return agency
         near = None
         for candidate in ([person] if person else []) + [name]:
