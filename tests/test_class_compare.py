@@ -37,7 +37,7 @@ def class_folder(tmp_path_factory) -> Path:
     """The answers/ folder of a class: five cards, a broken CSV and a card of format 1."""
     folder = tmp_path_factory.mktemp("answers")
     dataset = load_dataset(DATA)
-    measures = exercise.exercise_measures(
+    measures = exercise.lesson_measures(
         analysis.analyse(dataset, analysis.Parameters(as_of=CUTOFF))
     )
     shared: dict = {}
@@ -96,9 +96,62 @@ def test_the_page_says_the_spread_and_what_moved_each_student(compared):
     *_, out = compared
     page = (out / "index.html").read_text()
     assert "5 students: from 6,500 to 8,147 (median 7,480); 1 had none." in page
-    assert "<b>dan</b>: their cut-off moved it most (without that choice: 7,480)" in page
-    assert "<b>cleo</b>: their margin moved only its interval" in page
+    assert (
+        "<b>dan</b> (cut-off 23 Oct 2024, whose no default estimate): their cut-off moved it "
+        "most (without that choice: 7,480)"
+    ) in page
+    assert (
+        "<b>cleo</b> (margin ±10%; cut-off 5 Nov 2024, whose default estimate 10,000): their "
+        "cut-off moved it most (without that choice: 10,720)"
+    ) in page
+    assert (
+        "<b>eve</b> (National Intelligence Service E5; Sabrina Singh A1; margin ±20%): their "
+        "grades moved it most"
+    ) in page
     assert "Skipped:" in page and "broken.csv" in page
+
+
+def test_the_page_names_the_class_day_and_what_moved_means(compared):
+    *_, out = compared
+    page = (out / "index.html").read_text()
+    assert "of the lesson of 28 Oct 2024 (the class&#x27;s day)." in page
+    assert "the figure in brackets is the estimate without that choice" in page
+    # The heading's default is the class's day's, never one per cut-off.
+    assert "moved away from the default estimate (10,720)" in page
+    assert "10,000 or 10,720" not in page
+
+
+def test_a_card_of_another_cut_off_is_named_in_each_panel(compared):
+    *_, out = compared
+    page = (out / "index.html").read_text()
+    later = (
+        "cleo used 5 Nov 2024: figures published after the class&#x27;s day 28 Oct 2024 count "
+        "in their estimate."
+    )
+    earlier = (
+        "dan used 23 Oct 2024: figures published after it and by the class&#x27;s day 28 Oct "
+        "2024 do not count in their estimate."
+    )
+    assert page.count(later) == page.count(earlier) == 2  # one per panel
+
+
+def test_the_panels_data_are_named_by_their_window(compared):
+    *_, out = compared
+    names = sorted(p.name for p in (out / "data").glob("class-*.csv"))
+    assert names == [
+        "class-troops_committed-all-dates.csv",
+        "class-troops_dispatched-2024-10-28.csv",
+    ]
+
+
+def test_the_cards_table_says_open_ends_and_names_grades(compared):
+    *_, out = compared
+    page = (out / "index.html").read_text()
+    table = page.split('id="table-class_estimates"', 1)[1]
+    # cleo by 5 Nov: Ukraine's "up to 15,000" leaves the troops committed no lower bound.
+    assert "no lower bound" in table and "Volodymyr Zelenskyy B2" in table
+    assert "volodymyr-zelenskyy" not in table
+    assert "grades (7,480)" in table and "cut-off (10,720)" in table
 
 
 def run_compare(folder: Path, out: Path, capsys) -> tuple[int, str]:
@@ -154,25 +207,41 @@ def seen(compared, browser):
 
     page.route("**/*", route)
     page.goto((out / "index.html").as_uri(), wait_until="load")
+    # A mark is a <use> of the group's marker, or a <path> of its own (outside <defs>)
+    # where the group has one.
+    marks = "svg g[id*='-published-'] use, svg g[id*='-published-'] path:not(defs path)"
     panels = page.evaluate(
-        """() => [...document.querySelectorAll("section.crosscheck-panel")].map(s => ({
+        """(MARKS) => [...document.querySelectorAll("section.crosscheck-panel")].map(s => ({
             measure: s.dataset.measure, start: s.dataset.windowStart,
             heading: s.querySelector("h2").innerText,
             dots: s.querySelectorAll("svg g[id$='-students'] use").length,
-            published: s.querySelectorAll("svg g[id*='-published-'] use").length,
-            visible: s.querySelector("svg").getBoundingClientRect().width > 600}))"""
+            published: s.querySelectorAll(MARKS).length,
+            hollow: [...s.querySelectorAll(MARKS)].filter(
+                u => (u.getAttribute("style") || "").includes("fill: none")).length,
+            visible: s.querySelector("svg").getBoundingClientRect().width > 600}))""",
+        marks,
+    )
+    page.set_viewport_size({"width": 900, "height": 900})
+    block = page.evaluate(
+        """() => { const b = document.querySelector("#table-class_estimates");
+                   return [b.scrollWidth, b.clientWidth]; }"""
     )
     page.close()
-    return blocked, panels
+    return blocked, panels, block
 
 
 def test_the_page_makes_no_request(seen):
-    blocked, _ = seen
+    blocked, *_ = seen
     assert blocked == []
 
 
+def test_the_cards_table_fits_a_900_pixel_window(seen):
+    *_, (scroll_width, client_width) = seen
+    assert scroll_width <= client_width
+
+
 def test_one_panel_per_measure_and_window_with_a_dot_per_student_estimate(seen, class_folder):
-    _, panels = seen
+    _, panels, _ = seen
     cards = answers.read_cards(class_folder).cards
     estimates = answers.class_estimates(cards)
     expected = estimates.groupby(["measure_id", "window_start"], sort=False)["my estimate"].count()
@@ -185,7 +254,7 @@ def test_one_panel_per_measure_and_window_with_a_dot_per_student_estimate(seen, 
 
 
 def test_every_published_figure_the_cards_hold_is_drawn(seen, compared):
-    _, panels = seen
+    _, panels, _ = seen
     *_, out = compared
     published = pd.read_csv(out / "data" / "class_published.csv")
     # Troops committed: South Korea's 10,000, Ukraine's 12,000 and, by 5 Nov, its "up to
@@ -195,6 +264,8 @@ def test_every_published_figure_the_cards_hold_is_drawn(seen, compared):
         == [3, 2]
         == published.groupby("measure", sort=False).size().tolist()
     )
+    # Ukraine's "up to 15,000", known only by cleo's 5 Nov cut-off, is drawn hollow.
+    assert [p["hollow"] for p in panels] == [1, 0]
 
 
 # --- the README's example, as written there --------------------------------------------

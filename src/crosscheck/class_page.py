@@ -194,7 +194,8 @@ def cards_table(estimates: pd.DataFrame) -> pd.DataFrame:
     most with the estimate without it in brackets."""
     without = [
         moved if moved == answers.NO_MOVE
-        else f"{moved} ({interval})" if pd.isna(estimate) or estimate == mine
+        else f"{moved} ({interval})"
+        if pd.isna(estimate) or (not pd.isna(mine) and estimate == mine)
         else f"{moved} ({estimate:,})"
         for moved, estimate, mine, interval in zip(
             estimates["moved most"], estimates["estimate without it"],
