@@ -603,3 +603,11 @@ def test_an_existential_there_is_no_place(cues):
     [figure] = parse_figures(sentence, cues.pattern)
     guess = guess_measure(sentence, figure, (0, len(sentence)), cues, "the kursk region")
     assert guess.measure is None
+
+
+def test_a_list_ending_in_an_item_whose_cue_names_a_sum_counts_them_together(cues):
+    # "missing" alone is a cue of the measure "missing and captured" also names
+    assert measure_of("Kyiv said 2,300 were killed, wounded or missing.", cues) == (
+        "losses_incl_missing",
+        True,
+    )

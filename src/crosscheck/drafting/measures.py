@@ -71,10 +71,11 @@ THERE_ANAPHOR = (
     r"(?<!from )(?<!to )\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|"
     r"might|could|must|should|seems?|seemed|appears?|appeared|remains?|remained)\b)"
 )
-# A list of three or more outcomes ("killed, wounded, captured or gone missing"): the
-# figure counts them together, so a cue of the topic that pairs two of its items ("missing
-# and captured") names the measure when one of the pair is the list's last item: the item
-# after the final conjunction widens the list, and a pair without it names less
+# A list of outcomes ("killed, wounded, captured or gone missing"): the figure counts them
+# together, so the list's last item, after the final conjunction, says what sum it is: a
+# cue of the topic it forms with another item ("missing and captured"), or its own cue
+# when that names a measure of sums ("missing": losses incl. missing); a pair of the
+# first items only ("killed and wounded" in "killed, wounded or captured") names less
 # (data/measures.csv: "killed, wounded, missing or captured together").
 LIST_GAP = r"(?:,\s*|,?\s+(?:and|or)\s+)(?:(?:have|has|had|been|gone|went|were|was)\s+)*"
 # The cue rule of a cue that counts only in a clause that looks ahead (PLAN_CUES): "could
@@ -394,9 +395,11 @@ def _there(folded: str, window: tuple[int, int], figure: Figure, cues: MeasureCu
 
 
 def _listed_together(folded: str, found: list[tuple], best: tuple, cues: MeasureCues):
-    """(start, end, measure) of a list of three or more cues the chosen cue is an item of
-    ("killed, wounded, captured or gone missing", LIST_GAP between items, a comma among
-    them) when two of its items, read as "A and B", are a cue of the topic; else None."""
+    """(start, end, measure) of a list of cues the chosen cue is an item of ("killed,
+    wounded, captured or gone missing", LIST_GAP between items) when the list's last item
+    makes it a sum the topic counts: read with another item as "A and B" it is a cue of
+    the topic, or its own cue names a measure of such sums (one with a cue "A and B":
+    "missing" counts as "missing and captured" does); else None."""
     items = sorted({c[:2] for c in found})
     runs: list[list[tuple[int, int]]] = []
     for item in items:
@@ -405,8 +408,7 @@ def _listed_together(folded: str, found: list[tuple], best: tuple, cues: Measure
         else:
             runs.append([item])
     run = next((r for r in runs if best[:2] in r), [])
-    gaps = [folded[a[1] : b[0]] for a, b in zip(run, run[1:], strict=False)]
-    if len(run) < 3 or not any("," in gap for gap in gaps):
+    if len(run) < 2:
         return None
     words = [folded[a:b] for a, b in run]
     # only a pair with the last item: a pair of the first items ("killed and wounded" in
@@ -416,6 +418,11 @@ def _listed_together(folded: str, found: list[tuple], best: tuple, cues: Measure
             measure = next((m for cue, m in cues.plain if cue.fullmatch(phrase)), None)
             if measure is not None:
                 return run[0][0], run[-1][1], measure
+    last = min((c for c in found if c[:2] == run[-1]), key=lambda c: c[3])[2]
+    sums = {m for cue, m in cues.plain if re.search(r"\[\\s-\]\+(?:and|or)\[", cue.pattern)}
+    first = min((c for c in found if c[:2] == run[0]), key=lambda c: c[3])[2]
+    if last in sums and last != first:
+        return run[0][0], run[-1][1], last
     return None
 
 
