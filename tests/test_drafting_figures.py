@@ -702,3 +702,17 @@ def test_a_topic_without_a_measure_of_ratios_drafts_no_multiple():
     kinds = [f.kind for f in parse_figures(sentence, CUES, multiples=False)]
     assert kinds == ["bare"]
     assert [f.kind for f in parse_figures(sentence, CUES)] == ["bare", "multiple"]
+
+
+def test_a_force_including_a_named_group_is_a_wider_force():
+    sentence = "Moscow has some 60,000 troops in Kursk, including Chechen units, officials said."
+    assert figures_of(sentence) == []
+
+
+def test_a_named_groups_figure_including_its_own_units_stays_a_figure():
+    sentence = "Officials said 9,000 Chechen soldiers were in Kursk, including the Akhmat units."
+    assert [f.value for f in figures_of(sentence)] == [9000]
+
+
+def test_be_it_sets_out_alternatives_no_one_estimates():
+    assert figures_of("Be it 4,000 or 9,000 troops, the town could not feed them.") == []

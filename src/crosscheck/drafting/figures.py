@@ -229,7 +229,8 @@ HYPOTHETICAL = (
 _NUMBER_WORDS = "|".join([*SMALL_NUMBERS, *TENS, *SCALES])
 _ANY_NUMBER = rf"(?:\d[\d,.\s]*\d|\d|(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*)(?:\s?k\+?)?"
 WHETHER_OR = (
-    rf"\bwhether\b[^;:.\"]*?\b{_ANY_NUMBER}(?:\s+[a-z]+)?\s+or\s+"
+    # ("be it 10,000 or 30,000" sets out the same alternatives)
+    rf"\b(?:whether|be\s+it)\b[^;:.\"]*?\b{_ANY_NUMBER}(?:\s+[a-z]+)?\s+or\s+"
     rf"(?:[a-z]+\s+){{0,2}}{_ANY_NUMBER}\b"
 )
 # "Russia has massed 50,000 troops ..., and that figure includes the North Korean units":
@@ -237,11 +238,17 @@ WHETHER_OR = (
 # noun of troops), with no number of its own, is the size of a wider force that group is
 # a part of, not a count of it; "that total includes the engineers" names a kind of the
 # same troops and keeps the figure (README-sixth-held-out.md, "Totals that include others").
+# "60,000 troops, including North Korean units" says the same right after the figure's
+# noun. A figure whose own noun carries a name ("11,000 North Korean soldiers, including
+# the Storm Corps units") is the named group's whole and stays (OWN_NAME).
+_GROUP_NOUN = r"(?:units|troops|soldiers|forces|contingents?|fighters|personnel)\b"
 INCLUDES_NAMED_GROUP = (
-    r"^[^;.]*?\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:figure|number|total|count|estimate)\s+"
+    r"^(?:[^;.]*?\b(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:figure|number|total|count|estimate)\s+"
     r"(?:also\s+)?(?:includes?|included|including)\s+(?:the|their|its|all)\s+"
-    r"(?:[A-Z][\w-]*\s+)+(?:units|troops|soldiers|forces|contingents?|fighters|personnel)\b"
+    r"|(?:\s+[\w-]+){1,6}?,\s+including\s+(?:the\s+)?)"
+    rf"(?:[A-Z][\w-]*\s+)+{_GROUP_NOUN}"
 )
+OWN_NAME = r"(?:\s+[a-z-]+)?\s+[A-Z][\w-]*"
 # "the two prisoners", "the two sides have promised": after a definite article, a small
 # number whose noun is a plural of its own (a cue noun or a noun the topic does not
 # count) points back at people or parties the story named; a participle after the
@@ -419,7 +426,9 @@ def parse_figures(
             continue
         if re.search(HYPOTHETICAL, folded[: figure.start]):
             continue
-        if re.match(INCLUDES_NAMED_GROUP, sentence[figure.end :]):
+        if re.match(INCLUDES_NAMED_GROUP, sentence[figure.end :]) and not re.match(
+            OWN_NAME, sentence[figure.end :]
+        ):
             continue
         if any(m.start() <= figure.start < m.end() for m in re.finditer(WHETHER_OR, folded)):
             continue
