@@ -477,9 +477,7 @@ class _Reader:
             return
         sources = self.who.question_sources(text, self.actors.mentions(text))
         for number, figure in enumerate(figures):
-            attribution = next(
-                (a for a in sources if a.span[0] <= figure.start < a.span[1]), None
-            )
+            attribution = next((a for a in sources if a.span[0] <= figure.start < a.span[1]), None)
             if attribution is None:
                 continue
             window = (
