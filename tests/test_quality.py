@@ -78,6 +78,7 @@ def test_the_evaluation_reports_every_gold_article_and_the_pooled_overall(gold_t
         *[f"h4_{name}" for name in FOURTH],
         *[f"h5_{name}" for name in FIFTH],
         *[f"h6_{name}" for name in SIXTH],
+        *[f"h7_{name}" for name in SEVENTH],
         "overall",
     ]
     assert gold_table.loc["overall", "gold"] == gold_table.drop("overall")["gold"].sum()
@@ -150,6 +151,7 @@ FOURTH = ("press_release", "factcheck", "roundup", "defector", "diplomatic", "su
           "casualty", "rally")  # fmt: skip
 FIFTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "timeline")
 SIXTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "newsletter")
+SEVENTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "factbox")
 
 
 def test_quality_reports_the_development_and_held_out_halves_apart(capsys, monkeypatch, tmp_path):
