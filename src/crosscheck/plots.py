@@ -33,6 +33,7 @@ import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.colors import to_rgba  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
 
@@ -310,6 +311,7 @@ LABEL_BACKGROUND = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecol
 
 RIGHT_FIRST = ((7, 0, "left", "center"), (0, 5, "center", "bottom"), (0, -5, "center", "top"),
                (-7, 0, "right", "center"))  # fmt: skip
+ABOVE_FIRST = ((0, 5, "center", "bottom"), (0, -5, "center", "top"), (-7, 0, "right", "center"))
 
 
 def _place_labels(figure: Figure, labels_by_panel: dict) -> int:
@@ -453,11 +455,15 @@ def estimate_ranges(
     source: str,
     keep: set[str] | None = None,
     alignments: pd.DataFrame | None = None,
+    earlier: set[str] | None = None,
 ) -> Figure | NothingToDraw:
     """One panel per measure, one under the other: each figure as a range (line) around
-    its point (dot). The MAX_MEASURES_CHARTED measures with most figures; per measure the
-    statements in `keep` (the key articles') and the latest others up to
-    MAX_ROWS_PER_PANEL; the source line says how many were left out.
+    its point (dot); an open end (at least, at most) as a dotted line to the axis's end
+    (at least) or to 0 (at most); the statements in `earlier` (replaced by a later figure
+    of the same source, which an estimate weighs instead) drawn lighter. The
+    MAX_MEASURES_CHARTED measures with most figures; per measure the statements in `keep`
+    (the key articles') and the latest others up to MAX_ROWS_PER_PANEL; the source line
+    says how many were left out.
 
     Input: statements with figures (the analysed view's `statements`), the title (its
     finding), the source line, and the alignments table that names and colours the
@@ -488,26 +494,41 @@ def estimate_ranges(
         point = rows["point"].to_numpy(dtype=float)
         low = rows["interval_low"].fillna(0).to_numpy(dtype=float)
         high = rows["interval_high"].fillna(rows["point"] * 1.15).to_numpy(dtype=float)
+        right = max(np.nanmax(np.append(high, point)) * 1.45, 1)
+        # No upper end said: the line runs to the axis's end, as no lower end runs to 0.
+        open_high = rows["interval_high"].isna().to_numpy()
+        high = np.where(open_high, right, high)
         closed = (rows["interval_low"].notna() & rows["interval_high"].notna()).to_numpy()
-        colours = [sides.colour(a) for a in rows["claimant_alignment"]]
+        faded = rows["statement"].isin(earlier or set()).to_numpy()
+        colours = np.array([
+            to_rgba(sides.colour(a), 0.2 if old else 0.6)
+            for a, old in zip(rows["claimant_alignment"], faded, strict=True)
+        ])  # fmt: skip
         # A closed range is a solid bar; an open one (at least, at most) a dotted line.
-        axes.hlines(ys[closed], low[closed], high[closed], colors=np.array(colours)[closed],
-                    linewidth=3, alpha=0.6)  # fmt: skip
-        axes.hlines(ys[~closed], low[~closed], high[~closed], colors=np.array(colours)[~closed],
-                    linewidth=2, alpha=0.6, linestyles=":")  # fmt: skip
-        axes.scatter(point, ys, c=colours, s=30, zorder=3)
+        axes.hlines(ys[closed], low[closed], high[closed], colors=colours[closed], linewidth=3)
+        axes.hlines(ys[~closed], low[~closed], high[~closed], colors=colours[~closed],
+                    linewidth=2, linestyles=":")  # fmt: skip
+        dots = colours.copy()
+        dots[:, 3] = np.where(faded, 0.3, 1.0)
+        axes.scatter(point, ys, c=dots, s=30, zorder=3)
         axes.set_yticks(ys, [
             f"{_shorten(name, LABEL_WIDTH - 8)} ({_day(day)})"  # the date is never cut
             for name, day in zip(rows["claimant"], rows["stated_on"], strict=True)
         ])  # fmt: skip
         axes.set_ylim(-0.7, len(rows) - 0.3)
-        axes.set_xlim(0, max(np.nanmax(np.append(high, point)) * 1.45, 1))
+        axes.set_xlim(0, right)
         axes.set_title(_shorten(rows["measure_label"].iloc[0], 80), loc="left")
         axes.set_xlabel(rows["unit"].iloc[0], fontsize=LABEL_SIZE)
+        # A label sits past a bar's end; on a line to the axis's end, above its dot.
         labels_of[axes] = [
-            Label(f"{value:,.0f} ({bound})", (max(value, end), y), places=RIGHT_FIRST)
-            for value, end, bound, y in zip(point, high, rows["bound"], ys, strict=True)
-        ]
+            Label(f"{value:,.0f} ({bound})", (value, y), places=(*ABOVE_FIRST,))
+            if to_end
+            else Label(f"{value:,.0f} ({bound})", (max(value, end), y), places=RIGHT_FIRST)
+            for value, end, bound, y, to_end in zip(point, high, rows["bound"], ys, open_high,
+                                                    strict=True)
+        ]  # fmt: skip
+        for label, old in zip(labels_of[axes], faded, strict=True):
+            label.colour = "#888888" if old else label.colour
     _frame(figure, title, source)
     _settle(figure, (panels[0], sides.handles(figured["claimant_alignment"]), "source's side"))
     for axes in labels_of:
