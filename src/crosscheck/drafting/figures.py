@@ -67,6 +67,11 @@ QUALIFIERS = {
 MULTIPLES = {"double": 2, "twice": 2, "twofold": 2, "triple": 3, "treble": 3, "threefold": 3}
 # "three times the figure it gave", "nearly four times as many": a multiple written out.
 _TIMES_COUNTS = "|".join(words("two three four five six seven eight nine ten"))
+# "the number already sent had doubled to 3,000", "the toll has roughly tripled": a count
+# said to have grown by a multiple is the source's ratio to its own earlier count
+# (tests/gold/README.md, "Conventions": a stated ratio), when the verb's subject is a word
+# of number ("number", "toll", "total", "figure", "estimate"); "prices doubled" is not.
+GREW_BY = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4}
 _TIMES = re.compile(
     rf"\b(?:(?:nearly|almost|about|roughly|some)\s+)?(?P<count>\d+|{_TIMES_COUNTS})\s+times"
     r"(?=\s+(?:the|its|that|as|an?)\b)"
@@ -170,6 +175,7 @@ CONTEXT_MINIMUM = 1_000
 FUNCTION_WORDS = frozenset(
     words(
         "in at on of for from to by with within since until into inside near across over "
+        "after before during because "
         "the a an this that these those its their his her our my your "
         "we they he she it i you who which whom whose "
         "are is were was have has had been be being will would could may might can must "
@@ -179,6 +185,10 @@ FUNCTION_WORDS = frozenset(
         "last this next then yesterday today tonight earlier later ago"
     )
 )
+# "1,500 replacements had reached the region": a noun of the role a batch plays says what
+# it does, not what it counts: the sentence's cues say that, as for a figure with no noun
+# (a unit's "dozen replacements" is too small to be counted by its sentence).
+ROLE_NOUNS = frozenset(words("replacements"))
 # An editor's note on the copy ("(Corrects figure ... to 10,000 from 1,000)", "(Updates
 # with ...)", "Correction: ..."): wire services put it above the story to say what changed
 # in which paragraph; the figures it names are the story's own or withdrawn ones, so it
@@ -194,7 +204,11 @@ PEOPLE_AFTER = r"\s+(?:[a-z]+\s+)?(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ans|ese|is|er
 # The size of a whole armed force ("an army of about 1.2 million", "its 1.2 million-strong
 # military") is the background of a story about part of it, never a count of troops sent,
 # placed or lost: none of a measure's figures is the strength of a country's forces.
-FORCE_BEFORE = r"\b(?:army|military|armed\s+forces)\s+(?:of|numbering|totall?ing)\s+$"
+# ("the army numbers about 1.2 million": the verb of amount says the same as "numbering")
+FORCE_BEFORE = (
+    r"\b(?:army|military|armed\s+forces)\s+"
+    r"(?:of|numbering|numbers|numbered|totall?ing|totals|totall?ed)\s+$"
+)
 FORCE_AFTER = r"(?:-|\s+)strong\s+(?:[\w-]+\s+)?(?:army|military|armed\s+forces)\b"
 # A share: "one in five of the soldiers", "two out of three": neither number is a count.
 SHARE = r"\b(?:one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\w+)\b"
@@ -456,6 +470,11 @@ def parse_figures(
             related.append(figure)
     if figures:
         figures += related  # counted only beside a figure that counts
+    elif not _names_a_count(folded, cues):
+        # "twice as many as in December" compares with a count the sentence gives: when
+        # that count is none of the topic's ("600 of them", drones), neither is the
+        # multiple ("4 times as many soldiers" names what it counts)
+        multiples_kept = [m for m in multiples_kept if not _compares(folded, m)]
     return sorted([*figures, *multiples_kept, *vague], key=lambda f: f.start)
 
 
@@ -505,7 +524,7 @@ def _counted_by_sentence(
     if (
         following
         and not following.group(1)[:1].isupper()
-        and following.group(1).lower() not in FUNCTION_WORDS
+        and following.group(1).lower() not in FUNCTION_WORDS | ROLE_NOUNS
     ):
         return False  # "20,000 containers": a count of something else
     if re.match(r"-?\s*strong\b", folded[figure.end :]):
@@ -519,6 +538,12 @@ def _counted_by_sentence(
     return bool(nouns.intersection(re.findall(r"[a-z]+", rest)))
 
 
+def _compares(folded: str, figure: Figure) -> bool:
+    """Whether a multiple compares two amounts ("twice as many", "three times as many")
+    rather than naming an earlier figure ("double the previous estimate")."""
+    return bool(re.match(r"\s+as\s+(?:many|much)\b", folded[figure.end :]))
+
+
 def _multiples(folded: str) -> list[Figure]:
     """Multiples of an earlier figure: "double the previous estimate", "three times the
     figure it gave"; the words are the qualifier (data/README.md, "Figures")."""
@@ -526,6 +551,13 @@ def _multiples(folded: str) -> list[Figure]:
     for m in re.finditer(rf"\b({'|'.join(MULTIPLES)})\b(?=\s+(?:the|its|that|as|an?)\b)", folded):
         value = MULTIPLES[m.group(1)]
         found.append(Figure(m.start(), m.end(), value, value, value, m.group(1), "multiple"))
+    subject = rf"\b(?:{COUNT_BEFORE}|figure|figures|estimate|estimates)\b"
+    for m in re.finditer(
+        rf"{subject}[^,;:.]{{0,40}}?\s(?:(?:{'|'.join(QUALIFIERS)})\s+)?({'|'.join(GREW_BY)})\b",
+        folded,
+    ):
+        value = GREW_BY[m.group(1)]
+        found.append(Figure(m.start(1), m.end(1), value, value, value, m.group(1), "multiple"))
     for m in _TIMES.finditer(folded):
         count = m.group("count")
         value = int(count) if count.isdigit() else SMALL_NUMBERS[count]
@@ -714,7 +746,12 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
             ("cue" if after[:1] == "-" else "noun") if _strength_of(folded, figure, cues) else None
         )
     if re.match(r"\s+of\s+(?:them|those|whom)\b", after):
-        return "cue"
+        # "3,000 of them have been killed": the pronoun takes up what the story counts;
+        # in a sentence that names nothing the topic counts ("his unit went through 600
+        # of them", drones) it takes up something else; "at work there" places them
+        # where the story's counted people are (measures.THERE_ANAPHOR)
+        rest = _outside(folded, figure)
+        return "cue" if _names_a_count(rest, cues) or re.search(PLACED_THERE, rest) else None
     if cues and re.match(rf"(?:\s+\w+){{0,2}}?\s+(?:{cues})\b", after):
         return "cue"  # "11,000 already deployed"
     if cues and re.match(rf"{SUBJECT_VERB}\s+(?:{cues})\b", after):
@@ -737,6 +774,19 @@ def _counts_something(folded: str, figure: Figure, cues: str) -> str | None:
     if re.search(BATCH_SENT, before):
         return "context"  # "to send a further 3,000 or so"
     return None
+
+
+# "are already at work there": a "there" after a verb points back at the place the story
+# named, not the existential "there are".
+PLACED_THERE = r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would)\b)"
+
+
+def _names_a_count(text: str, cues: str) -> bool:
+    """Whether text holds a measure cue or a count noun of people (COUNT_NOUNS); without
+    the topic's cues every text does."""
+    if not cues or re.search(rf"\b(?:{cues})\b", text):
+        return True
+    return bool((COUNT_NOUNS - {"more", "strong"}).intersection(re.findall(r"[a-z]+", text)))
 
 
 def _definite_reference(folded: str, figure: Figure, cues: str) -> bool:

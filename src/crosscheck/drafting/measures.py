@@ -16,7 +16,7 @@ import pandas as pd
 
 from crosscheck import vocabulary
 from crosscheck.dates import MONTH_PATTERN
-from crosscheck.drafting.figures import Figure
+from crosscheck.drafting.figures import GREW_BY, Figure
 from crosscheck.drafting.text import clause_of, clause_spans, fold, words_after
 from crosscheck.load import Dataset
 
@@ -26,7 +26,9 @@ from crosscheck.load import Dataset
 # "since ..." starts a running total and is no period.
 _STRETCH = r"(?:day|days|night|week|weeks|weekend|fortnight|month|months|hours)"
 PERIOD_CUES = (
-    r"\b(?:in|over|during|within) (?:a|one|the past|the last|a single|the first|the)"
+    # ("in just the past week", "over only a few days": the adverb leaves the stretch)
+    r"\b(?:in|over|during|within) (?:just |only )?"
+    r"(?:a|one|the past|the last|a single|the first|the)"
     rf"(?: (?:\w+|\d+))? {_STRETCH}\b"
     rf"|\b(?:heaviest|deadliest|bloodiest|worst|costliest) (?:single )?{_STRETCH}\b"
 )
@@ -121,7 +123,11 @@ SEND_AHEAD = (
     r"transfer|transfers|transferring)\b|\b(?:be|being)\s+(?:sent|dispatched|deployed|"
     r"moved|transferred)\b"
 )
-TO_PLACE = r"\bto\s+(?:the\s+)?(?:[\w-]+'s\s+)?$"
+# ("being moved towards Kursk": "towards" heads for a place as "to" does)
+TO_PLACE = r"\bto(?:wards?)?\s+(?:the\s+)?(?:[\w-]+'s\s+)?$"
+
+# A verb of growth by a multiple ("had doubled to 3,000"; figures.GREW_BY).
+GREW_TO = "|".join(GREW_BY)
 
 # Stances (data/README.md, claims.stance), strongest first.
 STANCE_CUES = (
@@ -248,6 +254,10 @@ def guess_measure(
     ):
         measure = _first(cues.units, after)
         return MeasureGuess(measure, measure is not None)
+    if re.search(rf"\b(?:{GREW_TO})\s+to\s+$", folded[: figure.start]):
+        # "the number already sent had doubled to 3,000": the figure the multiple reaches
+        # counts what the verb's subject counts, before the multiple that ends its window
+        window = (clause_of(clause_spans(folded), figure.start)[0], window[1])
     found = _cue_matches(folded, window, figure, cues.plain)
     every_cue = list(found)  # before the clause rules below part a list's items
     if region:
@@ -369,6 +379,15 @@ def guess_measure(
         )
         if chosen in turns and not total_between:
             return MeasureGuess(turns[chosen], True, span)
+        if chosen in cues.at_date and heading is None and not planned and turns:
+            # "1,500 replacements had reached the Kursk region": soldiers who came to take
+            # the place of others are a further batch sent, wherever they are now
+            # (tests/gold/README.md, "Conventions": reinforcements and replacements)
+            own_words = folded[figure.end : _subject_clause(folded, figure)[1]]
+            if re.search(REPLACING, own_words) or re.match(
+                rf"(?:\s+[\w-]+){{0,3}}?\s+(?:{REPLACING_NOUN})\b", folded[figure.end :]
+            ):
+                return MeasureGuess(next(iter(turns.values())), True, span)
     period = dict(cues.over_period)
     if chosen in period and re.search(PERIOD_CUES, folded):
         return MeasureGuess(period[chosen], True, span)
