@@ -738,6 +738,16 @@ _TEXT_FORMS: list[tuple[str, str]] = [
         + _any_case(r"(?:\s*(?:early|late|mid)(?:-|\s+))?")
         + rf"\s*{_AFTER_TIME_WORD}",
     ),
+    # "died since late last year", "until this month": a span running from (or to) a
+    # relative time says what a figure covers, never when it was said; left to itself
+    # "last year" would read as the day of the statement
+    (
+        "unknown",
+        _any_case(
+            r"(?:since|until|till|through|from)\s+(?:(?:early|late|mid)(?:-|\s+))?"
+            r"(?:last|this)\s+(?:week|month|year)\b"
+        ),
+    ),
     (
         "unknown",
         _any_case(r"(?:the\s+)?(?:end|start|beginning|middle|turn)\s+of\s+(?:the\s+|this\s+)?")

@@ -13,7 +13,9 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 
+from crosscheck import dates
 from crosscheck.drafting.actors import (
     ANAPHORS,
     Actors,
@@ -23,6 +25,8 @@ from crosscheck.drafting.actors import (
 )
 from crosscheck.drafting.text import fold, quote_spans
 
+# a reference day for finding where date phrases stand, not what day they are
+_ANY_DAY = date(2000, 1, 3)
 _WEEKDAY = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -74,7 +78,9 @@ SPEECH_VERBS = (
 )
 # Verbs of belief: what a country or body "estimates" may be what a person names
 # after it goes on to say ("..., the minister told reporters").
-BELIEF_VERBS = r"estimates?|believes|assess(?:es)?|claims|thinks"
+# ("The agency expects a further 3,500 ..., Park said": what a body expects is its
+# view too, in the present as "expected" is in the past below)
+BELIEF_VERBS = r"estimates?|believes|assess(?:es)?|claims|thinks|expects|reckons|judges|fears"
 # What a body is reported to hold, in the past tense of reported speech ("Park said the
 # agency thought the total could reach 15,000"): the body's view, passed on by the
 # speaker, as "said the agency believes" is (gold Conventions: a relay credits the body).
@@ -132,7 +138,11 @@ SPOKESPERSON_FOR = re.compile(
     r"(?:for|of|at)\s+(?:the\s+)?"
 )
 # Where a sentence turns to a second statement: "..., while B said ...".
-STATEMENT_BREAK = re.compile(r"(?:[,;]\s*(?:while|whereas|but|and|although)|;|\s+while)\s+")
+# (not ", and that ...": a second object of the same verb of saying, "told the committee
+# that A, and that B", is the same statement, whoever the sentence credits it to)
+STATEMENT_BREAK = re.compile(
+    r"(?:[,;]\s*(?:while|whereas|but|and(?!\s+that\b)|although)|;|\s+while)\s+"
+)
 # A transcript's speaker label at the start of a line ("MS. SINGH:", "GEN. RYDER:").
 SPEAKER_LABEL = re.compile(r"^((?:[A-Z][A-Z.'’-]*\s+){0,3}[A-Z][A-Z'’-]+):\s+")
 # An interview's label in ordinary capitals ("Yoo:", "Lakeside Courier:"): a label
@@ -860,8 +870,16 @@ class Attributor:
         )
         if pronoun:
             earlier = [m for m in candidates if m.end <= pronoun.start() and self._person(m)]
-            if earlier and pronoun.group(1) in ("he", "she"):
-                return earlier[-1].actor_id, "name", []
+            if pronoun.group(1) in ("he", "she"):
+                # "One of its officers, Colonel Jan Novak, went further when he spoke":
+                # "he" is the person the same sentence named last before it, also one
+                # the actors table does not know (proposed, for a reviewer to check)
+                stranger = self._stranger_before(text, candidates, pronoun.start())
+                if stranger is not None and (not earlier or stranger[0] > earlier[-1].start):
+                    self._review.append(f"'he'/'she' read as {stranger[1]}, named before: check")
+                    return self.actors.propose_speaker(stranger[1]), "name", []
+                if earlier:
+                    return earlier[-1].actor_id, "name", []
             if pronoun.group(1) == "it" and (body := self._body_before(text, candidates, pronoun)):
                 return body, "name", []
             if pronoun.group(1) in ("we", "i") and (speaker := self._first_person()):
@@ -956,6 +974,11 @@ class Attributor:
             r"^(?:but|and|yet|while|whereas|although|though)\s+", "", phrase, flags=re.I
         )
         phrase = re.sub(r"\s+(?:(?:has|have|had|also|not|never|officially)\s*)+$", "", phrase)
+        # "On Monday morning the police revised their count": a day opening the clause
+        # says when, and is no part of who (any reference day finds the same phrases)
+        opening = [p for p in dates.find_phrases(phrase, _ANY_DAY) if p.start == 0]
+        if opening:
+            phrase = phrase[opening[0].end :].strip(" ,")
         phrase = re.sub(rf"\b(?:on|last) (?:{_WEEKDAY})\b", "", phrase, flags=re.I).strip(" ,")
         owner = re.match(r"(?:its|their)\s+", phrase, re.I)
         if owner and self.memory.last is not None:
@@ -1106,6 +1129,13 @@ class Attributor:
         named = memory.people.get(memory.sentence - 1) or []
         if named:
             return named[0]
+        # ("Jan Novak, a researcher who ..., thinks both agencies are too low. '...,' he
+        # said": a person the sentence before names comes before an earlier speaker,
+        # also one the actors table does not know)
+        strangers = memory.strangers.get(memory.sentence - 1) or []
+        if strangers:
+            self._review.append(f"'he'/'she' read as {strangers[0]}, named before: check")
+            return self.actors.propose_speaker(strangers[0])
         # further back, "he" is too likely someone the article has not named
         if last is not None and memory.last_at >= memory.sentence - 2:
             return last.relay or last.claimant
@@ -1119,6 +1149,20 @@ class Attributor:
                 self._review.append(f"'he'/'she' read as {names[-1]}, named before: check")
                 return self.actors.propose_speaker(names[-1])
         return None
+
+    def _stranger_before(self, text: str, mentions, end: int) -> tuple[int, str] | None:
+        """(start, name) of the last whole name of a person the actors table does not
+        know that a sentence gives before `end`, outside quotes, else None."""
+        found = [
+            (start, name)
+            for start, stop, name in _capitalised_names(text[:end])
+            if len(name.split()) >= 2
+            and _person_name(name)
+            and not _quoted(text, start)
+            and not any(m.start < stop and start < m.end for m in mentions)
+            and self.actors.country_in(name) is None
+        ]
+        return found[-1] if found else None
 
     def _spoken_for(self, speaker: str, mentions: list[Mention], text: str) -> str | None:
         """The known body a new speaker is said to speak for ("Dana Whitfield, a

@@ -196,6 +196,12 @@ WEEKDAY_HEADING_OPENING = re.compile(
 # "On the same day X said": the day of the sentence before, which news copy does not
 # repeat.
 SAME_DAY = re.compile(r"\b(?:on\s+)?the\s+same\s+day\b", re.IGNORECASE)
+# An occasion referred back to ("in the same April briefing", "at that session"): the
+# statement was made where the speaker's earlier, dated one was (gold Conventions).
+SAME_OCCASION = re.compile(
+    r"\b(?:the\s+same|that)\s+(?:[A-Z][a-z]+\s+)?(?:briefing|session|hearing|meeting|"
+    r"statement|interview|address|speech|conference|report|testimony)\b"
+)
 # "Police said at 3 p.m. that ...": an hour of the clock with no day of its own is a
 # time on the day the story is telling, the one named just before (news copy gives the
 # day once, in the lede, then only the hour: README-fifth-held-out.md, h5_rally)
@@ -260,6 +266,15 @@ DOCUMENT_NOUN = (
 NAMED_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUN})s?\b", re.IGNORECASE)
 DOCUMENT_AGAIN = re.compile(
     rf"\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?P<noun>{DOCUMENT_NOUN})\b", re.IGNORECASE
+)
+
+# "It gave those figures to lawmakers on April 30": a verb of giving a count, then the
+# count of the sentence before referred back to.
+GIVEN_BACK = re.compile(
+    r"\b(?:gave|gives|given|put|released|published|presented|shared|provided|reported|"
+    r"announced|disclosed|issued|made\s+public)\b[^.;:]{0,40}?\b(?:those|these|that|this|the)"
+    r"\s+(?:figures?|numbers?|estimates?|counts?|tall(?:y|ies)|totals?)\b",
+    re.IGNORECASE,
 )
 
 # The words that open a period a figure is about ("by the start of this week", "since
@@ -455,6 +470,7 @@ class _Reader:
         else:
             if attributions:
                 self._credit_figure_before(text, attributions[0])
+            self._date_figures_before(index, text, mentions)
             for attribution in attributions:
                 for claimant in [attribution.claimant, *attribution.also]:
                     self._statement_claim(index, sentence, attribution, claimant)
@@ -795,6 +811,10 @@ class _Reader:
                                 r"\b(?:since|until|till)\s[^,;:.\"“”]*$", text[: phrase.start], re.I
                             )
                         )
+                        # "3,000 who arrived early this year to replace men lost over
+                        # the winter": a phrase after the figure in its own clause, with
+                        # no verb of saying between, tells what happened to those counted
+                        or self._about_the_figure(text, phrase.start, position, attribution)
                     )
                 )
                 flags.append(f"date phrase {phrase.wording!r} not understood ({phrase.note})")
@@ -808,7 +828,11 @@ class _Reader:
             elif (
                 phrase.role == "stated"
                 and attribution.verb is not None
-                and re.fullmatch(r"\s*", text[attribution.verb[1] : phrase.start])
+                # (or after its listener: "..., the agency told lawmakers Tuesday")
+                and re.fullmatch(
+                    r"\s*(?:(?:the\s+)?[A-Za-z-]+\s+){0,2}",
+                    text[attribution.verb[1] : phrase.start],
+                )
                 and first_stated.start < attribution.verb[0]
             ):
                 # "30 were killed last weekend, the forces said on Monday": the day
@@ -855,7 +879,9 @@ class _Reader:
                 earlier, wording = carried
                 stated = wording
                 self.memory.dated.setdefault(speaker, carried)
-                if index - earlier > 2:
+                if index - earlier > 2 and not SAME_OCCASION.search(text):
+                    # ("in the same April briefing", "at that session": the article
+                    # says itself that it is the occasion dated before)
                     flags.append(
                         f"day carried from {index - earlier} sentences earlier ({wording})"
                     )
@@ -914,9 +940,40 @@ class _Reader:
         # (not "In the past month alone, it said, units had lost 900": there the
         # verb stands in a clause of its own, and the span leads into the figure)
         figure_clause = clause_of(clauses, position)
-        return (
-            clause_of(clauses, start) == figure_clause
-            and clause_of(clauses, phrase.start) != figure_clause
+        saying = clause_of(clauses, start)
+        # ("..., when the agency estimated 4,700 casualties, including 600 dead": a
+        # figure in a clause that details the verb's own figure was given with it)
+        details = (
+            figure_clause[0] >= saying[1]
+            and re.search(r"\d", text[end : saying[1]]) is not None
+            and re.match(
+                r"\s*(?:including|of\s+(?:them|whom|which)|among\s+them)\b",
+                text[figure_clause[0] : position],
+                re.I,
+            )
+            is not None
+        )
+        return (saying == figure_clause or details) and clause_of(clauses, phrase.start) not in (
+            figure_clause,
+            saying,
+        )
+
+    @staticmethod
+    def _about_the_figure(text: str, start: int, position: int | None, attribution) -> bool:
+        """Whether a date phrase at `start` stands after the figure at `position` in a
+        relative clause of the figure's own clause, with no verb of saying of the
+        statement between them: it tells when what is counted happened, not when it
+        was said."""
+        if position is None or start <= position:
+            return False
+        if attribution.verb is not None and position < attribution.verb[0] < start:
+            return False
+        clause = clause_of(clause_spans(text), position)
+        # (in a relative clause about those counted, "3,000 who arrived ... over the
+        # winter"; not "up from its count of 10,000 at the start of the month", which
+        # dates another count, an occasion of its own)
+        return clause[0] <= start < clause[1] and (
+            re.search(r"\b(?:who|whom|which|that)\b[^,;:\"“”]*$", text[position:start]) is not None
         )
 
     def _own_answer(self, attribution: Attribution) -> bool:
@@ -1216,6 +1273,34 @@ class _Reader:
                         [claim.get("review"), "claimant from the next sentence ('that figure')"],
                     )
                 )
+
+    def _date_figures_before(self, index: int, text: str, mentions) -> None:
+        """ "The agency estimates 15,000 ... It gave those figures to lawmakers on April
+        30.": a sentence with no number of its own that says when the figures just given
+        were given ("those figures", "that estimate") dates the undated figure rows of
+        the sentence before, in the same paragraph, and that day becomes their
+        speaker's occasion (gold Conventions: the occasion a statement was made at,
+        when the article makes it clear). Its subject must be a pronoun or the rows'
+        claimant: "The Pentagon disputed those figures on Monday" dates no one's."""
+        given = GIVEN_BACK.search(text)
+        day = self._one_day(text) if given else None
+        if day is None or self._before is None or self._before[0] != self._paragraph:
+            return
+        named = {m.actor_id for m in mentions if m.start < given.start() and m.actor_id}
+        pronoun = re.match(r"\s*(?:It|They|He|She)\b", text) is not None
+        for claim in self.claims:
+            if (
+                claim.get("sentence") != self._before[1]
+                or claim.get("stated_wording")
+                or not claim.get("measure")
+                or not (pronoun and not named or claim["claimant_id"] in named)
+            ):
+                continue
+            claim["stated_wording"] = day
+            claim["stated_day"] = stated_day(day, self.published)
+            note = "day from the next sentence ('those figures')"
+            claim["review"] = "; ".join(filter(None, [claim.get("review"), note]))
+            self.memory.dated[(claim["claimant_id"], claim.get("relayed_via_id"))] = (index, day)
 
     def _lead_restated(self, row: dict, attribution: Attribution) -> dict | None:
         """The figure row of the sentence just before, in the same paragraph, that the
