@@ -160,7 +160,7 @@ V1_CARD = ("student,as_of,measure,window,my estimate,sources,grades changed\n"
     ("text", "reason"),
     [
         (V1_CARD, "an answer card of format 1"),
-        ("name,grade\nana,B2\n", "not an answer card: no card_format column (columns: name,"),
+        ("name,grade\nana,B2\n", "not an answer card (it has no card_format column)"),
         ("", "not a readable CSV"),
         ('card_format,student\n"2,ana\n', "not a readable CSV"),
     ],
@@ -186,7 +186,7 @@ def test_a_card_of_a_later_format_or_without_a_column_is_refused(card_of, tmp_pa
     with pytest.raises(answers.NotACard, match=r"without the column\(s\) my high"):
         answers.read_card(short)
     garbled = answers.write_card(card.assign(**{"my estimate": "many"}), tmp_path / "garbled")
-    with pytest.raises(answers.NotACard, match="a value is not what the card holds"):
+    with pytest.raises(answers.NotACard, match="an answer card with a value it cannot hold"):
         answers.read_card(garbled)
 
 
@@ -293,3 +293,86 @@ def test_a_figure_only_a_later_cut_off_knew_is_not_of_the_class_day(card_of):
     assert list(zip(later["source"], later["figure"], later["figure kind"], strict=True)) == [
         ("Government of Ukraine", 15000, "upper bound")
     ]
+
+
+# --- round 3: how the default is worked out, what set each end, cards of round 2 --------
+
+
+def test_the_default_is_worked_out_from_the_cards_own_figures_and_weights(card_of):
+    card = card_of("ben")
+    rows = estimate_rows(card)
+    committed, sent = rows[COMMITTED], rows[SENT]
+    assert answers.default_workings(
+        answers.window_figures(card, committed), committed["default estimate"]
+    ) == (
+        "weighted mean of each source's latest figure: National Intelligence Service 10,000 "
+        "(B2, weight 0.64) and Volodymyr Zelenskyy 12,000 (C3, 0.36) → 10,720"
+    )
+    assert answers.default_workings(
+        answers.window_figures(card, sent), sent["default estimate"]
+    ) == (
+        "weighted mean of each source's latest figure: Volodymyr Zelenskyy 3,000 (C3, weight "
+        "0.36) and Sabrina Singh 10,000 (B2, 0.64) → 7,480"
+    )
+
+
+def test_a_bound_is_named_apart_from_the_weighted_mean(dataset, measures, analysed):
+    # By 5 Nov, Ukraine's latest on the troops committed is Umerov's "up to 15,000".
+    card = answers.build_card(
+        "cleo", dataset, measures, analysis.Parameters.parse(as_of="2024-11-05"), CUTOFF,
+        analysed,
+    )  # fmt: skip
+    committed = estimate_rows(card)[COMMITTED]
+    assert answers.default_workings(
+        answers.window_figures(card, committed), committed["default estimate"]
+    ) == (
+        "the one source's latest figure: National Intelligence Service 10,000 (B2, weight "
+        "0.64) → 10,000; 'up to 15,000' (Rustem Umerov): a bound, not averaged"
+    )
+
+
+def test_a_margin_that_moves_one_end_says_what_holds_the_other(card_of):
+    card = card_of("eve", grade_overrides={"rok-nis": "E5"}, approximate_margin=0.2)
+    rows = estimate_rows(card)
+    committed, sent = rows[COMMITTED], rows[SENT]
+    # The NIS's "about 10,000" widens to 8,000-12,000; Zelenskyy's exact 12,000 holds the top.
+    assert (committed["my low"], committed["my high"]) == (8000, 12000)
+    assert answers.interval_line(committed, answers.window_figures(card, committed)) == (
+        "your margin ±20% moved the low end only: 8,000 is 'about 10,000' (National "
+        "Intelligence Service) less 20%; the high end stays at 12,000: Volodymyr Zelenskyy's "
+        "figure 12,000 is exact, and a margin widens only 'about' figures"
+    )
+    assert answers.interval_line(sent, answers.window_figures(card, sent)) == (
+        "your margin ±20% widened both ends: 2,400 is 'about 3,000' (Volodymyr Zelenskyy) "
+        "less 20%, and 12,000 is 'about 10,000' (Sabrina Singh) plus 20%"
+    )
+    assert "Your margin ±20% moved the low end only" in answers.explanation(card)[1]
+
+
+def test_a_bound_caps_an_end_the_margin_cannot_move(dataset, measures, analysed):
+    card = answers.build_card(
+        "cleo", dataset, measures,
+        analysis.Parameters.parse(as_of="2024-11-05", approximate_margin=0.1), CUTOFF, analysed,
+    )  # fmt: skip
+    committed = estimate_rows(card)[COMMITTED]
+    assert answers.interval_line(committed, answers.window_figures(card, committed)) == (
+        "your margin ±10% moved neither end: the low end is open: 'up to 15,000' (Rustem "
+        "Umerov) gives no lowest figure; the bound 'up to 15,000' (Rustem Umerov) caps the "
+        "high end at 15,000"
+    )
+
+
+def test_without_a_margin_there_is_no_interval_line(card_of):
+    card = card_of("ben")
+    committed = estimate_rows(card)[COMMITTED]
+    assert answers.interval_line(committed, answers.window_figures(card, committed)) == ""
+
+
+def test_a_card_written_before_the_figures_columns_still_reads(card_of, tmp_path):
+    card = card_of("ben")
+    path = tmp_path / "ben.csv"
+    card.drop(columns=answers.ADDED_COLUMNS).to_csv(path, index=False)
+    read = answers.read_card(path)
+    assert read["said by"].eq("").all() and read["default weight"].isna().all()
+    committed = estimate_rows(read)[COMMITTED]
+    assert answers.default_workings(answers.window_figures(read, committed), 10720) == ""

@@ -34,7 +34,8 @@ STUDENTS = {
 
 @pytest.fixture(scope="session")
 def class_folder(tmp_path_factory) -> Path:
-    """The answers/ folder of a class: five cards, a broken CSV and a card of format 1."""
+    """The answers/ folder of a class: five cards, a broken CSV, a table that is no card
+    and a card of format 1."""
     folder = tmp_path_factory.mktemp("answers")
     dataset = load_dataset(DATA)
     measures = exercise.lesson_measures(
@@ -46,6 +47,7 @@ def class_folder(tmp_path_factory) -> Path:
             student, dataset, measures, analysis.Parameters.parse(**choices), CUTOFF, shared
         )
         answers.write_card(card, folder)
+    (folder / "junk.csv").write_text("name,grade\nana,B2\n")
     (folder / "broken.csv").write_bytes(b'card_format,student\n"2,\xff\xfe ana\n')
     (folder / "old.csv").write_text(
         "student,as_of,measure,window,my estimate,sources,grades changed\n"
@@ -73,9 +75,19 @@ def test_a_broken_card_and_an_old_card_are_named_with_their_reason(compared):
     _, errors, _ = compared
     lines = errors.splitlines()
     broken = [line for line in lines if "broken.csv" in line][0]
-    assert broken.startswith("skipped ") and "broken.csv: not a readable CSV (" in broken
+    assert broken.startswith("skipped: broken.csv is not a readable CSV (")
     old = [line for line in lines if "old.csv" in line][0]
     assert "an answer card of format 1" in old and "rerun the exercise notebook" in old
+
+
+def test_a_table_that_is_no_card_is_named_in_plain_words(compared):
+    _, errors, out = compared
+    said = "junk.csv is not an answer card (it has no card_format column)"
+    assert f"skipped: {said}" in errors.splitlines()
+    assert (
+        "<b>junk.csv</b> is not an answer card (it has no card_format column)"
+        in (out / "index.html").read_text()
+    )
 
 
 def test_the_spread_of_the_class_is_exported_per_measure_and_window(compared):
@@ -108,17 +120,54 @@ def test_the_page_says_the_spread_and_what_moved_each_student(compared):
         "<b>eve</b> (National Intelligence Service E5; Sabrina Singh A1; margin ±20%): their "
         "grades moved it most"
     ) in page
-    assert "Skipped:" in page and "broken.csv" in page
+    assert "Files skipped:" in page and "<b>broken.csv</b> is not a readable CSV" in page
 
 
 def test_the_page_names_the_class_day_and_what_moved_means(compared):
     *_, out = compared
     page = (out / "index.html").read_text()
-    assert "of the lesson of 28 Oct 2024 (the class&#x27;s day)." in page
+    assert (
+        "5 answer cards answering 2 questions (each a measure in a time window) of the lesson "
+        "of 28 Oct 2024 (the class&#x27;s day)."
+    ) in page
+    assert "measures and windows" not in page
     assert "the figure in brackets is the estimate without that choice" in page
     # The heading's default is the class's day's, never one per cut-off.
     assert "moved away from the default estimate (10,720)" in page
     assert "10,000 or 10,720" not in page
+
+
+def test_each_panel_shows_how_its_default_is_worked_out(compared):
+    *_, out = compared
+    page = (out / "index.html").read_text()
+    assert (
+        "Default estimate on 28 Oct 2024: weighted mean of each source&#x27;s latest figure: "
+        "National Intelligence Service 10,000 (B2, weight 0.64) and Volodymyr Zelenskyy "
+        "12,000 (C3, 0.36) → 10,720."
+    ) in page
+    assert (
+        "Default estimate on 28 Oct 2024: weighted mean of each source&#x27;s latest figure: "
+        "Volodymyr Zelenskyy 3,000 (C3, weight 0.36) and Sabrina Singh 10,000 (B2, 0.64) → "
+        "7,480."
+    ) in page
+    spread = pd.read_csv(out / "data" / "class_spread.csv").set_index("measure")
+    assert spread.loc[COMMITTED, "default worked out"].endswith("(C3, 0.36) → 10,720")
+
+
+def test_a_margin_that_moved_one_end_only_says_what_held_the_other(compared):
+    *_, out = compared
+    page = (out / "index.html").read_text()
+    # eve (±20%): the NIS's "about 10,000" widens to 8,000; Zelenskyy's 12,000 holds the top.
+    assert (
+        "Their margin ±20% moved the low end only: 8,000 is &#x27;about 10,000&#x27; "
+        "(National Intelligence Service) less 20%; the high end stays at 12,000: Volodymyr "
+        "Zelenskyy&#x27;s figure 12,000 is exact, and a margin widens only &#x27;about&#x27; "
+        "figures"
+    ) in page
+    # cleo (±10%, 5 Nov): Umerov's "up to 15,000" caps the troops committed.
+    assert (
+        "the bound &#x27;up to 15,000&#x27; (Rustem Umerov) caps the high end at 15,000"
+    ) in page
 
 
 def test_a_card_of_another_cut_off_is_named_in_each_panel(compared):
@@ -149,7 +198,9 @@ def test_the_cards_table_says_open_ends_and_names_grades(compared):
     page = (out / "index.html").read_text()
     table = page.split('id="table-class_estimates"', 1)[1]
     # cleo by 5 Nov: Ukraine's "up to 15,000" leaves the troops committed no lower bound.
-    assert "no lower bound" in table and "Volodymyr Zelenskyy B2" in table
+    assert "no lower bound" in table and "Volodymyr Zelenskyy&nbsp;<b>B2</b>" in table
+    # eve's two grades, each on its line, the grade beside its name, a semicolon between.
+    assert "National Intelligence Service&nbsp;<b>E5</b>;<br>Sabrina Singh&nbsp;<b>A1</b>" in table
     assert "volodymyr-zelenskyy" not in table
     assert "grades (7,480)" in table and "cut-off (10,720)" in table
 
@@ -320,3 +371,40 @@ def test_the_readmes_two_students_get_different_cards(tmp_path):
         for student, card in cards.items()
     }
     assert mine[first["student"]] != mine[second["student"]]
+
+
+def test_the_value_labels_sit_off_the_interval_bars(class_folder):
+    import matplotlib.pyplot as plt
+    from matplotlib.collections import LineCollection
+
+    from crosscheck import plots
+
+    cards = answers.read_cards(class_folder).cards
+    estimates = answers.class_estimates(cards)
+    rows = estimates[estimates["measure"] == COMMITTED]
+    published = answers.class_published(cards)
+    figure = plots.class_estimates_chart(
+        rows, published[published["measure"] == COMMITTED], "t", "s"
+    )
+    axes = figure.axes[1]
+    renderer = figure.canvas.get_renderer()
+    labels = [t for t in axes.texts if t.get_text().replace(",", "").isdigit()]
+    # ana 11,000, ben 10,720, cleo and dan 10,000, eve 11,946: each labelled.
+    assert sorted(t.get_text() for t in labels) == [
+        "10,000", "10,000", "10,720", "11,000", "11,946"
+    ]  # fmt: skip
+    bars = []
+    for collection in axes.collections:
+        if isinstance(collection, LineCollection):
+            width = collection.get_linewidth()[0] * figure.dpi / 72
+            for segment in collection.get_segments():
+                (x0, y), (x1, _) = axes.transData.transform(segment)
+                bars.append((x0, x1, y - width / 2, y + width / 2))
+    assert len(bars) == 5
+    for label in labels:
+        box = label.get_window_extent(renderer)
+        assert not any(
+            box.x0 < x1 and box.x1 > x0 and box.y0 < top and box.y1 > bottom
+            for x0, x1, bottom, top in bars
+        ), label.get_text()
+    plt.close(figure)

@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from crosscheck import analysis
-from crosscheck.estimates import envelope_text
+from crosscheck.estimates import as_said, envelope_text
 from crosscheck.load import Dataset
 from crosscheck.present import write_csv
 
@@ -44,8 +44,14 @@ CARD_COLUMNS = [
     "measure_id", "measure", "window", "window_start", "window_end", "grades matter", "row",
     "my estimate", "my low", "my high", "sources", "default estimate", "lesson default",
     "moved most", "estimate without it", "interval without it",
-    "source", "figure", "figure kind",
+    "source", "figure", "figure kind", "said by", "as said", "figure low", "figure high",
+    "default grade", "default weight",
 ]  # fmt: skip
+# Columns a published row gained within format 2 (how each figure was said, by whom, the
+# interval the student's margin gives it, its grade and weight in the default estimate):
+# a card written before them reads with them empty, so the format number stays.
+ADDED_COLUMNS = ["said by", "as said", "figure low", "figure high", "default grade",
+                 "default weight"]  # fmt: skip
 ESTIMATE_ROW, PUBLISHED_ROW = "estimate", "published"
 # The choices a student makes, by the name the card gives each when it moved the
 # estimate most; NO_MOVE when reverting none of them changes anything.
@@ -56,7 +62,8 @@ V1_COLUMNS = ["student", "as_of", "measure", "window", "my estimate", "sources",
               "grades changed"]  # fmt: skip
 _INTEGERS = ["card_format", "window_days", "my estimate", "sources", "default estimate",
              "lesson default", "estimate without it"]  # fmt: skip
-_NUMBERS = ["approximate_margin", "my low", "my high", "figure"]
+_NUMBERS = ["approximate_margin", "my low", "my high", "figure", "figure low", "figure high",
+            "default weight"]  # fmt: skip
 _DAYS = ["window_start", "window_end"]
 
 
@@ -260,7 +267,7 @@ def build_card(
             "lesson default": lesson_defaults["estimate"].astype("Int64"),
         }, **moved,
     )  # fmt: skip
-    published = _published(mine_view, keys).assign(**common, row=PUBLISHED_ROW)
+    published = _published(mine_view, views.view(default), keys).assign(**common, row=PUBLISHED_ROW)
     card = pd.concat([estimates, published], ignore_index=True)
     order = {
         key: i for i, key in enumerate(zip(keys["measure_id"], keys["window_start"], strict=True))
@@ -277,15 +284,33 @@ def _rows_first(column: pd.Series) -> pd.Series:
     return column.map({ESTIMATE_ROW: 0, PUBLISHED_ROW: 1}) if column.name == "row" else column
 
 
-def _published(view: analysis.Analysis, keys: pd.DataFrame) -> pd.DataFrame:
-    """Each independent source's latest figure in the exercise's windows (view.latest)."""
+def _published(
+    view: analysis.Analysis, default: analysis.Analysis, keys: pd.DataFrame
+) -> pd.DataFrame:
+    """Each independent source's latest figure in the exercise's windows (view.latest):
+    its source, point and kind, who said it and how (estimates.as_said), the interval the
+    student's margin gives it, and its grade and weight in the default view (the same
+    cut-off with the data's grades, whose latest figures are the same)."""
+    window = ["measure_id", "window_start"]
     latest = view.latest.rename(columns={"measure": "measure_id"})
-    rows = keys[["measure_id", "window_start"]].merge(
-        latest[["measure_id", "window_start", "origin", "point", "bound"]],
-        on=["measure_id", "window_start"],
-    )
-    rows = rows.merge(keys, on=["measure_id", "window_start"])
-    return rows.rename(columns={"origin": "source", "point": "figure", "bound": "figure kind"})
+    latest = latest.assign(
+        **{"as said": as_said(view.latest), "said by": latest["claimant"].fillna(
+            latest["claimant_id"])}
+    )  # fmt: skip
+    rows = keys[window].merge(
+        latest[[*window, "origin", "point", "bound", "said by", "as said", "interval_low",
+                "interval_high"]], on=window,
+    )  # fmt: skip
+    graded = default.latest.rename(columns={"measure": "measure_id"})[
+        [*window, "origin", "grade", "weight"]
+    ].drop_duplicates([*window, "origin"])
+    rows = rows.merge(graded, on=[*window, "origin"], how="left")
+    rows = rows.merge(keys, on=window)
+    return rows.rename(
+        columns={"origin": "source", "point": "figure", "bound": "figure kind",
+                 "interval_low": "figure low", "interval_high": "figure high",
+                 "grade": "default grade", "weight": "default weight"}
+    )  # fmt: skip
 
 
 def _typed(card: pd.DataFrame) -> pd.DataFrame:
@@ -353,7 +378,9 @@ def write_card(card: pd.DataFrame, answers_dir: str | Path) -> Path:
 
 
 class NotACard(ValueError):
-    """A CSV that is not an answer card of this format: the reason, for a person."""
+    """A CSV that is not an answer card of this format: the reason, for a person, worded
+    to follow the file's name ('junk.csv is not an answer card (it has no card_format
+    column)')."""
 
 
 def read_card(path: Path) -> pd.DataFrame:
@@ -373,30 +400,31 @@ def read_card(path: Path) -> pd.DataFrame:
                 f"an answer card of format 1 (before the exercise's windows); rerun the "
                 f"exercise notebook to make a card of format {CARD_FORMAT}"
             )
-        shown = ", ".join(columns[:6]) + (", ..." if len(columns) > 6 else "")
-        raise NotACard(f"not an answer card: no card_format column (columns: {shown})")
+        raise NotACard("not an answer card (it has no card_format column)")
     formats = set(raw["card_format"])
     if formats != {str(CARD_FORMAT)}:
         raise NotACard(
             f"an answer card of format {', '.join(sorted(formats)) or 'none'}; this version "
             f"reads format {CARD_FORMAT}"
         )
-    missing = [c for c in CARD_COLUMNS if c not in columns]
+    missing = [c for c in CARD_COLUMNS if c not in columns and c not in ADDED_COLUMNS]
     if missing:
         raise NotACard(f"an answer card without the column(s) {', '.join(missing)}")
     if raw.empty:
         raise NotACard("an answer card with no row")
     if raw["student"].nunique() != 1 or not raw["student"].iloc[0].strip():
-        raise NotACard("an answer card must name one student")
+        raise NotACard("an answer card that does not name one student")
     rows = set(raw["row"]) - {ESTIMATE_ROW, PUBLISHED_ROW}
     if rows:
-        raise NotACard(f"unknown row kind(s) {', '.join(sorted(rows))}")
+        raise NotACard(f"an answer card with unknown row kind(s) {', '.join(sorted(rows))}")
+    raw = raw.reindex(columns=[*columns, *(c for c in ADDED_COLUMNS if c not in columns)],
+                      fill_value="")  # fmt: skip
     # Undo write_csv's spreadsheet guard (a leading apostrophe before "-", "=", ...).
     raw = raw.apply(lambda c: c.str.replace(r"^'(?=[=+\-@\t\r])", "", regex=True))
     try:
         card = _typed(raw.replace("", pd.NA)[CARD_COLUMNS])
     except (ValueError, TypeError) as error:
-        raise NotACard(f"a value is not what the card holds ({error})") from None
+        raise NotACard(f"an answer card with a value it cannot hold ({error})") from None
     return card
 
 
@@ -491,14 +519,16 @@ def class_published(cards: list[pd.DataFrame]) -> pd.DataFrame:
 
 SPREAD_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end",
                   "grades matter", "students", "estimated by", "lowest", "median", "highest",
-                  "class's day", "default estimate"]  # fmt: skip
+                  "class's day", "default estimate", "default worked out"]  # fmt: skip
 
 
 def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
     """Per lesson measure and window, the spread of the class (SPREAD_COLUMNS): how many
     students, how many had an estimate, the lowest, median and highest of them (Int64;
     NA when nobody had one), the class's day (class_day) and the default estimate on it
-    (the lesson default of the cards of that lesson day; Int64, NA when none)."""
+    (the lesson default of the cards of that lesson day; Int64, NA when none), and how
+    that default is worked out (default_workings, from the published rows of the first
+    card whose cut-off is the class's day; '' without one)."""
     estimates = class_estimates(cards)
     if estimates.empty:
         return pd.DataFrame(columns=SPREAD_COLUMNS)
@@ -516,6 +546,11 @@ def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
     table["class's day"] = day
     for column in ("lowest", "median", "highest", "default estimate"):
         table[column] = table[column].round().astype("Int64")
+    of_day = [card for card in cards if len(card) and card["as_of"].iloc[0] == day]
+    table["default worked out"] = [
+        default_workings(window_figures(of_day[0], row), row["default estimate"]) if of_day else ""
+        for _, row in table.iterrows()
+    ]
     return table[SPREAD_COLUMNS]
 
 
@@ -551,6 +586,111 @@ def move_phrase(row: pd.Series, whose: str = "your") -> str:
             f"{row['interval without it']})"
         )
     return f"{whose} {row['moved most']} moved it most (without that choice: {without:,})"
+
+
+def _figure(row: pd.Series) -> str:
+    """A published figure as the weighted mean takes it: its point ('10,000'; a range's
+    middle said as such)."""
+    point = f"{row['figure']:,.0f}"
+    if row["figure kind"] in ("range", "interval") and row["as said"]:
+        return f"{point} (the middle of {row['as said']})"
+    return point
+
+
+def default_workings(figures: pd.DataFrame, estimate) -> str:
+    """How a default estimate is worked out, in one line, from a card's published rows of
+    one window (said by, figure, figure kind, as said, default grade, default weight):
+    "weighted mean of each source's latest figure: National Intelligence Service 10,000
+    (B2, weight 0.64) and Volodymyr Zelenskyy 12,000 (C3, 0.36) → 10,720". A bound is
+    named apart, never averaged (reliability.weighted_estimates). '' when the rows carry
+    no weights (a card written before they were added)."""
+    if figures.empty or figures["default weight"].isna().all():
+        return ""
+    who = figures["said by"].where(figures["said by"] != "", figures["source"])
+    bounds = figures["figure kind"].isin(["upper bound", "lower bound"])
+    points = [
+        f"{name} {_figure(row)} ({row['default grade']}, "
+        f"{'weight ' if not i else ''}{row['default weight']:.2f})"
+        for i, (name, (_, row)) in enumerate(
+            zip(who[~bounds], figures[~bounds].iterrows(), strict=True))
+    ]  # fmt: skip
+    said_apart = [f"'{row['as said']}' ({name})" for name, (_, row) in
+                  zip(who[bounds], figures[bounds].iterrows(), strict=True)]  # fmt: skip
+    apart = f"; {_listed(said_apart)}: a bound, not averaged" if said_apart else ""
+    if not points:
+        return f"no point figure to average{apart}: no default estimate"
+    result = "no estimate" if pd.isna(estimate) else f"{estimate:,}"
+    if len(points) == 1:
+        return f"the one source's latest figure: {points[0]} → {result}{apart}"
+    return f"weighted mean of each source's latest figure: {_listed(points)} → {result}{apart}"
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def interval_line(row: pd.Series, figures: pd.DataFrame) -> str:
+    """What set each end of a student's interval, in one line, where a margin is chosen
+    (a margin widens only 'about' figures, so it may move one end and not the other):
+    "your margin ±10% moved the low end only: 9,000 is 'about 10,000' (National
+    Intelligence Service) less 10%; the high end stays at 12,000: Volodymyr Zelenskyy's
+    figure 12,000 is exact, and a margin widens only 'about' figures". Inputs: the card's
+    estimate row of a window and its published rows (as said, said by, figure kind,
+    figure low, figure high). '' without a margin, without an interval, or on a card
+    without the figures' intervals."""
+    margin = row["approximate_margin"]
+    if not margin or figures.empty or figures["figure low"].isna().all() and figures[
+            "figure high"].isna().all():  # fmt: skip
+        return ""
+    if pd.isna(row["my low"]) and pd.isna(row["my high"]) and pd.isna(row["my estimate"]):
+        return ""
+    who = figures["said by"].where(figures["said by"] != "", figures["source"])
+    ends = []
+    for end, column, sign in (("low", "figure low", "less"), ("high", "figure high", "plus")):
+        value = row[f"my {end}"]
+        if pd.isna(value):
+            openers = figures[figures[column].isna()]
+            name = who[openers.index[0]] if len(openers) else ""
+            said = openers["as said"].iloc[0] if len(openers) else ""
+            ends.append((False, f"the {end} end is open: '{said}' ({name}) gives no "
+                         f"{'lowest' if end == 'low' else 'highest'} figure"))  # fmt: skip
+            continue
+        setters = figures[figures[column].round() == round(float(value))]
+        if setters.empty:
+            ends.append((False, f"the {end} end is {value:,.0f}"))
+            continue
+        # A figure the margin cannot move, where one ties with an 'about' figure, holds the end.
+        fixed = setters[setters["figure kind"] != "approximate"]
+        first = fixed.iloc[0] if len(fixed) else setters.iloc[0]
+        name, said, kind = who[first.name], first["as said"], first["figure kind"]
+        if fixed.empty:
+            ends.append((True, f"{value:,.0f} is '{said}' ({name}) {sign} {margin:.0%}"))
+        elif kind in ("upper bound", "lower bound"):
+            ends.append((False, f"the bound '{said}' ({name}) caps the {end} end at {value:,.0f}"))
+        elif kind in ("range", "interval"):
+            ends.append((False, f"the range '{said}' ({name}) sets the {end} end at "
+                         f"{value:,.0f}"))  # fmt: skip
+        else:
+            ends.append((False, f"the {end} end stays at {value:,.0f}: {name}'s figure {said} "
+                         "is exact, and a margin widens only 'about' figures"))  # fmt: skip
+    (low_moved, low), (high_moved, high) = ends
+    mine = f"your margin ±{margin:.0%}"
+    if low_moved and high_moved:
+        return f"{mine} widened both ends: {low}, and {high}"
+    if low_moved or high_moved:
+        moved, still = (low, high) if low_moved else (high, low)
+        return f"{mine} moved the {'low' if low_moved else 'high'} end only: {moved}; {still}"
+    return f"{mine} moved neither end: {low}; {high}"
+
+
+def window_figures(card: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
+    """A card's published rows of the window of one of its estimate rows."""
+    chosen = (
+        (card["row"] == PUBLISHED_ROW)
+        & (card["measure_id"] == row["measure_id"])
+        & (card["window_start"] == row["window_start"])
+    )
+    return card[chosen]
 
 
 def explanation(card: pd.DataFrame) -> list[str]:
@@ -601,7 +741,9 @@ def explanation(card: pd.DataFrame) -> list[str]:
             mine = f"your estimate {row['my estimate']:,}"
             if not pd.isna(row["default estimate"]):
                 mine += f", the default {row['default estimate']:,}"
-        lines.append(f"{row['measure']} ({row['window']}): {mine}; {move_phrase(row)}.")
+        interval = interval_line(row, window_figures(card, row))
+        interval = f" {interval[0].upper()}{interval[1:]}." if interval else ""
+        lines.append(f"{row['measure']} ({row['window']}): {mine}; {move_phrase(row)}.{interval}")
     return lines
 
 

@@ -19,7 +19,17 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 from crosscheck import answers, plots
-from crosscheck.present import html_table, write_csv
+from crosscheck.present import (
+    FOLD_ROWS,
+    cell_html,
+    fold_summary,
+    folded,
+    list_entries,
+    page_view,
+    table_block,
+    table_html,
+    write_csv,
+)
 
 PAGE = "index.html"
 STYLESHEET = Path(str(resources.files("crosscheck") / "templates" / "crosscheck" / "report.css"))
@@ -34,6 +44,8 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neu
 .crosscheck-skipped { color: #8a1c00; }
 .crosscheck-reminder { font-size: 0.95rem; color: #333; }
 .crosscheck-note { font-size: 0.9rem; background: #fff6e0; padding: 0.3rem 0.6rem; }
+.crosscheck-workings { font-size: 0.95rem; margin: 0.3rem 0; }
+.crosscheck-interval { color: #444; }
 /* The cards' table fits the column: its cells wrap rather than run off the right. */
 .crosscheck-cards .crosscheck-block table.crosscheck-table { width: 100%; }
 .crosscheck-cards .crosscheck-block table.crosscheck-table th,
@@ -96,14 +108,25 @@ def _choices(row: pd.Series, day: str) -> str:
     return f" ({'; '.join(said)})" if said else ""
 
 
-def _moves(rows: pd.DataFrame, day: str) -> str:
-    """Per student, their choices and the one that moved their estimate most."""
-    items = "".join(
-        f"<li><b>{html.escape(row['student'])}</b>{html.escape(_choices(row, day))}: "
-        f"{html.escape(answers.move_phrase(row, 'their'))}</li>"
-        for _, row in rows.iterrows()
-    )
-    return f'<ul class="crosscheck-moves">{items}</ul>'
+def _moves(rows: pd.DataFrame, day: str, figures: dict) -> str:
+    """Per student, their choices and the one that moved their estimate most; where they
+    chose a margin, what set each end of their interval (answers.interval_line, from
+    their card's published rows of the window: `figures`, by student)."""
+    items = []
+    for _, row in rows.iterrows():
+        interval = answers.interval_line(row, figures.get(row["student"], _NO_FIGURES))
+        interval = interval.replace("your margin", "Their margin", 1)
+        items.append(
+            f"<li><b>{html.escape(row['student'])}</b>{html.escape(_choices(row, day))}: "
+            f"{html.escape(answers.move_phrase(row, 'their'))}"
+            + (f'<br><span class="crosscheck-interval">{html.escape(interval)}</span>'
+               if interval else "")
+            + "</li>"
+        )  # fmt: skip
+    return f'<ul class="crosscheck-moves">{"".join(items)}</ul>'
+
+
+_NO_FIGURES = pd.DataFrame(columns=answers.CARD_COLUMNS)
 
 
 def cutoff_notes(rows: pd.DataFrame, day: str) -> list[str]:
@@ -137,9 +160,11 @@ def chart_title(rows: pd.DataFrame, default) -> str:
     return f"{moved} of {students} moved away from the default estimate ({default:,})"
 
 
-def _panel(spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame) -> tuple:
-    """One measure and window: its heading, spread sentence, chart and moves; and the
-    rows its chart draws (for its CSV)."""
+def _panel(
+    spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame, cards: list
+) -> tuple:
+    """One measure and window: its heading, spread sentence, how the default is worked
+    out, chart and moves; and the rows its chart draws (for its CSV)."""
     keys = ["measure_id", "window_start"]
     chosen = (estimates[keys] == spread[keys].to_numpy()).all(axis=1)
     rows = estimates[chosen]
@@ -149,6 +174,17 @@ def _panel(spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame) 
     )
     day = spread["class's day"]
     sentence = answers.spread_sentence(spread)
+    workings = spread["default worked out"]
+    if workings:
+        workings = (
+            f'<p class="crosscheck-workings">Default estimate on '
+            f"{html.escape(answers.day_text(day))}: {html.escape(workings)}.</p>"
+        )
+    theirs = {}
+    for card in cards:
+        if len(card):
+            estimate = card[card["row"] == answers.ESTIMATE_ROW].iloc[0]
+            theirs[estimate["student"]] = answers.window_figures(card, spread)
     heading = f"{spread['measure']}, {spread['window']}"
     figure = plots.class_estimates_chart(
         rows.assign(**{"other cut-off": rows["as_of"] != day}),
@@ -174,8 +210,8 @@ def _panel(spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame) 
         f'data-measure="{html.escape(spread["measure_id"])}" '
         f'data-window-start="{pd.Timestamp(spread["window_start"]):%Y-%m-%d}">'
         f"<h2>{html.escape(heading)}</h2>"
-        f'<p class="crosscheck-finding">{html.escape(sentence)}</p>{notes}{chart}'
-        f"{_moves(rows, day)}"
+        f'<p class="crosscheck-finding">{html.escape(sentence)}</p>{workings}{notes}{chart}'
+        f"{_moves(rows, day, theirs)}"
         "</section>"
     )
     drawn = pd.concat(
@@ -218,6 +254,43 @@ def cards_table(estimates: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+GRADES = "grades changed"
+
+
+def cards_block(table: pd.DataFrame) -> str:
+    """The cards' table (cards_table) as HTML with its caption and CSV link: each changed
+    grade on a line of its own, the grade kept on the line of the name it belongs to and
+    set in bold, a semicolon between two ('National Intelligence Service D4;' then
+    'Government of the United States A1')."""
+    caption, name = "Every card, one row per student and question", "class_estimates"
+    shown, numeric = page_view(table, collapse=False)
+    cells = pd.DataFrame(
+        {column: list_entries(shown[column]).map(cell_html) for column in shown.columns},
+        index=shown.index,
+    )
+    if GRADES in shown:
+        cells[GRADES] = [_grades_cell(text) for text in shown[GRADES]]
+    inner = table_html(shown, numeric, cells)
+    if len(shown) > FOLD_ROWS:
+        inner = folded(inner, fold_summary(shown))
+    return table_block(name, caption, inner)
+
+
+def _grades_cell(text: str) -> str:
+    """'National Intelligence Service D4; Sabrina Singh A1' as lines, the grade (the
+    last word of each) bold and unbroken from its name."""
+    entries = [entry for entry in text.split("; ") if entry]
+    lines = []
+    for i, entry in enumerate(entries):
+        name, _, grade = entry.rpartition(" ")
+        end = ";" if i < len(entries) - 1 else ""
+        lines.append(
+            f"{html.escape(name)}&nbsp;<b>{html.escape(grade)}</b>{end}"
+            if name and grade != "none" else html.escape(entry) + end
+        )  # fmt: skip
+    return "<br>".join(lines)
+
+
 def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
     """The page (a whole HTML document, offline) for the cards read; `data` receives the
     tables written beside it, by CSV name."""
@@ -227,25 +300,26 @@ def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
     data |= {"class_estimates": estimates, "class_published": published, "class_spread": spread}
     day = answers.class_day(cards.cards)
     lede = (
-        f"{len(cards.cards)} answer card{'s' if len(cards.cards) != 1 else ''}, "
-        f"{len(spread)} measure{'s' if len(spread) != 1 else ''} and window"
-        f"{'s' if len(spread) != 1 else ''} of the lesson"
+        f"{len(cards.cards)} answer card{'s' if len(cards.cards) != 1 else ''} answering "
+        f"{len(spread)} question{'s' if len(spread) != 1 else ''} (each a measure in a time "
+        "window) of the lesson"
         + (f" of {answers.day_text(day)} (the class's day)" if day else "")
         + "."
     )
     panels = []
     for _, row in spread.iterrows():
-        section, name, drawn = _panel(row, estimates, published)
+        section, name, drawn = _panel(row, estimates, published, cards.cards)
         panels.append(section)
         data[name] = drawn
     skipped = ""
     if cards.skipped:
         items = "".join(
-            f"<li><b>{html.escape(path.name)}</b>: {html.escape(reason)}</li>"
+            f"<li><b>{html.escape(path.name)}</b> is {html.escape(reason)}</li>"
             for path, reason in cards.skipped
         )
         skipped = (
-            f'<p class="crosscheck-skipped">Skipped:</p><ul class="crosscheck-skipped">{items}</ul>'
+            f'<p class="crosscheck-skipped">Files skipped:</p>'
+            f'<ul class="crosscheck-skipped">{items}</ul>'
         )
     table = cards_table(estimates)
     css = STYLESHEET.read_text() + CLASS_CSS
@@ -258,7 +332,7 @@ def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
         f'<p class="crosscheck-reminder">{html.escape(REMINDER)}</p>{skipped}'
         f"</header>{''.join(panels)}"
         f'<section class="crosscheck-cards"><h2>The cards</h2>'
-        f"{html_table(table, 'Every card, one row per measure and window', 'class_estimates')}"
+        f"{cards_block(table)}"
         "</section></main></body></html>\n"
     )
 

@@ -218,7 +218,7 @@ def _class_compare(arguments: argparse.Namespace) -> int:
 
     result = write_class_page(arguments.answers, arguments.out)
     for path, reason in result.skipped:
-        print(f"skipped {path}: {reason}", file=sys.stderr)
+        print(f"skipped: {path.name} is {reason}", file=sys.stderr)
     if result.page is None:
         print(f"no answer card read in {arguments.answers}: {result.reason}", file=sys.stderr)
         return 2

@@ -1139,11 +1139,15 @@ def class_estimates_chart(
                        borderaxespad=0, alignment="left")  # fmt: skip
     _settle(figure)
     _numbers_axis(axes.xaxis)
+    # A value sits above its dot (else below), never beside it on the interval's bar.
     _place_labels(figure, {axes: [
-        Label(f"{value:,.0f}", (value, y), colour=STUDENT_COLOUR, places=RIGHT_FIRST)
+        Label(f"{value:,.0f}", (value, y), colour=STUDENT_COLOUR, places=OFF_THE_BAR)
         for value, y in zip(mine[known], ys[known], strict=True)
     ]})  # fmt: skip
     return figure
+
+
+OFF_THE_BAR = ((0, 4, "center", "bottom"), (0, -4, "center", "top"))
 
 
 # --- the chart in the page --------------------------------------------------------------
