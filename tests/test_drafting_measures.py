@@ -649,3 +649,15 @@ def test_a_crowd_that_has_taken_part_is_a_crowd(rally):
     sentence = 'The mayor said on Sunday that "about 12K" had taken part.'
     rally_cues = MeasureCues.from_dataset(rally)
     assert measure_of(sentence, rally_cues) == ("crowd_size", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The agency's tally, which takes in the missing as well as the killed and wounded, "
+         "stood at 2,400.", "losses_incl_missing"),
+        ("It said 900 were killed as well as wounded.", "casualties"),
+    ],
+)  # fmt: skip
+def test_as_well_as_adds_the_first_item_to_a_sum(cues, sentence, measure):
+    assert measure_of(sentence, cues)[0] == measure

@@ -79,7 +79,13 @@ THERE_ANAPHOR = (
 # when that names a measure of sums ("missing": losses incl. missing); a pair of the
 # first items only ("killed and wounded" in "killed, wounded or captured") names less
 # (data/measures.csv: "killed, wounded, missing or captured together").
-LIST_GAP = r"(?:,\s*|,?\s+(?:and|or)\s+)(?:(?:have|has|had|been|gone|went|were|was)\s+)*"
+# "the missing and the captured as well as the dead and wounded": "as well as" joins
+# items too, the news first and what is taken for granted after it (AS_WELL_AS).
+LIST_GAP = (
+    r"(?:,\s*|,?\s+(?:and|or)\s+|\s+as\s+well\s+as\s+(?:the\s+)?)"
+    r"(?:(?:have|has|had|been|gone|went|were|was)\s+)*"
+)
+AS_WELL_AS = r"\s+as\s+well\s+as\s+"
 # The cue rule of a cue that counts only in a clause that looks ahead (PLAN_CUES): "could
 # bring the total to 15,000 by January" is a commitment, "by November it put the total at
 # 11,000" the count so far (data/README.md, measure_cues.csv).
@@ -437,9 +443,14 @@ def _listed_together(folded: str, found: list[tuple], best: tuple, cues: Measure
             measure = next((m for cue, m in cues.plain if cue.fullmatch(phrase)), None)
             if measure is not None:
                 return run[0][0], run[-1][1], measure
-    last = min((c for c in found if c[:2] == run[-1]), key=lambda c: c[3])[2]
+    ends = (run[0], run[-1])
+    if re.match(AS_WELL_AS, folded[run[-2][1] : run[-1][0]]):
+        # "A as well as B" adds A to B, which the reader takes for granted: A names the
+        # wider sum, as the last item of "killed, wounded or missing" does
+        ends = (run[-1], run[-2])
+    last = min((c for c in found if c[:2] == ends[1]), key=lambda c: c[3])[2]
     sums = {m for cue, m in cues.plain if re.search(r"\[\\s-\]\+(?:and|or)\[", cue.pattern)}
-    first = min((c for c in found if c[:2] == run[0]), key=lambda c: c[3])[2]
+    first = min((c for c in found if c[:2] == ends[0]), key=lambda c: c[3])[2]
     if last in sums and last != first:
         return run[0][0], run[-1][1], last
     return None
