@@ -538,3 +538,14 @@ def test_by_a_weekday_night_is_that_day_when_a_count_was_given_not_a_deadline():
     # a bare "by <weekday>" stays a deadline, after publication
     deadline = find_phrases("The march must end by Friday.", date(2024, 10, 23))[0]
     assert (deadline.role, deadline.span.start) == ("period", date(2024, 10, 25))
+
+
+@pytest.mark.parametrize(
+    "wording",
+    ["since late last year", "since last month", "until this week", "from early this year"],
+)
+def test_a_span_from_a_relative_time_is_no_stated_day(wording):
+    # "The toll has doubled since late last year, the ministry said Friday": left to
+    # itself "last year" would read as when the statement was made
+    found = find_phrases(f"The toll has doubled {wording}, the ministry said.", SEED_PUBLISHED)
+    assert [(p.wording, p.role) for p in found] == [(wording, "unknown")]

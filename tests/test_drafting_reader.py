@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from crosscheck import dates
@@ -885,3 +886,103 @@ def test_that_figure_given_by_a_speaker_next_credits_the_outlets_figure_before(d
     row = figures(draft(dataset, body)).iloc[0]
     assert (row["best"], row["claimant_id"]) == (900, "ukraine-hur")
     assert "claimant from the next sentence" in row["review"]
+
+
+# Round 9: the seventh held-out set's dates, as general rules (invented sentences) ------
+
+
+def test_a_span_since_last_year_leaves_the_day_after_the_listener_to_the_statement(dataset):
+    (row,) = figures(
+        draft(
+            dataset,
+            "Some 900 North Korean soldiers have been killed since early last year, "
+            "South Korea's spy agency told parliament Tuesday.",
+        )
+    ).itertuples()
+    assert (row.best, row.claimant_id, row.stated_day) == (900, "rok-nis", "2024-11-12")
+
+
+def test_a_day_after_the_verbs_listener_beats_an_earlier_day_of_the_counted_event(dataset):
+    (row,) = figures(
+        draft(
+            dataset,
+            "About 700 North Korean soldiers were killed last week, the Pentagon told "
+            "journalists on Tuesday.",
+        )
+    ).itertuples()
+    assert (row.stated_day, row.period_wording) == ("2024-11-12", "last week")
+
+
+def test_a_next_sentence_giving_those_figures_a_day_dates_the_figures_before(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "The NIS estimates that 9,000 North Korean troops have been sent to Russia, "
+            "including 2,000 who arrived in the spring. It gave those figures to the "
+            "intelligence committee on Monday.",
+        )
+    )
+    assert rows["best"].tolist() == [9_000, 2_000]
+    assert rows["stated_day"].tolist() == ["2024-11-11", "2024-11-11"]
+    assert rows["review"].str.contains("next sentence").all()
+
+
+def test_a_later_sentence_disputing_those_figures_dates_nothing(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "The NIS estimates that 9,000 North Korean troops have been sent to Russia. "
+            "The Pentagon questioned those figures on Monday.",
+        )
+    )
+    assert rows["stated_day"].tolist() == ["not stated (by 2024-11-14)"]
+
+
+def test_the_same_briefing_referred_back_to_takes_its_day_without_a_flag(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "The NIS told lawmakers on Monday that 9,000 troops had been sent.\n\n"
+            "Zelensky said on Tuesday that 2,000 more were coming.\n\n"
+            "Moscow denied it.\n\n"
+            "The NIS put North Korean casualties at 1,200 in the same briefing.",
+        )
+    )
+    last = rows.iloc[-1]
+    assert (last.best, last.claimant_id, last.stated_day) == (1_200, "rok-nis", "2024-11-11")
+    assert pd.isna(last.review) or "carried" not in last.review
+
+
+def test_a_figure_detailing_a_count_dated_by_a_span_has_no_day(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "The NIS told lawmakers on Monday that 9,000 troops had been sent. That count "
+            "came in mid-October, when the agency estimated 1,800 casualties, including "
+            "250 dead.",
+        )
+    )
+    assert rows.set_index("best").loc[[1_800, 250], "stated_wording"].isna().all()
+
+
+def test_a_relative_clause_after_a_figure_says_when_those_counted_arrived(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "The NIS told lawmakers on Monday that 9,000 troops had been sent. It estimates "
+            "that 11,000 have been sent in all, including 2,000 who reached the front over "
+            "the winter.",
+        )
+    )
+    assert rows.set_index("best").loc[2_000, "stated_day"] == "2024-11-11"
+
+
+def test_a_count_dated_at_the_start_of_the_month_is_another_occasion(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "The NIS briefed lawmakers on Monday. It told them that 9,000 troops are now in "
+            "Russia, up from its count of 7,000 at the start of the month.",
+        )
+    )
+    assert pd.isna(rows.set_index("best").loc[7_000, "stated_wording"])
