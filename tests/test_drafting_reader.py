@@ -986,3 +986,25 @@ def test_a_count_dated_at_the_start_of_the_month_is_another_occasion(dataset):
         )
     )
     assert pd.isna(rows.set_index("best").loc[7_000, "stated_wording"])
+
+
+def test_a_capital_given_a_day_dates_the_next_sentences_news_from_its_body(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "Seoul hit back on Tuesday. South Korea's spy agency told the committee that "
+            "North Korea had sent 2,500 more soldiers, according to Lee Seong-kweun.",
+        )
+    )
+    assert (rows.loc[0, "claimant_id"], rows.loc[0, "stated_day"]) == ("rok-nis", "2024-11-12")
+
+
+def test_a_capitals_day_is_not_lent_to_another_states_body(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "Seoul hit back on Tuesday. Ukraine's military intelligence agency estimates "
+            "that 2,500 more soldiers have arrived.",
+        )
+    )
+    assert rows.loc[0, "stated_day"] == "not stated (by 2024-11-14)"

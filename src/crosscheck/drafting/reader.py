@@ -392,6 +392,9 @@ class _Reader:
         # joint statement"): a later "The statement, issued on Saturday" dates them
         self._undated: dict[str, list[dict]] = {}
         self._paragraph = 0
+        # (sentence, state, wording) of a capital given a day by a sentence that quotes
+        # nobody ("Seoul pushed back on Monday."): see _state_occasion
+        self._state_day: tuple[int, str, str] | None = None
         # the day an unknown body published a document (see PUBLISHED_DOCUMENT)
         self._publication: str | None = None
 
@@ -716,6 +719,22 @@ class _Reader:
                     return found
         return None
 
+    def _state_occasion(self, index: int, attribution: Attribution) -> tuple[int, str] | None:
+        """(sentence, wording) of the day the sentence just before gave a state named by
+        its capital ("Seoul pushed back on Monday."), when the statement is that state's
+        or one of its bodies' (actors.csv `part_of`): the next sentence tells the news
+        the first one dated. None otherwise, and for a person, who speaks at an occasion
+        of their own."""
+        if self._state_day is None or index - self._state_day[0] != 1:
+            return None
+        _, state, wording = self._state_day
+        claimant = attribution.claimant
+        if self.actors.is_person(claimant):
+            return None
+        if claimant != state and self.actors.rows.get(claimant, {}).get("part_of") != state:
+            return None
+        return index - 1, wording
+
     def _remember_occasion(self, index: int, text: str, mentions, attributions) -> None:
         """ "Zelenskiy gave his tally in his address on Monday night.": a sentence that
         names actors and one day but quotes nothing sets the occasion of what those
@@ -732,6 +751,12 @@ class _Reader:
             return  # two days: which actor spoke on which is not known
         for actor_id in named:
             self.memory.dated[(actor_id, None)] = (index, self._stated_wording(stated[0]))
+        # "Seoul pushed back on Monday.": a capital standing for its state, given a day
+        # by a sentence that quotes nobody, dates the news the next sentence gives from
+        # a body of that state ("South Korea's spy agency told a closed meeting ...")
+        states = {m.actor_id for m in mentions if m.kind == "weak" and m.actor_id}
+        if len(states) == 1:
+            self._state_day = (index, states.pop(), self._stated_wording(stated[0]))
 
     def _dates(self, index: int, text: str, attribution: Attribution, position: int | None):
         """The dates of a claim at `position` (None: the whole sentence), from the date
@@ -872,8 +897,10 @@ class _Reader:
             # the same claimant through the same relay, with no day of its own: the same
             # occasion; a reviewer checks it when the day was given more than two
             # sentences before
-            carried = self._occasion_of(index, speaker) or self._occasion_named(
-                index, text, attribution
+            carried = (
+                self._occasion_of(index, speaker)
+                or self._occasion_named(index, text, attribution)
+                or self._state_occasion(index, attribution)
             )
             if carried is not None:
                 earlier, wording = carried
