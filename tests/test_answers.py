@@ -316,21 +316,6 @@ def test_the_default_is_worked_out_from_the_cards_own_figures_and_weights(card_o
     )
 
 
-def test_a_bound_is_named_apart_from_the_weighted_mean(dataset, measures, analysed):
-    # By 5 Nov, Ukraine's latest on the troops committed is Umerov's "up to 15,000".
-    card = answers.build_card(
-        "cleo", dataset, measures, analysis.Parameters.parse(as_of="2024-11-05"), CUTOFF,
-        analysed,
-    )  # fmt: skip
-    committed = estimate_rows(card)[COMMITTED]
-    assert answers.default_workings(
-        answers.window_figures(card, committed), committed["default estimate"]
-    ) == (
-        "the one source's latest figure: National Intelligence Service 10,000 (B2, weight "
-        "0.64) → 10,000; 'up to 15,000' (Rustem Umerov): a bound, not averaged"
-    )
-
-
 def test_a_margin_that_moves_one_end_says_what_holds_the_other(card_of):
     card = card_of("eve", grade_overrides={"rok-nis": "E5"}, approximate_margin=0.2)
     rows = estimate_rows(card)
@@ -349,13 +334,21 @@ def test_a_margin_that_moves_one_end_says_what_holds_the_other(card_of):
     assert "Your margin ±20% moved the low end only" in answers.explanation(card)[1]
 
 
-def test_a_bound_caps_an_end_the_margin_cannot_move(dataset, measures, analysed):
+def test_a_bound_is_not_averaged_and_caps_an_end_the_margin_cannot_move(
+    dataset, measures, analysed
+):
+    # By 5 Nov, Ukraine's latest on the troops committed is Umerov's "up to 15,000".
     card = answers.build_card(
         "cleo", dataset, measures,
         analysis.Parameters.parse(as_of="2024-11-05", approximate_margin=0.1), CUTOFF, analysed,
     )  # fmt: skip
     committed = estimate_rows(card)[COMMITTED]
-    assert answers.interval_line(committed, answers.window_figures(card, committed)) == (
+    figures = answers.window_figures(card, committed)
+    assert answers.default_workings(figures, committed["default estimate"]) == (
+        "the one source's latest figure: National Intelligence Service 10,000 (B2, weight "
+        "0.64) → 10,000; 'up to 15,000' (Rustem Umerov): a bound, not averaged"
+    )
+    assert answers.interval_line(committed, figures) == (
         "your margin ±10% moved neither end: the low end is open: 'up to 15,000' (Rustem "
         "Umerov) gives no lowest figure; the bound 'up to 15,000' (Rustem Umerov) caps the "
         "high end at 15,000"
