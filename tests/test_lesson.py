@@ -71,7 +71,8 @@ def test_on_23_october_the_handout_says_in_plain_words_why_grading_changes_nothi
 ):
     out, _ = pack_23
     page = (out / "handout.html").read_text(encoding="utf-8")
-    assert "so grading cannot change the answer yet" in page
+    assert "so grades cannot change any answer yet" in page
+    assert "at most one graded source whose figure" not in page
     assert "Grades first matter on 28 Oct 2024." in page
     assert (
         "Troops sent to Russia so far (18–23 Oct 2024): one figure to weigh, 3,000 (National "
@@ -86,7 +87,7 @@ def test_the_handout_of_23_october_has_a_box_per_lesson_measure_and_the_default_
 ):
     out, _ = pack_23
     page = (out / "handout.html").read_text(encoding="utf-8")
-    estimate = page.split("<h1>Your estimate</h1>", 1)[1].split("</section>", 1)[0]
+    estimate = page.split("<h1>2. Your estimate</h1>", 1)[1].split("</section>", 1)[0]
     boxes = re.findall(
         r'<div class="estimate-box">\s*<p><strong>(.*?)</strong> \((.*?)\)', estimate
     )
@@ -95,7 +96,14 @@ def test_the_handout_of_23_october_has_a_box_per_lesson_measure_and_the_default_
         ("Troops being prepared", "17–23 Oct 2024"),
         ("Troops committed in total", "all dates"),
     ]
-    assert "B2: 0.8 × 0.8 = 0.64" in estimate
+    # Item 1 of round 3: no grading step and no 'moved most' box on a day grades cannot
+    # move an estimate; the bounds to read are named instead.
+    assert "B2: 0.8 × 0.8" not in estimate and "moved most by" not in estimate
+    assert (
+        "Read each source&#39;s latest figure in section 1 (a faded or &#39;replaced&#39; one "
+        "does not count) and the bounds (&#39;at least 3,000&#39; (John Kirby); &#39;up to "
+        "12,000&#39; (Ukrainian intelligence (unspecified)))"
+    ) in estimate
     assert "&#39;about 10,000&#39; (National Intelligence Service) counts as exactly 10,000" in (
         estimate
     )
@@ -115,12 +123,28 @@ def test_every_figure_a_prompt_names_is_listed_under_it(pack_23):
     page = (out / "handout.html").read_text(encoding="utf-8")
     prompts = page.split("Questions to discuss", 1)[1].split("</section>", 1)[0]
     single = prompts.split("Single source.", 1)[1].split("</li>", 1)[0]
-    assert "Figures cited: Cho Tae-yong: 1,500 (23 Oct 2024)." in single
+    assert "Figures cited: A further batch sent: 1,500 soldiers (Cho Tae-yong, 23 Oct 2024)." in (
+        single
+    )
     counted = prompts.split("Different things counted.", 1)[1].split("</li>", 1)[0]
-    for cited in ("Kyrylo Budanov: 2,600 (18 Oct 2024)", "Kyrylo Budanov: about 11,000",
-                   "National Intelligence Service: 3,000 (23 Oct 2024)",
-                   "Ukrainian intelligence (unspecified): up to 12,000"):  # fmt: skip
+    for cited in ("Troops heading to the Kursk region: 2,600 soldiers (Kyrylo Budanov, 18 Oct",
+                  "Troops training in Russia: about 11,000 soldiers (Kyrylo Budanov",
+                  "Troops being prepared: up to 12,000 soldiers (Ukrainian intelligence",
+                  "and 3 more (the teacher&#39;s page)"):  # fmt: skip
         assert cited in counted
+
+
+def test_prompts_read_a_count_of_units_and_a_ratio_as_people_read_them(pack_23):
+    out, _ = pack_23
+    known = lesson.cited_figures(
+        lesson.lesson(lesson.load_dataset(DATA), pd.Timestamp("2024-10-23")).full,
+        "dt-2024-10-23-03 dt-2024-10-23-06",
+    )
+    assert known == [
+        "Units being prepared: 2 units (Ukrainian intelligence (unspecified), 23 Oct 2024)",
+        "Ratio to the previous estimate: ×2 (twice the previous estimate) (Defence Talks (own "
+        "reporting), 23 Oct 2024)",
+    ]
 
 
 def test_the_ach_form_defines_each_hypothesis_and_shows_no_claim_id(pack_23):
@@ -145,6 +169,11 @@ def test_the_teachers_page_of_23_october_says_grades_do_not_matter_and_why(pack_
     assert "-p as_of 2024-10-23" in page and "as_of = &#34;2024-10-23&#34;" in page
     assert "On 23 Oct 2024 grades do not matter:" in page
     assert "make the pack for 28 Oct 2024, the\nfirst day on which they do" in page
+    # Commands live in the last section, not in the plan.
+    last = page.split("<h1>For whoever runs the computers</h1>", 1)[1]
+    assert "-p as_of 2024-10-23" in last and "crosscheck class compare answers/" in last
+    assert "crosscheck class pack --as-of 2024-10-23" in last
+    assert "-p as_of" not in page.split("<h1>For whoever runs the computers</h1>", 1)[0]
     assert "28 Oct 2024 (the notebook" not in page.split("<h2>A 45-minute plan</h2>")[1]
     assert (
         "None: no measure of the day has two weighed sources, so leaving one out changes nothing"
@@ -154,7 +183,13 @@ def test_the_teachers_page_of_23_october_says_grades_do_not_matter_and_why(pack_
         "Troops sent to Russia so far (18–23 Oct 2024); Troops being prepared (17–23 Oct "
         "2024); Troops committed in total (all dates)"
     ) in plan["activity"].iloc[1]
-    assert "6 prompts, one per group" in plan["activity"].iloc[3]
+    assert "Section 3: discuss the prompts in small groups: 6 prompts" in plan["activity"].iloc[3]
+    assert "whose choices moved" not in " ".join(plan["activity"])
+    assert "compare the readings of 'about' and of the bounds" in plan["activity"].iloc[2]
+    assert (
+        "Section 4: fill in the matrix of competing hypotheses together (8 rows)"
+        in (plan["activity"].iloc[4])
+    )
 
 
 def test_the_teachers_page_names_ties_and_where_the_ratings_are(pack_23):
@@ -172,10 +207,13 @@ def test_the_answer_key_says_what_came_next_for_the_figures_counted(pack_23):
     page = (out / "teacher.html").read_text(encoding="utf-8")
     key = page.split("2. Different things counted", 1)[1].split("3. Denials", 1)[0]
     assert (
-        "In the next 14 days: Defence Intelligence of Ukraine (HUR) about 12,000 (25 Oct, "
-        "higher than 11,000)."
+        "In the next 14 days, 11 figures: Defence Intelligence of Ukraine (HUR) about 12,000 "
+        "(25 Oct, higher than 11,000)"
     ) in key
-    assert "What came next (11 claims published in the following 14 days)" in key
+    assert "; and 8 more (below)." in key
+    assert (
+        "What came next (11 claims published in the following 14 days, 11 of them with a figure)"
+    ) in key
     later = read_rows(out / "data" / "following_claims.csv")
     assert len([r for r in later if r["theme"] == "different things counted"]) == 11
 
@@ -222,10 +260,12 @@ def test_the_handout_of_28_october_is_about_the_exercise_windows(pack_28):
 def test_another_cut_off_gives_prompts_with_other_figures(pack_23, pack_28):
     on_23, on_28 = prompts_of(pack_23[0]), prompts_of(pack_28[0])
     assert on_23["what was known when"].startswith(
-        "By 23 Oct 2024, 13 figures had been published; 53 more came later."
+        "By 23 Oct 2024, 13 figures had been published on all measures (8 on this handout's 3 "
+        "measures); 53 more came later."
     )
     assert on_28["what was known when"].startswith(
-        "By 28 Oct 2024, 17 figures had been published; 49 more came later."
+        "By 28 Oct 2024, 17 figures had been published on all measures (5 on this handout's 2 "
+        "measures); 49 more came later."
     )
     assert "3,000 (Troops sent to Russia so far)" in on_23["different things counted"]
     assert "10,000 (Troops sent to Russia so far)" in on_28["different things counted"]
@@ -246,9 +286,89 @@ def test_the_handout_has_one_prompt_per_theme_and_an_empty_ach_form(pack_28):
     assert list(form.columns) == ["evidence", "source", "Combat at the front",
                                   "Training only", "Labour and support",
                                   "A show of alliance"]  # fmt: skip
-    assert len(form) == 13  # 12 rated claims known on 28 Oct 2024 and the total row
+    # 12 rated claims were known on 28 Oct 2024: the 8 that best tell the hypotheses apart
+    # (the 8 minutes the plan gives) and the total row.
+    assert len(form) == 9
+    assert form["evidence"].iloc[-1] == "Evidence against (I = 1, II = 2)"
     assert not form["evidence"].str.contains(r"\(dt-").any()
     assert form.iloc[:, 2:].isna().all().all()
+
+
+# Round 3: the rule the numbers follow, one count, grades beside their names, print.
+
+
+def test_the_handout_says_once_that_only_each_sources_latest_figure_counts(pack_23):
+    out, _ = pack_23
+    page = (out / "handout.html").read_text(encoding="utf-8")
+    assert page.count("The rule the numbers follow.") == 1
+    counts = {
+        (row["said by"], row["figure"]): row["counts?"]
+        for row in read_rows(out / "data" / "known_figures.csv")
+    }
+    assert counts[("National Intelligence Service", "1,500")] == "no: replaced on 23 Oct 2024"
+    assert counts[("National Intelligence Service", "3,000")] == "yes"
+    # One source: the Government of Ukraine's latest figure replaces its officials' earlier.
+    assert counts[("Volodymyr Zelenskyy", "about 10,000")] == "no: replaced on 23 Oct 2024"
+    assert counts[("Ukrainian intelligence (unspecified)", "up to 12,000")] == "yes"
+
+
+@pytest.fixture(scope="module")
+def chart_23():
+    lesson_ = lesson.lesson(lesson.load_dataset(DATA), pd.Timestamp("2024-10-23"))
+    return lesson.figures_chart(lesson_, lesson.known_figures(lesson_))
+
+
+def test_the_chart_counts_its_own_figures_and_all_the_days(chart_23):
+    assert " ".join(chart_23._suptitle.get_text().split()) == (
+        "By 23 Oct 2024, 8 figures from 3 sources on these 3 measures (13 on all measures); "
+        "faded: replaced by a later figure of the same source"
+    )
+
+
+def test_a_lower_bounds_dotted_line_runs_to_the_axis_end_and_replaced_figures_fade(chart_23):
+    from matplotlib.collections import LineCollection, PathCollection
+
+    (sent,) = [a for a in chart_23.axes if a.get_title(loc="left").startswith("Troops sent")]
+    right = sent.get_xlim()[1]
+    dotted = [c for c in sent.collections if isinstance(c, LineCollection)][1]
+    # John Kirby's 'at least 3,000' starts at its point and runs to the axis's end.
+    assert [tuple(seg[:, 0]) for seg in dotted.get_segments()] == [(3000.0, right)]
+    (dots,) = [c for c in sent.collections if isinstance(c, PathCollection)]
+    # Rows top to bottom: NIS 1,500 (replaced), Kirby, NIS 3,000.
+    assert [round(alpha, 1) for alpha in dots.get_facecolors()[:, 3]] == [0.3, 1.0, 1.0]
+
+
+def test_grades_sit_beside_their_claimant_with_what_each_mark_weighs(pack_23, pack_28):
+    page = (pack_23[0] / "handout.html").read_text(encoding="utf-8")
+    (table,) = tables_after(page, "The figures, source by source")
+    assert list(table.columns[1:3]) == ["said by", "grade"]
+    weights = page.split("What the grades weigh", 1)[1].split("</table>", 1)[0]
+    assert "B: 0.8" in weights and "E: 0.1" in weights and "3: 0.6" in weights
+    assert "AJP-2.1" in page and "crosscheck.reliability" in page
+    on_28 = (pack_28[0] / "handout.html").read_text(encoding="utf-8")
+    assert ("<strong>Volodymyr Zelenskyy C3</strong>: Head of state of a party to the war") in on_28
+    assert "<strong>Sabrina Singh B2</strong>: takes the grade of" in on_28
+    estimate = on_28.split("<h1>2. Your estimate</h1>", 1)[1].split("</section>", 1)[0]
+    assert "Grade the sources." in estimate and estimate.count("moved most by") == 2
+
+
+def test_print_margins_and_one_ach_total_label_on_both_pages(pack_23):
+    out, _ = pack_23
+    assert "size: A4; margin: 15mm;" in (lesson.TEMPLATES / "lesson.css").read_text()
+    handout = (out / "handout.html").read_text(encoding="utf-8")
+    teacher = (out / "teacher.html").read_text(encoding="utf-8")
+    for page in (handout, teacher):
+        assert "Evidence against (I = 1, II = 2)" in page and lesson.ACH_TIES in page
+    assert "Inconsistency score" not in teacher
+    (why,) = tables_after(teacher, "Why each rating")
+    rated = why[why["evidence"] == "North Korea has already sent about 1,500 special forces "
+                "to Russia."].set_index("hypothesis")  # fmt: skip
+    assert rated.loc["Combat at the front", "rating"] == "C"
+    assert rated.loc["Combat at the front", "why"] == "Special forces are combat troops."
+    titles = ["What was known on 23 Oct 2024", "Your estimate", "Questions to discuss",
+              "Competing hypotheses"]  # fmt: skip
+    for number, title in enumerate(titles, 1):
+        assert f"<h1>{number}. {title}" in handout
 
 
 # Without Chromium.
@@ -340,7 +460,7 @@ def test_one_figure_gives_a_one_row_table_and_a_chart(tmp_path):
         ("Nis", "1,537", "21 Oct 2024")
     ]
     handout = (tmp_path / "pack" / "handout.html").read_text(encoding="utf-8")
-    assert "By 23 Oct 2024, 1 figure from 1 source had been published for this measure" in handout
+    assert "By 23 Oct 2024, 1 figure from 1 source on this measure (1 on all measures)" in handout
 
 
 def test_a_pack_needs_a_day():
@@ -370,6 +490,6 @@ def test_the_pack_opens_offline_with_its_chart_drawn_and_no_request(pack_28):
         browser.close()
     assert requested == [(out / "handout.html").as_uri(), (out / "teacher.html").as_uri()]
     assert seen == {
-        "handout.html": [1, "What was known on 28 Oct 2024"],
+        "handout.html": [1, "1. What was known on 28 Oct 2024"],
         "teacher.html": [0, "Teacher's page: the lesson of 28 Oct 2024"],
     }

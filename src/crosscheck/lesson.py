@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from crosscheck import analysis, classroom, estimates, exercise, plots
+from crosscheck import analysis, classroom, estimates, exercise, plots, timeline
 from crosscheck.load import load_dataset
 from crosscheck.present import format_day, write_csv
 from crosscheck.reliability import BOUND_ONLY, CREDIBILITY_WEIGHTS, RELIABILITY_WEIGHTS
@@ -36,7 +36,16 @@ TEMPLATES = Path(__file__).parent / "templates" / "lesson"
 FOLLOWING_DAYS = 14
 # A handout of 2–4 A4 pages: one prompt per theme, a matrix that fits one page.
 PROMPTS_PER_THEME = 1
-MAX_EVIDENCE = 14
+# The matrix gets 8 minutes of the plan: about a minute a row, so at most 8 rows, the
+# most diagnostic first (Heuer, ch. 8: evidence consistent with every hypothesis tells
+# none apart).
+MAX_EVIDENCE = 8
+# The label of the matrix's last row, on the handout and the teacher's page alike.
+ACH_TOTAL = "Evidence against (I = 1, II = 2)"
+ACH_TIES = (
+    "A tie means the evidence so far does not tell those hypotheses apart: look for a "
+    "piece of evidence that would."
+)
 # Claims listed per prompt under "what came next" in the answer key; the rest are in the
 # CSV beside the page (data/following_claims.csv).
 MAX_LATER = 15
@@ -44,18 +53,21 @@ PDF_SECONDS = 120
 
 # The 45-minute plan: (minutes, activity). Activities name no topic; the page fills in
 # the day, the measures and the prompts.
+# The handout's sections, numbered on the page and named by number in the plan.
+SECTIONS = {"known": 1, "estimate": 2, "prompts": 3, "ach": 4}
 PLAN = [
-    (5, "Read the handout's first page: what was known on {day}, who said it, and how "
-        "each source is graded."),
-    (10, "Each student runs the exercise notebook for {day} ({command}) with their own "
-         "{choices} and writes down their estimate for {measures}."),
+    (5, "Read section 1 of the handout: what was known on {day}, who said it, and "
+        "{read}."),
+    (10, "Section 2: each student runs the exercise notebook for {day} (see 'For whoever "
+         "runs the computers' below) with their own {choices} and writes down their "
+         "estimate for {measures}."),
     (5, "Collect the answer cards and show the class's estimates side by side "
-        "(crosscheck class compare): whose choices moved the estimate most, and why?"),
-    (12, "Discuss the handout's prompts in small groups: {prompts} prompt{s}, one per "
+        "(crosscheck class compare): {compare}"),
+    (12, "Section 3: discuss the prompts in small groups: {prompts} prompt{s}, one per "
          "group; each group reports one answer."),
-    (8, "Fill in the matrix of competing hypotheses together: which hypothesis has the "
-        "least evidence against it?"),
-    (5, "Reveal what came in the following {following} days (this page, section 3): "
+    (8, "Section 4: fill in the matrix of competing hypotheses together ({rows} "
+        "row{rows_s}): which hypothesis has the least evidence against it?"),
+    (5, "Reveal what came in the following {following} days (this page, 'What changed'): "
         "which estimate held, and what would the class word differently now?"),
 ]  # fmt: skip
 
@@ -104,15 +116,36 @@ def known_figures(lesson_: Lesson) -> pd.DataFrame:
     keys = lesson_.windows[["measure_id", "window_end"]].rename(columns={"measure_id": "measure"})
     rows = view.windowed.merge(keys.astype({"measure": view.windowed["measure"].dtype}))
     grades = view.grades.set_index("actor_id")["graded as"]
-    return rows.assign(grade=rows["claimant_id"].map(grades).astype(str))
+    # An estimate weighs each source's latest figure in a window (the view's `latest`):
+    # an earlier one of the same source is replaced by it.
+    latest = view.latest[["measure", "window", "origin_id", "statement", "stated_on"]].astype(
+        {"measure": str}
+    )
+    replacing = rows[["measure", "window", "origin_id"]].astype({"measure": str}).merge(
+        latest.rename(columns={"statement": "latest", "stated_on": "latest_on"}), how="left"
+    )  # fmt: skip
+    replaced = (replacing["latest"].to_numpy() != rows["statement"].to_numpy()) & replacing[
+        "latest"
+    ].notna().to_numpy()
+    return rows.assign(
+        grade=rows["claimant_id"].map(grades).astype(str),
+        replaced=replaced,
+        replaced_on=replacing["latest_on"].where(replaced).to_numpy(),
+    )
 
 
-FIGURE_TABLE_COLUMNS = ["measure", "window", "source", "said by", "grade", "figure", "stated"]
+FIGURE_TABLE_COLUMNS = [
+    "measure", "window", "said by", "grade", "for", "figure", "stated", "counts?",
+]  # fmt: skip
+REPLACED = "no: replaced on {day}"
 
 
 def figures_table(known: pd.DataFrame) -> pd.DataFrame:
     """The handout's short table: one row per figure known that day (FIGURE_TABLE_COLUMNS;
-    figure as said, stated as '23 Oct 2024')."""
+    `said by` the claimant and `grade` its grade beside it; `for` the source it speaks
+    for, counted once however many of its people speak; figure as said; stated as
+    '23 Oct 2024'; `counts?` 'yes', or why not: REPLACED by the source's later figure in
+    the window, on that figure's day, which an estimate weighs instead)."""
     if known.empty:
         return pd.DataFrame(columns=FIGURE_TABLE_COLUMNS)
     ordered = known.sort_values(["window_end", "measure", "stated_on", "claim_id"])
@@ -120,11 +153,15 @@ def figures_table(known: pd.DataFrame) -> pd.DataFrame:
         {
             "measure": ordered["measure_label"],
             "window": ordered["window"],
-            "source": ordered["origin"],
             "said by": ordered["claimant"],
             "grade": ordered["grade"],
+            "for": ordered["origin"],
             "figure": estimates.as_said(ordered),
             "stated": format_day(ordered["stated_on"]),
+            "counts?": [
+                REPLACED.format(day=f"{on:%-d %b %Y}") if old else "yes"
+                for old, on in zip(ordered["replaced"], ordered["replaced_on"], strict=True)
+            ],
         },
         columns=FIGURE_TABLE_COLUMNS,
     ).reset_index(drop=True)
@@ -132,7 +169,9 @@ def figures_table(known: pd.DataFrame) -> pd.DataFrame:
 
 def figures_chart(lesson_: Lesson, known: pd.DataFrame):
     """The handout's chart: one panel per measure and window, each figure as a range
-    around its point (plots.estimate_ranges), or a NothingToDraw."""
+    around its point (plots.estimate_ranges), those replaced by a later figure of the same
+    source lighter; or a NothingToDraw. Its title counts the figures drawn and all the
+    figures known that day (known_counts), as the 'what was known when' prompt does."""
     # A name wider than the chart's labels is wrapped onto lines, never cut short.
     names = (
         known["claimant"]
@@ -147,10 +186,12 @@ def figures_chart(lesson_: Lesson, known: pd.DataFrame):
     day = f"{lesson_.day:%-d %b %Y}"
     count = len(panels)
     sources = panels["origin_id"].nunique()
+    counts = known_counts(lesson_)
     title = (
         f"By {day}, {count:,} figure{'s' if count != 1 else ''} from {sources} "
-        f"source{'s' if sources != 1 else ''} had been published for "
-        f"{'these measures' if len(lesson_.windows) != 1 else 'this measure'}"
+        f"source{'s' if sources != 1 else ''} on "
+        f"{_these_measures(len(lesson_.windows))} ({counts['all']:,} on all measures); "
+        "faded: replaced by a later figure of the same source"
     )
     source = "the claims of the data published on or before " + day
     return plots.estimate_ranges(
@@ -159,7 +200,26 @@ def figures_chart(lesson_: Lesson, known: pd.DataFrame):
         source,
         keep=set(panels["statement"]),
         alignments=lesson_.view.data.alignments,
+        earlier=set(known.loc[known["replaced"], "statement"]),
     )
+
+
+def _these_measures(count: int) -> str:
+    return "this measure" if count == 1 else f"these {count} measures"
+
+
+def known_counts(lesson_: Lesson) -> dict:
+    """How many figures were known by the day: on all measures (`all`, as the timeline's
+    'what was known when' counts them, timeline.known_by) and in the lesson's windows
+    (`shown`: the handout's chart and table); `later`: those published after the day."""
+    full = lesson_.full
+    known = timeline.known_by(full.figures, lesson_.day, full.claims)
+    shown = len(known_figures(lesson_))
+    return {
+        "all": len(known),
+        "shown": shown,
+        "later": full.figures["statement"].nunique() - len(known),
+    }
 
 
 def _latest_in_windows(lesson_: Lesson) -> pd.DataFrame:
@@ -204,29 +264,89 @@ def opening(lesson_: Lesson) -> dict:
         else ""
     )
     lead = (
-        f"On {lesson_.day:%-d %b %Y}, each question below has at most one graded source "
-        "whose figure an estimate averages, so grading cannot change the answer yet (a grade "
-        "weighs one source against another). Your margin for 'about' figures can move your "
-        f"low and high.{later}"
+        f"On {lesson_.day:%-d %b %Y}, no question below has figures from two sources to set "
+        "against each other, so grades cannot change any answer yet (a grade only weighs one "
+        "source against another). Today's exercise: read each source's latest figure and the "
+        f"bounds, choose how wide 'about' is, and write your low, best and high.{later}"
     )
     return {"lead": lead, "windows": lines}
 
 
+RULE = (
+    "Only each source's latest figure in a time window counts: a government and its "
+    "officials are one source, and when a source gives a new figure its earlier one is "
+    "replaced (faded in the chart; 'no: replaced' in the table)."
+)
+
+
+def _first_sentence(text: str) -> str:
+    head, _, rest = text.partition(". ")
+    return head.rstrip(".") + "." if rest else text
+
+
+def weights_table() -> list[dict]:
+    """What each grade weighs (reliability.RELIABILITY_WEIGHTS, CREDIBILITY_WEIGHTS): one
+    row per part of a grade, {'part', 'marks': [(mark, weight text)]}."""
+    return [
+        {"part": "reliability (letter)",
+         "marks": [(k, f"{v:g}") for k, v in RELIABILITY_WEIGHTS.items()]},
+        {"part": "credibility (digit)",
+         "marks": [(k, f"{v:g}") for k, v in CREDIBILITY_WEIGHTS.items()]},
+    ]  # fmt: skip
+
+
+def grade_reasons(lesson_: Lesson, known: pd.DataFrame) -> list[dict]:
+    """The grade of each claimant on the handout's table (its `graded as`: a spokesman
+    takes the grade of the body it speaks for), with the first sentence of grades.csv's
+    reason where it has one: {'name', 'grade', 'reason'}, by name."""
+    grades = lesson_.view.grades.set_index("actor_id")
+    rows = []
+    for actor_id in sorted(set(known["claimant_id"])):
+        if actor_id not in grades.index:
+            continue
+        grade = grades.loc[actor_id]
+        reason = grade.get("reasoning", "")
+        rows.append(
+            {
+                "name": str(grade["name"]),
+                "grade": str(grade["graded as"]),
+                "reason": "" if pd.isna(reason) else _first_sentence(str(reason)),
+            }
+        )
+    return sorted(rows, key=lambda row: row["name"].lower())
+
+
 def estimate_steps(lesson_: Lesson) -> list[str]:
-    """The three steps of the handout's 'Your estimate' section: what a grade does (with
-    the teaching weights of reliability and an example grade from the day's sources),
-    what 'about' and the margin do (with an 'about' figure of the day when there is
-    one), and the default estimate of each lesson window (the view's `weighted`)."""
+    """The steps of the handout's 'Your estimate' section. On a day where grades matter:
+    what a grade does (the teaching weights of reliability and an example grade from the
+    day's sources), what 'about' and the margin do (with an 'about' figure of the day when
+    there is one), and the default estimate of each lesson window (the view's
+    `weighted`). On a day where they do not, no grading step: read each source's latest
+    figure and the bounds (named from the view's `latest`), then the margin and the
+    defaults."""
     latest = _latest_in_windows(lesson_)
-    grade = latest.loc[latest["weighed"], "grade"].astype(str)
-    grade = grade.iloc[0] if len(grade) else "B2"
-    r, c = RELIABILITY_WEIGHTS[grade[0]], CREDIBILITY_WEIGHTS[grade[1]]
-    steps = [
-        "A grade is a letter for the source's reliability (A best, F cannot be judged) and "
-        "a digit for the information's credibility (1 confirmed, 6 cannot be judged). Your "
-        "estimate averages the sources' figures, each weighted by the two multiplied "
-        f"({grade}: {r:g} × {c:g} = {r * c:.2g}): a better grade pulls it towards that source."
-    ]
+    if lesson_.exercise_windows:
+        grade = latest.loc[latest["weighed"], "grade"].astype(str)
+        grade = grade.iloc[0] if len(grade) else "B2"
+        r, c = RELIABILITY_WEIGHTS[grade[0]], CREDIBILITY_WEIGHTS[grade[1]]
+        steps = [
+            "Grade the sources. A grade is a letter for the source's reliability (A best, F "
+            "cannot be judged) and a digit for the information's credibility (1 confirmed, 6 "
+            "cannot be judged); the table in section 1 gives what each weighs and why each "
+            "source has its grade. Your estimate averages the sources' latest figures, each "
+            f"weighted by the two multiplied ({grade}: {r:g} × {c:g} = {r * c:.2g}): a better "
+            "grade pulls it towards that source."
+        ]
+    else:
+        bounds = latest[~latest["weighed"]].sort_values("claimant")
+        named = "; ".join(f"'{r['said']}' ({r['claimant']})" for _, r in bounds.iterrows())
+        steps = [
+            "Read each source's latest figure in section 1 (a faded or 'replaced' one does not "
+            "count) and the bounds"
+            + (f" ({named})" if named else "")
+            + ": a bound says only where the count stops, so it is never averaged, but your "
+            "low or high should not cross it."
+        ]
     about = latest[latest["bound"] == "approximate"]
     if len(about):
         example = about.iloc[0]
@@ -251,10 +371,14 @@ def estimate_steps(lesson_: Lesson) -> list[str]:
         value = row["weighted estimate"].iloc[0] if len(row) else pd.NA
         text = f"{value:,.0f}" if pd.notna(value) else "none (a bound only: never averaged)"
         defaults.append(f"{window['measure']} ({window['window']}): {text}")
+    last = (
+        "Write yours, then say which choice moved it."
+        if lesson_.exercise_windows
+        else "Write your low, best and high in the boxes below."
+    )
     steps.append(
         "The default estimate is what the notebook gives if you change nothing (the data's "
-        "grades, margin 0): " + "; ".join(defaults) + ". Write yours, then say which choice "
-        "moved it."
+        "grades, margin 0): " + "; ".join(defaults) + ". " + last
     )
     return steps
 
@@ -281,17 +405,45 @@ def whos_who(view: analysis.Analysis, claim_ids) -> list[dict]:
     return sorted(rows, key=lambda row: row["name"].lower())
 
 
+# Figures listed under a prompt on the handout; the teacher's page has every claim.
+MAX_CITED_FIGURES = 4
+# A stated multiple in words: "×2 (twice the previous estimate)".
+MULTIPLES = {0.5: "half", 2: "twice", 3: "three times", 4: "four times"}
+
+
+def read_figure(said: str, row) -> str:
+    """A figure as people read it: a count with its unit ('2 units', 'about 10,000
+    soldiers'); a ratio with what it is a ratio to, from its measure's label ('×2 (twice
+    the previous estimate)' for 'Ratio to the previous estimate')."""
+    unit = "" if pd.isna(row.get("unit")) else str(row["unit"])
+    if unit != "ratio":
+        return f"{said} {unit}".strip()
+    label = str(row.get("measure_label", ""))
+    to = label[len("ratio to ") :] if label.lower().startswith("ratio to ") else "the figure before"
+    point = float(row["point"])
+    times = MULTIPLES.get(point, f"{point:g} times")
+    return f"{said} ({times} {to})"
+
+
 def cited_figures(view: analysis.Analysis, claim_ids: str) -> list[str]:
     """The figures among the claims a prompt cites (space-separated ids of view.figures),
-    one statement each: 'National Intelligence Service: 3,000 (23 Oct 2024)'."""
+    one statement each, named with its measure and read with its unit (read_figure):
+    'Troops sent to Russia so far: 3,000 soldiers (National Intelligence Service, 23 Oct
+    2024)'; beyond MAX_CITED_FIGURES, the first ones and 'and N more (the teacher's
+    page)'."""
     ids = set(str(claim_ids).split())
     figures = view.figures[view.figures["claim_id"].isin(ids)]
     figures = figures.sort_values(["stated_on", "claim_id"]).drop_duplicates("statement")
     said = estimates.as_said(figures)
-    return [
-        f"{row['claimant']}: {said[index]} ({row['stated_on']:%-d %b %Y})"
+    listed = [
+        f"{row['measure_label']}: {read_figure(said[index], row)} "
+        f"({row['claimant']}, {row['stated_on']:%-d %b %Y})"
         for index, row in figures.iterrows()
     ]
+    if len(listed) > MAX_CITED_FIGURES:
+        more = len(listed) - MAX_CITED_FIGURES + 1
+        listed = [*listed[: MAX_CITED_FIGURES - 1], f"and {more} more (the teacher's page)"]
+    return listed
 
 
 def handout_prompts(lesson_: Lesson) -> pd.DataFrame:
@@ -301,6 +453,18 @@ def handout_prompts(lesson_: Lesson) -> pd.DataFrame:
     full = lesson_.full
     prompts = classroom.discussion_prompts(lesson_.view, lesson_.day)
     known = classroom.known_on_prompt(full.figures, lesson_.day, full.claims)
+    if known and len(lesson_.windows):
+        # One count everywhere: the chart's figures are a part of all those known.
+        counts = known_counts(lesson_)
+        sentence = timeline.known_count_sentence(full.figures, lesson_.day, full.claims)
+        plural = "s" if counts["all"] != 1 else ""
+        known[0]["prompt"] = known[0]["prompt"].replace(
+            sentence,
+            f"By {lesson_.day:%-d %b %Y}, {counts['all']:,} figure{plural} had been published "
+            f"on all measures ({counts['shown']:,} on this handout's "
+            f"{_these_measures(len(lesson_.windows)).split(' ', 1)[1]}); "
+            f"{counts['later']:,} more came later.",
+        )
     if known:
         prompts = prompts[prompts["theme"] != known[0]["theme"]]
         prompts = pd.concat([prompts, pd.DataFrame(known)], ignore_index=True)
@@ -326,10 +490,12 @@ def answer_key(lesson_: Lesson, prompts: pd.DataFrame) -> list[dict]:
     came in the following days: the standing claims published after the day, within
     FOLLOWING_DAYS, on the cited claims' measures (when they have one) or by the cited
     claims' claimants. Output: dicts with theme, prompt, claims, later (lists of dicts
-    with claim, source, stated, published, summary) and later_count (int)."""
+    with claim, source, stated, published, summary), later_count (int) and
+    later_figures (int: how many of those claims carry a figure, as key_lines counts)."""
     claims = lesson_.view.claims.set_index("claim_id", drop=False)
     later = lesson_.later.claims
     later = later[later["standing"] & (later["published_on"] > lesson_.day)]
+    statements = lesson_.later.statements
     key = []
     for _, prompt in prompts.iterrows():
         cited = claims.loc[[c for c in prompt["claims"].split() if c in claims.index]]
@@ -345,9 +511,14 @@ def answer_key(lesson_: Lesson, prompts: pd.DataFrame) -> list[dict]:
                 "prompt": prompt["prompt"],
                 "claims": _claims_rows(cited),
                 "more": int(prompt["more claims"]),
-                "lines": key_lines(lesson_, list(cited["claim_id"])),
+                "lines": key_lines(lesson_, list(cited["claim_id"]), set(following["claim_id"])),
                 "later": _claims_rows(following)[:MAX_LATER],
                 "later_count": len(following),
+                "later_figures": int(
+                    statements.loc[
+                        statements["claim_id"].isin(set(following["claim_id"])), "claim_id"
+                    ].nunique()
+                ),  # fmt: skip
                 "later_rows": _claims_rows(following),
             }
         )
@@ -429,39 +600,70 @@ def ach_form(view: analysis.Analysis) -> tuple[pd.DataFrame, list[dict], int]:
     ]
     evidence = matrix.iloc[:-1] if not matrix.empty else matrix
     return (
-        evidence[["evidence", "source", "claim"]].head(MAX_EVIDENCE).reset_index(drop=True),
+        diagnostic(evidence)[["evidence", "source", "claim"]],
         labels,
         max(0, len(evidence) - MAX_EVIDENCE),
     )
+
+
+def diagnostic(evidence: pd.DataFrame, count: int = MAX_EVIDENCE) -> pd.DataFrame:
+    """The `count` most diagnostic rows of an ACH matrix (without its total row), in their
+    own order: those whose ratings differ most across the hypotheses (the spread of their
+    inconsistency weights, then how many ratings are not N), the earlier first on a tie.
+    Heuer (ch. 8): evidence consistent with every hypothesis helps decide none."""
+    ratings = evidence.drop(columns=["evidence", "source", "claim"])
+    if ratings.empty or len(evidence) <= count:
+        return evidence.reset_index(drop=True)
+    weights = ratings.apply(lambda c: c.map(classroom.INCONSISTENCY_WEIGHTS)).fillna(0)
+    consistent = ratings.isin(["CC"]).sum(axis=1)
+    spread = weights.max(axis=1) - weights.min(axis=1) + consistent
+    rated = (ratings != "N").sum(axis=1)
+    order = pd.DataFrame({"spread": spread, "rated": rated, "at": range(len(evidence))})
+    chosen = order.sort_values(["spread", "rated", "at"], ascending=[False, False, True])
+    return evidence.loc[sorted(chosen.index[:count])].reset_index(drop=True)
 
 
 NOTEBOOK = "notebooks/exercises/your_estimate.ipynb"
 
 
 def notebook_command(lesson_: Lesson) -> dict:
-    """How students run the exercise for the pack's day: the papermill command and the
-    line of the notebook's parameters cell (`as_of`) in JupyterLab."""
+    """How students run the exercise for the pack's day, and how the teacher gathers the
+    cards and remakes the pack: the papermill command, the line of the notebook's
+    parameters cell (`as_of`) in JupyterLab, `crosscheck class compare` and `pack`."""
     day = f"{lesson_.day:%Y-%m-%d}"
     return {
         "terminal": f".venv/bin/papermill {NOTEBOOK} /tmp/you.ipynb -p student <name> "
         f"-p as_of {day}",
         "cell": f'as_of = "{day}"',
+        "compare": ".venv/bin/crosscheck class compare answers/",
+        "pack": f".venv/bin/crosscheck class pack --as-of {day}",
     }
 
 
 def plan(lesson_: Lesson, prompts: pd.DataFrame) -> list[dict]:
-    """The 45-minute plan (PLAN) filled in with the day, the command with `as_of` the
-    pack's day, exactly the lesson's measures (exercise.lesson_measures) and the prompts."""
+    """The 45-minute plan (PLAN) filled in with the day, exactly the lesson's measures
+    (exercise.lesson_measures), the prompts and the matrix's rows; the handout's sections
+    named by number (SECTIONS). On a day where grades cannot move an estimate, the
+    students' choices and the class's comparison are the margin and the bounds."""
     measures = "; ".join(
         f"{m} ({w})" for m, w in zip(lesson_.windows["measure"], lesson_.windows["window"],
                                      strict=True)
     ) or "the measures on the handout"  # fmt: skip
-    command = notebook_command(lesson_)
+    grading = lesson_.exercise_windows
     choices = (
         "grades (and, if they like, margin)"
-        if lesson_.exercise_windows
-        else "margin (grades cannot move an estimate on this day)"
+        if grading
+        else "margin for 'about' and reading of the bounds (grades cannot move an estimate "
+        "on this day)"
     )
+    compare = (
+        "whose choices moved the estimate most, and why?"
+        if grading
+        else "compare the readings of 'about' and of the bounds: whose low and high are "
+        "widest, and why?"
+    )
+    read = "how each source is graded" if grading else "which figure of each source counts"
+    rows_shown = len(ach_form(lesson_.view)[0])
     start, rows = 0, []
     for minutes, text in PLAN:
         rows.append(
@@ -470,12 +672,14 @@ def plan(lesson_: Lesson, prompts: pd.DataFrame) -> list[dict]:
                 "to": start + minutes,
                 "activity": text.format(
                     day=f"{lesson_.day:%-d %b %Y}",
-                    command=f"-p as_of {lesson_.day:%Y-%m-%d}, or {command['cell']} in "
-                    "its parameters cell",
+                    read=read,
                     choices=choices,
+                    compare=compare,
                     measures=measures,
                     prompts=len(prompts),
                     s="s" if len(prompts) != 1 else "",
+                    rows=rows_shown,
+                    rows_s="s" if rows_shown != 1 else "",
                     following=FOLLOWING_DAYS,
                 ),
             }
@@ -504,11 +708,13 @@ def _compared(value: float, to: float) -> str:
     return f", {'higher' if value > to else 'lower'} than {to:,.0f}"
 
 
-def key_lines(lesson_: Lesson, cited_ids: list[str]) -> list[str]:
+def key_lines(lesson_: Lesson, cited_ids: list[str], following_ids: set | None = None) -> list[str]:
     """Two or three lines of what the data says about a prompt's claims: who else gave
     figures for their measures by the day (view.figures), who denied what (claims whose
     relates_to points at a cited claim, or cited denials), and which figures of the
-    next FOLLOWING_DAYS (later.statements) confirmed or moved the latest cited figure."""
+    next FOLLOWING_DAYS (later.statements; of the claims `following_ids` when given, the
+    answer key's 'what came next', so that both count the same claims) confirmed or moved
+    the latest cited figure."""
     view, later = lesson_.view, lesson_.later
     day = f"{lesson_.day:%-d %b %Y}"
     claims = view.claims
@@ -543,6 +749,9 @@ def key_lines(lesson_: Lesson, cited_ids: list[str]) -> list[str]:
     lines += denied_lines[:1]
     after = later.statements[(later.statements["published_on"] > lesson_.day)
                              & later.statements["measure"].astype(str).isin(measures)]  # fmt: skip
+    if following_ids is not None:
+        after = later.statements[later.statements["claim_id"].isin(following_ids)]
+    after = after.drop_duplicates("claim_id")
     if len(measures) and not after.empty:
         after = after.sort_values(["published_on", "claim_id"])
         latest_cited = cited_figures_.sort_values("stated_on").groupby(
@@ -553,8 +762,9 @@ def key_lines(lesson_: Lesson, cited_ids: list[str]) -> list[str]:
             f"{_compared(r['point'], latest_cited.get(str(r['measure']), pd.NA))})"
             for i, r in after.head(3).iterrows()
         )
-        more = f", and {len(after) - 3} more" if len(after) > 3 else ""
-        lines.append(f"In the next {FOLLOWING_DAYS} days: {listed}{more}.")
+        more = f"; and {len(after) - 3} more (below)" if len(after) > 3 else ""
+        count = f"{len(after)} figure{'s' if len(after) != 1 else ''}"
+        lines.append(f"In the next {FOLLOWING_DAYS} days, {count}: {listed}{more}.")
     elif len(measures):
         lines.append(f"No figure for it was published in the next {FOLLOWING_DAYS} days.")
     return lines
@@ -680,6 +890,9 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
     ]
     common = {
         "day": day,
+        "sections": SECTIONS,
+        "ach_total": ACH_TOTAL,
+        "ach_ties": ACH_TIES,
         "css": (TEMPLATES / "lesson.css").read_text(encoding="utf-8"),
         "windows": lesson_.windows.to_dict("records"),
         "exercise_windows": lesson_.exercise_windows,
@@ -697,10 +910,17 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
         .render(
             **common,
             opening=opening(lesson_),
+            rule=RULE,
+            weights=weights_table(),
+            reasons=grade_reasons(lesson_, known),
             chart=plots.figure_html(
                 figures_chart(lesson_, known), "known_figures", f"The figures known on {day}"
             ),  # fmt: skip
-            table=_table(table),
+            table=_table(
+                table.assign(measure=table["measure"] + " (" + table["window"] + ")").drop(
+                    columns=["window"]
+                )
+            ),
             steps=estimate_steps(lesson_),
             whos_who=whos_who(lesson_.full, shown_claims),
             prompts=prompt_rows,
@@ -713,6 +933,13 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
     handout_path.write_text(handout, encoding="utf-8")
     written.append(handout_path)
     matrix = classroom.ach_matrix(lesson_.view)
+    if not matrix.empty:
+        matrix.loc[matrix.index[-1], "evidence"] = ACH_TOTAL
+    reasoning = classroom.ach_reasoning(lesson_.view)
+    summaries = lesson_.view.claims.drop_duplicates("claim_id").set_index("claim_id")["summary"]
+    reasoning = reasoning.assign(evidence=reasoning["claim"].map(summaries))[
+        ["evidence", "hypothesis", "rating", "why"]
+    ]
     moves_table = moves(lesson_)
     then_and_later = estimates_then_and_later(lesson_)
     teacher = (
@@ -729,6 +956,7 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
             moves_note=moves_note(lesson_, moves_table),
             key=key,
             ach=_table(matrix),
+            ach_reasoning=_table(reasoning),
             ach_summary=classroom.ach_summary(matrix),
             following_figures=_table(following_figures(lesson_)),
             estimates=_table(
