@@ -1008,3 +1008,29 @@ def test_a_capitals_day_is_not_lent_to_another_states_body(dataset):
         )
     )
     assert rows.loc[0, "stated_day"] == "not stated (by 2024-11-14)"
+
+
+def test_a_figure_in_an_as_clause_after_the_speakers_verb_is_the_outlets_telling(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "North Korean losses are mounting, Zelensky said, as investigators questioned "
+            "three North Korean soldiers captured in Kursk.",
+        )
+    )
+    assert rows.loc[0, "claimant_id"] != "volodymyr-zelenskyy"
+
+
+def test_a_source_stating_later_what_the_outlet_told_takes_the_figure(dataset):
+    rows = figures(
+        draft(
+            dataset,
+            "North Korean losses are mounting, Zelensky said, as investigators questioned "
+            "three North Korean soldiers captured in Kursk last week.\n\n"
+            "Ukraine's military intelligence agency said on Monday that three North Korean "
+            "soldiers had been captured in Kursk.",
+        )
+    )
+    assert rows[["best", "claimant_id", "stated_day"]].values.tolist() == [
+        [3, "ukraine-hur", "2024-11-11"]
+    ]

@@ -456,6 +456,9 @@ class _Reader:
                 attribution = next(
                     (a for a in attributions if a.span[0] <= figure.start < a.span[1]), None
                 )
+                if attribution is not None and _narrated_aside(text, attribution, figure.start):
+                    outlet, known = self.actors.outlet_actor()
+                    attribution = Attribution(outlet, None, False, known, None)
                 if attribution is None and self._labelled[0] == sentence.paragraph:
                     attribution = self._labelled[1]
                 if attribution is None and self._in_document and self._issuer:
@@ -1241,9 +1244,15 @@ class _Reader:
                         filter(None, [earlier.get("review"), other.format(claimant)])
                     )
                 return  # the same figure said again: the earlier row holds it
-            if not earlier.get("stated_wording"):
+            narrated = (
+                self.actors.row(earlier["claimant_id"])["actor_type"] == "news_outlet"
+                and self.actors.row(claimant)["actor_type"] != "news_outlet"
+            )
+            if not earlier.get("stated_wording") or narrated:
                 # a summary at the top (a live blog's "In short: ...") repeats what a
-                # later entry gives with its speaker and day: the entry is the claim
+                # later entry gives with its speaker and day: the entry is the claim;
+                # so does the outlet's own telling ("as investigators questioned two
+                # captured soldiers") of what a source states later
                 replaced = self.claims.index(earlier)
                 row["claim_id"] = earlier["claim_id"]
                 if other:
@@ -1375,6 +1384,8 @@ class _Reader:
                 claim["claimant_id"] == row["claimant_id"]
                 or not row.get("stated_wording")
                 or not claim.get("stated_wording")
+                # (the outlet's own telling of what a source states later)
+                or self.actors.row(claim["claimant_id"])["actor_type"] == "news_outlet"
             ):
                 return claim
         return None
@@ -1420,3 +1431,14 @@ def _in_relative_clause(text: str, position: int, verb: int) -> bool:
     return relative is not None and not re.search(
         rf"\b(?:{RELAY_CUES})\b", fold(text[relative.start() : position])
     )
+
+
+def _narrated_aside(text: str, attribution: Attribution, position: int) -> bool:
+    """Whether the figure at `position` stands in a clause opened by ", as" after the
+    speaker's verb ("..., the president said, as investigators questioned two captured
+    soldiers"): the outlet tells what went on meanwhile, the speaker does not say it.
+    A verb of saying in that clause ("as the agency said") makes it a statement."""
+    if attribution.verb is None or attribution.verb[1] > position:
+        return False
+    aside = re.search(r",\s+as\s+[^,;:\"“”]*$", text[attribution.verb[1] : position])
+    return aside is not None and not ATTRIBUTING.search(aside.group(0))
