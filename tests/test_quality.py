@@ -79,6 +79,8 @@ def test_the_evaluation_reports_every_gold_article_and_the_pooled_overall(gold_t
         *[f"h5_{name}" for name in FIFTH],
         *[f"h6_{name}" for name in SIXTH],
         *[f"h7_{name}" for name in SEVENTH],
+        *[f"h8a_{name}" for name in EIGHTH_A],
+        *[f"h8b_{name}" for name in EIGHTH_B],
         "overall",
     ]
     assert gold_table.loc["overall", "gold"] == gold_table.drop("overall")["gold"].sum()
@@ -152,6 +154,8 @@ FOURTH = ("press_release", "factcheck", "roundup", "defector", "diplomatic", "su
 FIFTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "timeline")
 SIXTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "newsletter")
 SEVENTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "factbox")
+EIGHTH_A = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "newsletter")
+EIGHTH_B = ("statement", "hearing", "briefing", "factcheck", "rally", "bulletin", "explainer", "analysis")
 
 
 def test_quality_reports_the_development_and_held_out_halves_apart(capsys, monkeypatch, tmp_path):
