@@ -469,25 +469,20 @@ def test_a_pack_needs_a_day():
 
 
 @needs_chromium
-def test_the_pack_opens_offline_with_its_chart_drawn_and_no_request(pack_28):
-    """The pages carry their CSS and SVG inline: opened in Chromium, they ask for nothing."""
-    from playwright.sync_api import sync_playwright
-
-    from crosscheck.screenshots import CHROMIUM_FLAGS
-
+def test_the_pack_opens_offline_with_its_chart_drawn_and_no_request(pack_28, browser):
+    """The pages carry their CSS and SVG inline: opened in Chromium, they ask for nothing.
+    The session's browser (conftest): Playwright allows one sync driver per thread."""
     out, _, _ = pack_28
     requested, seen = [], {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-        page = browser.new_page()
-        page.on("request", lambda request: requested.append(request.url))
-        for name in ("handout.html", "teacher.html"):
-            page.goto((out / name).as_uri(), wait_until="load")
-            seen[name] = page.evaluate(
-                "() => [document.querySelectorAll('svg').length,"
-                " document.querySelector('h1').innerText]"
-            )
-        browser.close()
+    page = browser.new_page()
+    page.on("request", lambda request: requested.append(request.url))
+    for name in ("handout.html", "teacher.html"):
+        page.goto((out / name).as_uri(), wait_until="load")
+        seen[name] = page.evaluate(
+            "() => [document.querySelectorAll('svg').length,"
+            " document.querySelector('h1').innerText]"
+        )
+    page.close()
     assert requested == [(out / "handout.html").as_uri(), (out / "teacher.html").as_uri()]
     assert seen == {
         "handout.html": [1, "1. What was known on 28 Oct 2024"],

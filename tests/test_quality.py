@@ -155,7 +155,16 @@ FIFTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed",
 SIXTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "newsletter")
 SEVENTH = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "factbox")
 EIGHTH_A = ("wire", "feature", "transcript", "casualty", "rally", "names", "mixed", "newsletter")
-EIGHTH_B = ("statement", "hearing", "briefing", "factcheck", "rally", "bulletin", "explainer", "analysis")
+EIGHTH_B = (
+    "statement",
+    "hearing",
+    "briefing",
+    "factcheck",
+    "rally",
+    "bulletin",
+    "explainer",
+    "analysis",
+)
 
 
 def test_quality_reports_the_development_and_held_out_halves_apart(capsys, monkeypatch, tmp_path):

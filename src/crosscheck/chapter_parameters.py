@@ -137,6 +137,8 @@ KINDS: dict[str, Kind] = {
     "previous_dir": FOLDER,
     "answers_dir": FOLDER,
     "as_of": OPTIONAL_DAY,
+    # The class's day, when a student's own cut-off differs from it (the exercise).
+    "lesson_day": OPTIONAL_DAY,
     "approximate_margin": NUMBER,
     "window_days": WHOLE,
     "grade_overrides": MAPPING,
