@@ -511,15 +511,20 @@ class _Reader:
     def _one_day(self, text: str) -> str | None:
         """The wording of the one day a sentence states outside quotes and outside a
         relative clause ("a lawmaker who toured the front last week"), else None."""
+        stated = self._stated_outside(text)
+        return self._stated_wording(stated[0]) if len(stated) == 1 else None
+
+    def _stated_outside(self, text: str) -> list:
+        """The stated days of a sentence outside quotes and outside a relative clause
+        about someone ("a lawmaker who visited last week"): dates.find_phrases rows."""
         quoted = quote_spans(text)
-        stated = [
+        return [
             p
             for p in dates.find_phrases(text, self.reference_day)
             if p.role == "stated"
             and not any(a <= p.start < b for a, b in quoted)
             and not _in_relative_clause(text, p.start, len(text))
         ]
-        return self._stated_wording(stated[0]) if len(stated) == 1 else None
 
     def _read_context(self, index: int, sentence: Sentence) -> bool:
         """Remember what dates the sentences after this one: a weekday heading, a
@@ -689,15 +694,7 @@ class _Reader:
         so that a later "told the committee" or "after the session" with no day of its
         own is dated to them. Two days in the sentence: which occasion had which is
         not known, so nothing is remembered."""
-        quoted = quote_spans(text)
-        stated = [
-            p
-            for p in dates.find_phrases(text, self.reference_day)
-            if p.role == "stated"
-            and not any(a <= p.start < b for a, b in quoted)
-            # (not the day of a relative clause: "a lawmaker who visited last week")
-            and not _in_relative_clause(text, p.start, len(text))
-        ]
+        stated = self._stated_outside(text)
         if len(stated) != 1:
             return
         self._last_day = (index, self._stated_wording(stated[0]))
