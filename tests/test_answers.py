@@ -349,8 +349,8 @@ def test_a_bound_is_not_averaged_and_caps_an_end_the_margin_cannot_move(
         "0.64) → 10,000; 'up to 15,000' (Rustem Umerov): a bound, not averaged"
     )
     assert answers.interval_line(committed, figures) == (
-        "your margin ±10% moved neither end: the low end is open: 'up to 15,000' (Rustem "
-        "Umerov) gives no lowest figure; the bound 'up to 15,000' (Rustem Umerov) caps the "
+        "your margin ±10% moved neither end: 'up to 15,000' (Rustem Umerov) sets no floor, so "
+        "the interval has no lower bound; the bound 'up to 15,000' (Rustem Umerov) caps the "
         "high end at 15,000"
     )
 

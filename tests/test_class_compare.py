@@ -131,7 +131,19 @@ def test_the_page_names_the_class_day_and_what_moved_means(compared):
         "of 28 Oct 2024 (the class&#x27;s day)."
     ) in page
     assert "measures and windows" not in page
-    assert "the figure in brackets is the estimate without that choice" in page
+    assert (
+        "the figure in brackets is the estimate (or the interval, for a margin) without that "
+        "choice."
+    ) in page
+    # The grade key, one line under the reminder, from reliability.py's scales and weights.
+    assert (
+        '<p class="crosscheck-reminder crosscheck-grade-key">Grades: the letter says how '
+        "reliable the source is, from A (completely reliable) to F (reliability cannot be "
+        "judged), weighing 1, 0.8, 0.6, 0.4, 0.1 and 0.1 in turn; the digit how credible its "
+        "figure is, from 1 (confirmed by other sources) to 6 (truth cannot be judged), "
+        "weighing 1, 0.8, 0.6, 0.4, 0.1 and 0.1 in turn. A grade weighs the two multiplied "
+        "(B2: 0.8 × 0.8 = 0.64; this course&#x27;s teaching weights).</p>"
+    ) in page
     # The heading's default is the class's day's, never one per cut-off.
     assert "moved away from the default estimate (10,720)" in page
     assert "10,000 or 10,720" not in page
@@ -166,7 +178,9 @@ def test_a_margin_that_moved_one_end_only_says_what_held_the_other(compared):
     ) in page
     # cleo (±10%, 5 Nov): Umerov's "up to 15,000" caps the troops committed.
     assert (
-        "the bound &#x27;up to 15,000&#x27; (Rustem Umerov) caps the high end at 15,000"
+        "Their margin ±10% moved neither end: &#x27;up to 15,000&#x27; (Rustem Umerov) sets no "
+        "floor, so the interval has no lower bound; the bound &#x27;up to 15,000&#x27; (Rustem "
+        "Umerov) caps the high end at 15,000"
     ) in page
 
 
@@ -272,13 +286,21 @@ def seen(compared, browser):
             visible: s.querySelector("svg").getBoundingClientRect().width > 600}))""",
         marks,
     )
+    # The horizontal rules drawn between the header (with its skipped-files notice) and
+    # the first panel's heading: the header's bottom border and the panel's top border.
+    rules = page.evaluate(
+        """() => { const h = document.querySelector("header.crosscheck-header");
+                   const p = document.querySelector("section.crosscheck-panel");
+                   return [getComputedStyle(h).borderBottomWidth,
+                           getComputedStyle(p).borderTopWidth]; }"""
+    )
     page.set_viewport_size({"width": 900, "height": 900})
     block = page.evaluate(
         """() => { const b = document.querySelector("#table-class_estimates");
                    return [b.scrollWidth, b.clientWidth]; }"""
     )
     page.close()
-    return blocked, panels, block
+    return blocked, panels, block, rules
 
 
 def test_the_page_makes_no_request(seen):
@@ -286,13 +308,18 @@ def test_the_page_makes_no_request(seen):
     assert blocked == []
 
 
+def test_one_rule_under_the_skipped_files_notice(seen):
+    *_, (header_rule, panel_rule) = seen
+    assert (header_rule, panel_rule) == ("2px", "0px")
+
+
 def test_the_cards_table_fits_a_900_pixel_window(seen):
-    *_, (scroll_width, client_width) = seen
+    _, _, (scroll_width, client_width), _ = seen
     assert scroll_width <= client_width
 
 
 def test_one_panel_per_measure_and_window_with_a_dot_per_student_estimate(seen, class_folder):
-    _, panels, _ = seen
+    _, panels, *_ = seen
     cards = answers.read_cards(class_folder).cards
     estimates = answers.class_estimates(cards)
     expected = estimates.groupby(["measure_id", "window_start"], sort=False)["my estimate"].count()
@@ -305,7 +332,7 @@ def test_one_panel_per_measure_and_window_with_a_dot_per_student_estimate(seen, 
 
 
 def test_every_published_figure_the_cards_hold_is_drawn(seen, compared):
-    _, panels, _ = seen
+    _, panels, *_ = seen
     *_, out = compared
     published = pd.read_csv(out / "data" / "class_published.csv")
     # Troops committed: South Korea's 10,000, Ukraine's 12,000 and, by 5 Nov, its "up to

@@ -636,8 +636,9 @@ def interval_line(row: pd.Series, figures: pd.DataFrame) -> str:
     Intelligence Service) less 10%; the high end stays at 12,000: Volodymyr Zelenskyy's
     figure 12,000 is exact, and a margin widens only 'about' figures". Inputs: the card's
     estimate row of a window and its published rows (as said, said by, figure kind,
-    figure low, figure high). '' without a margin, without an interval, or on a card
-    without the figures' intervals."""
+    figure low, figure high). An end a bound leaves open says so: "'up to 15,000' (Rustem
+    Umerov) sets no floor, so the interval has no lower bound". '' without a margin,
+    without an interval, or on a card without the figures' intervals."""
     margin = row["approximate_margin"]
     if not margin or figures.empty or figures["figure low"].isna().all() and figures[
             "figure high"].isna().all():  # fmt: skip
@@ -650,10 +651,19 @@ def interval_line(row: pd.Series, figures: pd.DataFrame) -> str:
         value = row[f"my {end}"]
         if pd.isna(value):
             openers = figures[figures[column].isna()]
-            name = who[openers.index[0]] if len(openers) else ""
-            said = openers["as said"].iloc[0] if len(openers) else ""
-            ends.append((False, f"the {end} end is open: '{said}' ({name}) gives no "
-                         f"{'lowest' if end == 'low' else 'highest'} figure"))  # fmt: skip
+            # A bound that leaves this end open ('up to' the low end) says why it is open.
+            bound = "upper bound" if end == "low" else "lower bound"
+            bounds = openers[openers["figure kind"] == bound]
+            opener = bounds if len(bounds) else openers
+            name = who[opener.index[0]] if len(opener) else ""
+            said = opener["as said"].iloc[0] if len(opener) else ""
+            if len(bounds):
+                ends.append((False, f"'{said}' ({name}) sets no "
+                             f"{'floor' if end == 'low' else 'ceiling'}, so the interval has "
+                             f"no {'lower' if end == 'low' else 'upper'} bound"))  # fmt: skip
+            else:
+                ends.append((False, f"the {end} end is open: '{said}' ({name}) gives no "
+                             f"{'lowest' if end == 'low' else 'highest'} figure"))  # fmt: skip
             continue
         setters = figures[figures[column].round() == round(float(value))]
         if setters.empty:

@@ -30,6 +30,12 @@ from crosscheck.present import (
     table_html,
     write_csv,
 )
+from crosscheck.reliability import (
+    CREDIBILITY,
+    CREDIBILITY_WEIGHTS,
+    RELIABILITY,
+    RELIABILITY_WEIGHTS,
+)
 
 PAGE = "index.html"
 STYLESHEET = Path(str(resources.files("crosscheck") / "templates" / "crosscheck" / "report.css"))
@@ -38,6 +44,8 @@ CLASS_CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
        sans-serif; color: #222; line-height: 1.45; }
 .crosscheck-panel { border-top: 1px solid #ccc; margin-top: 1.5rem; }
+/* The header's rule closes it: the first panel under it draws no second one. */
+.crosscheck-header + .crosscheck-panel { border-top: 0; }
 .crosscheck-panel h2 { font-size: 1.15rem; margin: 0.8rem 0 0.3rem; }
 .crosscheck-finding { font-size: 1rem; margin: 0.3rem 0; }
 .crosscheck-moves { font-size: 0.9rem; margin: 0.2rem 0 1rem; padding-left: 1.2rem; }
@@ -55,8 +63,33 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neu
 # What "moved most" means, said once at the top of the page.
 REMINDER = (
     "“Moved most” names the one choice (grades, margin or cut-off) whose undoing changes a "
-    "student's estimate most; the figure in brackets is the estimate without that choice."
+    "student's estimate most; the figure in brackets is the estimate (or the interval, for a "
+    "margin) without that choice."
 )
+
+
+def grade_key() -> str:
+    """What a grade's letter and digit mean, in one line for the page's top: the two
+    scales in words (reliability.RELIABILITY, CREDIBILITY: NATO AJP-2.1) and what each mark
+    weighs (reliability.RELIABILITY_WEIGHTS, CREDIBILITY_WEIGHTS: this course's teaching
+    weights), a grade weighing the two multiplied (B2: 0.8 × 0.8 = 0.64)."""
+
+    def scale(words: dict, weights: dict) -> str:
+        first, last = next(iter(words)), list(words)[-1]
+        marks = [f"{weight:g}" for weight in weights.values()]
+        return (
+            f"from {first} ({words[first]}) to {last} ({words[last]}), weighing "
+            f"{', '.join(marks[:-1])} and {marks[-1]} in turn"
+        )
+
+    example = "B2"
+    r, c = RELIABILITY_WEIGHTS[example[0]], CREDIBILITY_WEIGHTS[example[1]]
+    return (
+        f"Grades: the letter says how reliable the source is, "
+        f"{scale(RELIABILITY, RELIABILITY_WEIGHTS)}; the digit how credible its figure is, "
+        f"{scale(CREDIBILITY, CREDIBILITY_WEIGHTS)}. A grade weighs the two multiplied "
+        f"({example}: {r:g} × {c:g} = {r * c:.2f}; this course's teaching weights)."
+    )
 
 
 @dataclass
@@ -329,7 +362,9 @@ def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
         f"<title>{html.escape(title)}</title><style>{css}</style></head>"
         f'<body class="jp-Notebook"><main><header class="crosscheck-header">'
         f'<h1>{html.escape(title)}</h1><p class="lede">{html.escape(lede)}</p>'
-        f'<p class="crosscheck-reminder">{html.escape(REMINDER)}</p>{skipped}'
+        f'<p class="crosscheck-reminder">{html.escape(REMINDER)}</p>'
+        f'<p class="crosscheck-reminder crosscheck-grade-key">{html.escape(grade_key())}</p>'
+        f"{skipped}"
         f"</header>{''.join(panels)}"
         f'<section class="crosscheck-cards"><h2>The cards</h2>'
         f"{cards_block(table)}"
