@@ -104,14 +104,25 @@ def test_the_handout_of_23_october_has_a_box_per_lesson_measure_and_the_default_
         "does not count) and the bounds (&#39;at least 3,000&#39; (John Kirby); &#39;up to "
         "12,000&#39; (Ukrainian intelligence (unspecified)))"
     ) in estimate
-    assert "&#39;about 10,000&#39; (National Intelligence Service) counts as exactly 10,000" in (
-        estimate
-    )
     assert (
+        "&#39;about 10,000&#39; (National Intelligence Service) counts as exactly 10,000 unless "
+        "you set a margin: a margin of 10% reads it as 9,000–11,000"
+    ) in estimate
+    assert "approximate_margin" not in page
+    # Round 4 (b): the handout says what the default is, never its numbers (students would
+    # copy them); the teacher's page keeps them.
+    defaults = (
         "Troops sent to Russia so far (18–23 Oct 2024): 3,000; Troops being prepared "
         "(17–23 Oct 2024): none (a bound only: never averaged); Troops committed in total "
         "(all dates): 10,000."
+    )
+    assert defaults not in page and "Troops committed in total (all dates): 10,000" not in page
+    assert (
+        "The default estimate is what the notebook gives if you change nothing: every grade as "
+        "the data gives it, no margin. Write your low"
     ) in estimate
+    teacher = (out / "teacher.html").read_text(encoding="utf-8")
+    assert "which the handout does not print: " + defaults in teacher
     assert "<strong>National Intelligence Service</strong>: South Korea&#39;s spy agency" in (
         estimate
     )
@@ -130,8 +141,10 @@ def test_every_figure_a_prompt_names_is_listed_under_it(pack_23):
     for cited in ("Troops heading to the Kursk region: 2,600 soldiers (Kyrylo Budanov, 18 Oct",
                   "Troops training in Russia: about 11,000 soldiers (Kyrylo Budanov",
                   "Troops being prepared: up to 12,000 soldiers (Ukrainian intelligence",
-                  "and 3 more (the teacher&#39;s page)"):  # fmt: skip
+                  "and 3 more."):  # fmt: skip
         assert cited in counted
+    # Round 4 (a): the handout never sends a student to the teacher's page.
+    assert "teacher" not in page.lower()
 
 
 def test_prompts_read_a_count_of_units_and_a_ratio_as_people_read_them(pack_23):
@@ -267,6 +280,17 @@ def test_another_cut_off_gives_prompts_with_other_figures(pack_23, pack_28):
         "By 28 Oct 2024, 17 figures had been published on all measures (5 on this handout's 2 "
         "measures); 49 more came later."
     )
+    # Round 4 (a): the handout, dated its day, says nothing of what came later; the
+    # teacher's copy (prompts.csv, the answer key) keeps the count.
+    handout = (pack_23[0] / "handout.html").read_text(encoding="utf-8")
+    assert "came later" not in handout
+    assert (
+        "By 23 Oct 2024, 13 figures had been published on all measures (8 on this handout&#39;s "
+        "3 measures). Write the headline"
+    ) in handout
+    assert "(8 on this handout&#39;s 3 measures); 53 more came later." in (
+        (pack_23[0] / "teacher.html").read_text(encoding="utf-8")
+    )
     assert "3,000 (Troops sent to Russia so far)" in on_23["different things counted"]
     assert "10,000 (Troops sent to Russia so far)" in on_28["different things counted"]
 
@@ -323,6 +347,14 @@ def test_the_chart_counts_its_own_figures_and_all_the_days(chart_23):
         "By 23 Oct 2024, 8 figures from 3 sources on these 3 measures (13 on all measures); "
         "faded: replaced by a later figure of the same source"
     )
+    # Round 4 (d): the x tick label at an axis's end ('5,000' of troops sent) keeps
+    # TICK_ROOM pixels inside the chart's right edge, so a wider browser font is not cut.
+    renderer = chart_23.canvas.get_renderer()
+    (sent,) = [a for a in chart_23.axes if a.get_title(loc="left").startswith("Troops sent")]
+    last = [label for tick, label in zip(sent.get_xticks(), sent.get_xticklabels(), strict=True)
+            if tick <= sent.get_xlim()[1]][-1]  # fmt: skip
+    assert last.get_text() == "5,000"
+    assert last.get_window_extent(renderer).x1 <= chart_23.bbox.x1 - lesson.TICK_ROOM + 0.5
 
 
 def test_a_lower_bounds_dotted_line_runs_to_the_axis_end_and_replaced_figures_fade(chart_23):
@@ -344,7 +376,12 @@ def test_grades_sit_beside_their_claimant_with_what_each_mark_weighs(pack_23, pa
     assert list(table.columns[1:3]) == ["said by", "grade"]
     weights = page.split("What the grades weigh", 1)[1].split("</table>", 1)[0]
     assert "B: 0.8" in weights and "E: 0.1" in weights and "3: 0.6" in weights
-    assert "AJP-2.1" in page and "crosscheck.reliability" in page
+    # Round 4 (c): plain words, no module name.
+    assert (
+        "Grades are on NATO's grading scale (AJP-2.1); the weights are this\ncourse's "
+        "teaching weights, not NATO's" in page
+    )
+    assert "crosscheck.reliability" not in page
     on_28 = (pack_28[0] / "handout.html").read_text(encoding="utf-8")
     assert ("<strong>Volodymyr Zelenskyy C3</strong>: Head of state of a party to the war") in on_28
     assert "<strong>Sabrina Singh B2</strong>: takes the grade of" in on_28
@@ -354,11 +391,19 @@ def test_grades_sit_beside_their_claimant_with_what_each_mark_weighs(pack_23, pa
 
 def test_print_margins_and_one_ach_total_label_on_both_pages(pack_23):
     out, _ = pack_23
-    assert "size: A4; margin: 15mm;" in (lesson.TEMPLATES / "lesson.css").read_text()
+    css = (lesson.TEMPLATES / "lesson.css").read_text()
+    assert "size: A4; margin: 15mm;" in css
+    # Round 4 (d): blocks that must not split across printed pages.
+    kept = css.split("@media print", 1)[1].split("{ break-inside: avoid;", 1)[0]
+    for block in (".weights-block", "ol.steps li", "ul.hypotheses li", "ol.prompts li", ".note"):
+        assert block in kept
+
     handout = (out / "handout.html").read_text(encoding="utf-8")
     teacher = (out / "teacher.html").read_text(encoding="utf-8")
     for page in (handout, teacher):
         assert "Evidence against (I = 1, II = 2)" in page and lesson.ACH_TIES in page
+    weights = handout.split('<div class="weights-block">', 1)[1].split("</div>", 1)[0]
+    assert "What the grades weigh" in weights and "a source weighs letter × digit" in weights
     assert "Inconsistency score" not in teacher
     (why,) = tables_after(teacher, "Why each rating")
     rated = why[why["evidence"] == "North Korea has already sent about 1,500 special forces "

@@ -194,7 +194,7 @@ def figures_chart(lesson_: Lesson, known: pd.DataFrame):
         "faded: replaced by a later figure of the same source"
     )
     source = "the claims of the data published on or before " + day
-    return plots.estimate_ranges(
+    figure = plots.estimate_ranges(
         panels,
         title,
         source,
@@ -202,6 +202,35 @@ def figures_chart(lesson_: Lesson, known: pd.DataFrame):
         alignments=lesson_.view.data.alignments,
         earlier=set(known.loc[known["replaced"], "statement"]),
     )
+    if not isinstance(figure, plots.NothingToDraw):
+        _keep_ticks_inside(figure)
+    return figure
+
+
+# Pixels kept between an x tick label's end and the chart's right edge: a tick label at
+# the axis's end ('5,000') is centred on it, and a browser's font can be a little wider
+# than the one matplotlib measured with, which would cut the label at the SVG's edge.
+TICK_ROOM = 16
+
+
+def _keep_ticks_inside(figure) -> None:
+    """Narrow every panel of a settled figure (its layout already run) by what its
+    visible x tick labels lack of TICK_ROOM at the figure's right edge; nothing when
+    they have it."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    ends = [
+        label.get_window_extent(renderer).x1
+        for axes in figure.axes
+        for tick, label in zip(axes.get_xticks(), axes.get_xticklabels(), strict=True)
+        if label.get_text() and min(axes.get_xlim()) <= tick <= max(axes.get_xlim())
+    ]
+    lacking = max(ends, default=0) + TICK_ROOM - figure.bbox.x1
+    if lacking <= 0:
+        return
+    for axes in figure.axes:
+        box = axes.get_position()
+        axes.set_position([box.x0, box.y0, box.width - lacking / figure.bbox.width, box.height])
 
 
 def _these_measures(count: int) -> str:
@@ -353,16 +382,38 @@ def estimate_steps(lesson_: Lesson) -> list[str]:
         point = example["point"]
         steps.append(
             f"'{example['said']}' ({example['claimant']}) counts as exactly {point:,.0f} "
-            f"unless you set a margin: approximate_margin = 0.1 reads it as "
+            f"unless you set a margin: a margin of 10% reads it as "
             f"{point * 0.9:,.0f}–{point * 1.1:,.0f}, which widens your low and high, not "
             "your best."
         )
     else:
         steps.append(
-            "An 'about' figure counts as exactly what was said unless you set a margin: "
-            "approximate_margin = 0.1 reads 'about 1,000' as 900–1,100, which widens your "
+            "An 'about' figure counts as exactly what was said unless you set a margin: a "
+            "margin of 10% reads 'about 1,000' as 900–1,100, which widens your "
             "low and high, not your best."
         )
+    last = (
+        "Write yours, then say which choice moved it."
+        if lesson_.exercise_windows
+        else "Write your low, best and high in the boxes below."
+    )
+    # The numbers stay on the teacher's page (default_estimates): students would copy them.
+    steps.append(
+        f"The default estimate is what the notebook gives if you change nothing: {DEFAULTS}. "
+        + last
+    )
+    return steps
+
+
+# What the notebook's default estimate takes, in plain words (handout and teacher's page).
+DEFAULTS = "every grade as the data gives it, no margin"
+
+
+def default_estimates(lesson_: Lesson) -> list[str]:
+    """The default estimate of each lesson window (the view's `weighted`: the data's
+    grades, no margin), for the teacher's page: 'Troops committed in total (all dates):
+    10,000'; a window with no weighed figure reads 'none (a bound only: never
+    averaged)'."""
     weighted = lesson_.view.weighted.astype({"measure_id": str})
     defaults = []
     for _, window in lesson_.windows.iterrows():
@@ -371,16 +422,7 @@ def estimate_steps(lesson_: Lesson) -> list[str]:
         value = row["weighted estimate"].iloc[0] if len(row) else pd.NA
         text = f"{value:,.0f}" if pd.notna(value) else "none (a bound only: never averaged)"
         defaults.append(f"{window['measure']} ({window['window']}): {text}")
-    last = (
-        "Write yours, then say which choice moved it."
-        if lesson_.exercise_windows
-        else "Write your low, best and high in the boxes below."
-    )
-    steps.append(
-        "The default estimate is what the notebook gives if you change nothing (the data's "
-        "grades, margin 0): " + "; ".join(defaults) + ". " + last
-    )
-    return steps
+    return defaults
 
 
 def whos_who(view: analysis.Analysis, claim_ids) -> list[dict]:
@@ -429,8 +471,8 @@ def cited_figures(view: analysis.Analysis, claim_ids: str) -> list[str]:
     """The figures among the claims a prompt cites (space-separated ids of view.figures),
     one statement each, named with its measure and read with its unit (read_figure):
     'Troops sent to Russia so far: 3,000 soldiers (National Intelligence Service, 23 Oct
-    2024)'; beyond MAX_CITED_FIGURES, the first ones and 'and N more (the teacher's
-    page)'."""
+    2024)'; beyond MAX_CITED_FIGURES, the first ones and 'and N more' (the handout never
+    sends a student to the teacher's page)."""
     ids = set(str(claim_ids).split())
     figures = view.figures[view.figures["claim_id"].isin(ids)]
     figures = figures.sort_values(["stated_on", "claim_id"]).drop_duplicates("statement")
@@ -442,14 +484,15 @@ def cited_figures(view: analysis.Analysis, claim_ids: str) -> list[str]:
     ]
     if len(listed) > MAX_CITED_FIGURES:
         more = len(listed) - MAX_CITED_FIGURES + 1
-        listed = [*listed[: MAX_CITED_FIGURES - 1], f"and {more} more (the teacher's page)"]
+        listed = [*listed[: MAX_CITED_FIGURES - 1], f"and {more} more"]
     return listed
 
 
 def handout_prompts(lesson_: Lesson) -> pd.DataFrame:
     """A few prompts (PROMPTS_PER_THEME per theme) of the view as of the day; the 'what
     was known when' prompt counts the later figures of all the data (`full`), which the
-    view cut off at the day cannot know."""
+    view cut off at the day cannot know. This is the teacher's copy (prompts.csv, the
+    answer key); the handout prints each prompt without_the_future."""
     full = lesson_.full
     prompts = classroom.discussion_prompts(lesson_.view, lesson_.day)
     known = classroom.known_on_prompt(full.figures, lesson_.day, full.claims)
@@ -462,13 +505,24 @@ def handout_prompts(lesson_: Lesson) -> pd.DataFrame:
             sentence,
             f"By {lesson_.day:%-d %b %Y}, {counts['all']:,} figure{plural} had been published "
             f"on all measures ({counts['shown']:,} on this handout's "
-            f"{_these_measures(len(lesson_.windows)).split(' ', 1)[1]}); "
-            f"{counts['later']:,} more came later.",
+            f"{_these_measures(len(lesson_.windows)).split(' ', 1)[1]})"
+            + LATER.format(later=counts["later"]),
         )
     if known:
         prompts = prompts[prompts["theme"] != known[0]["theme"]]
         prompts = pd.concat([prompts, pd.DataFrame(known)], ignore_index=True)
     return prompts.groupby("theme", sort=False).head(PROMPTS_PER_THEME).reset_index(drop=True)
+
+
+# How many figures came after the day: the teacher's copy of 'what was known when' says
+# it; the handout, dated that day, never points to the future (without_the_future).
+LATER = "; {later:,} more came later."
+
+
+def without_the_future(prompt: str, lesson_: Lesson) -> str:
+    """A prompt as the handout prints it: the 'what was known when' count without its
+    LATER clause, which only the teacher's page and prompts.csv keep."""
+    return prompt.replace(LATER.format(later=known_counts(lesson_)["later"]), ".")
 
 
 def _claims_rows(claims: pd.DataFrame) -> list[dict]:
@@ -901,7 +955,11 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
         ),
     }
     prompt_rows = [
-        row | {"figures": cited_figures(lesson_.full, row["claims"])}
+        row
+        | {
+            "prompt": without_the_future(row["prompt"], lesson_),
+            "figures": cited_figures(lesson_.full, row["claims"]),
+        }
         for row in prompts.to_dict("records")
     ]
     handout = (
@@ -970,6 +1028,8 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
             ),
             estimates_note=estimates_note(then_and_later) if len(then_and_later) else "",
             plan=plan(lesson_, prompts),
+            defaults=default_estimates(lesson_),
+            defaults_read=DEFAULTS,
         )
     )
     teacher_path = out_dir / "teacher.html"
