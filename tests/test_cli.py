@@ -1,3 +1,5 @@
+import pytest
+
 from crosscheck.cli import main
 
 from conftest import DATA, set_cell
@@ -66,3 +68,14 @@ def test_draft_into_a_path_that_is_a_file_is_refused_without_a_traceback(tmp_pat
     assert code == 1
     assert "is a file, not a draft folder" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "not a draft"
+
+
+@pytest.mark.parametrize(
+    "command", [["class", "compare", "answers"], ["class", "pack", "--as-of", "2024-10-23"]]
+)
+def test_a_class_output_that_is_a_file_is_refused_in_a_sentence(command, tmp_path, capsys):
+    taken = tmp_path / "taken"
+    taken.write_text("not a folder", encoding="utf-8")
+    assert main([*command, "--out", str(taken)]) == 2
+    assert f"--out {taken} is a file, not a folder" in capsys.readouterr().err
+    assert taken.read_text(encoding="utf-8") == "not a folder"

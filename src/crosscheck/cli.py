@@ -213,9 +213,19 @@ def _class_commands(commands) -> None:
     pack.set_defaults(run=_class_pack)
 
 
+def _not_a_folder(out, command: str) -> bool:
+    """An --out that names an existing file is refused in a sentence, not a traceback."""
+    if out is not None and Path(out).exists() and not Path(out).is_dir():
+        print(f"{command} not written: --out {out} is a file, not a folder", file=sys.stderr)
+        return True
+    return False
+
+
 def _class_compare(arguments: argparse.Namespace) -> int:
     from crosscheck.class_page import write_class_page
 
+    if _not_a_folder(arguments.out, "class page"):
+        return 2
     result = write_class_page(arguments.answers, arguments.out)
     for path, reason in result.skipped:
         print(f"skipped: {path.name} is {reason}", file=sys.stderr)
@@ -230,6 +240,8 @@ def _class_pack(arguments: argparse.Namespace) -> int:
     from crosscheck.lesson import write_pack
 
     out = arguments.out or Path("reports") / f"lesson-{arguments.as_of}"
+    if _not_a_folder(out, "lesson pack"):
+        return 2
     try:
         written = write_pack(arguments.as_of, arguments.data, out)
     except ValueError as error:  # a day that is not a day, a cut-off before any claim
