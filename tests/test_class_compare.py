@@ -33,15 +33,21 @@ STUDENTS = {
 
 
 @pytest.fixture(scope="session")
-def class_folder(tmp_path_factory) -> Path:
+def class_views() -> tuple:
+    """The shipped data and the analysed views its cards share (build_card's `analysed`),
+    filled by every card built from them."""
+    return load_dataset(DATA), {}
+
+
+@pytest.fixture(scope="session")
+def class_folder(tmp_path_factory, class_views) -> Path:
     """The answers/ folder of a class: five cards, a broken CSV, a table that is no card
     and a card of format 1."""
     folder = tmp_path_factory.mktemp("answers")
-    dataset = load_dataset(DATA)
+    dataset, shared = class_views
     measures = exercise.lesson_measures(
         analysis.analyse(dataset, analysis.Parameters(as_of=CUTOFF))
     )
-    shared: dict = {}
     for student, choices in STUDENTS.items():
         card = answers.build_card(
             student, dataset, measures, analysis.Parameters.parse(**choices), CUTOFF, shared
@@ -217,6 +223,55 @@ def test_the_cards_table_says_open_ends_and_names_grades(compared):
     assert "National Intelligence Service&nbsp;<b>E5</b>;<br>Sabrina Singh&nbsp;<b>A1</b>" in table
     assert "volodymyr-zelenskyy" not in table
     assert "grades (7,480)" in table and "cut-off (10,720)" in table
+
+
+def test_a_card_of_another_lesson_day_gets_its_own_panel(class_folder, class_views, tmp_path):
+    # dee's lesson is 23 Oct (as_of only): her all-dates window of the troops committed
+    # ends on 23 Oct, the class's on 28 Oct. Two questions, two panels, never mixed.
+    dataset, shared = class_views
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    for card in answers.read_cards(class_folder).cards:
+        answers.write_card(card, folder)
+    day = pd.Timestamp("2024-10-23")
+    measures = exercise.lesson_measures(analysis.analyse(dataset, analysis.Parameters(as_of=day)))
+    dee = answers.build_card("dee", dataset, measures, analysis.Parameters(as_of=day), day, shared)
+    answers.write_card(dee, folder)
+    out = tmp_path / "page"
+    assert class_page.write_class_page(folder, out).cards == 6
+    page = (out / "index.html").read_text()
+    sections = re.findall(
+        r'<section class="crosscheck-panel" id="panel-([^"]+)" data-measure="troops_committed"'
+        r".*?<h2>(.*?)</h2>(.*?)</section>",
+        page,
+        re.S,
+    )
+    dots = {
+        heading: len(re.findall(r"<use ", re.search(r'-students">(.*?)</g>', body, re.S)[1]))
+        for _, heading, body in sections
+    }
+    assert dots == {
+        f"{COMMITTED}, all dates to 23 Oct 2024": 1,  # dee alone
+        f"{COMMITTED}, all dates to 28 Oct 2024": 5,  # the five cards of 28 Oct
+    }
+    # Each panel's sentence and default are its own cards': dee knew South Korea's only.
+    dee_panel = [body for _, heading, body in sections if "23 Oct" in heading][0]
+    assert "1 student: all estimates at 10,000." in dee_panel
+    assert (
+        "Default estimate on 23 Oct 2024: the one source&#x27;s latest figure: National "
+        "Intelligence Service 10,000 (B2, weight 0.64) → 10,000."
+    ) in dee_panel
+    names = [name for name, *_ in sections]
+    assert names == [
+        "class-troops_committed-all-dates-to-2024-10-23",
+        "class-troops_committed-all-dates-to-2024-10-28",
+    ]
+    students = [
+        sorted(pd.read_csv(out / "data" / f"{name}.csv").query("mark == \"student's estimate\"")
+               ["student"])
+        for name in names
+    ]  # fmt: skip
+    assert students == [["dee"], ["ana", "ben", "cleo", "dan", "eve"]]
 
 
 def run_compare(folder: Path, out: Path, capsys) -> tuple[int, str]:

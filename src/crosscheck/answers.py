@@ -483,9 +483,35 @@ def class_estimates(cards: list[pd.DataFrame]) -> pd.DataFrame:
         return pd.DataFrame(columns=ESTIMATE_COLUMNS)
     rows = pd.concat(cards, ignore_index=True)
     rows = rows[rows["row"] == ESTIMATE_ROW]
-    return rows.sort_values(["measure", "window_start", "student"])[ESTIMATE_COLUMNS].reset_index(
-        drop=True
-    )
+    order = ["measure", "window_start", "window_end", "student"]
+    return rows.sort_values(order)[ESTIMATE_COLUMNS].reset_index(drop=True)
+
+
+# A question of the lesson: its measure and window, both ends. Cards of two lesson days
+# can share a measure and a window's start (an all-dates window) and still end apart:
+# they answer two questions, each with its own panel, default and spread.
+WINDOW_KEYS = ["measure_id", "window_start", "window_end"]
+
+
+def window_days(estimates: pd.DataFrame) -> pd.DataFrame:
+    """Per window (WINDOW_KEYS) of class_estimates' rows, the day its default belongs to
+    ("class's day", str): the class's day (class_day) when a card of that lesson day
+    answers the window, else the lesson day most of its cards answer (the earliest of a
+    tie). Columns: WINDOW_KEYS, "class's day"."""
+    columns = [*WINDOW_KEYS, "class's day"]
+    if estimates.empty:
+        return pd.DataFrame(columns=columns)
+    counts = estimates.groupby("student")["lesson day"].first().value_counts()
+    day = min(counts[counts == counts.max()].index)
+
+    def chosen(days: pd.Series) -> str:
+        if (days == day).any():
+            return day
+        here = days.value_counts()
+        return min(here[here == here.max()].index)
+
+    table = estimates.groupby(WINDOW_KEYS, sort=False)["lesson day"].agg(chosen)
+    return table.rename("class's day").reset_index()[columns]
 
 
 PUBLISHED_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end",
@@ -496,10 +522,10 @@ PUBLISHED_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_
 def class_published(cards: list[pd.DataFrame]) -> pd.DataFrame:
     """The published figures the class's cards hold, per lesson window, each figure once
     with the number of cards that knew it and whether it was known on the class's day
-    (class_day: a card with that cut-off holds it; bool). A figure only a card of another
-    cut-off holds (a later one knows more, an earlier one an older figure) is False.
-    With no card whose cut-off is the class's day, every figure is True (there is no
-    card to tell)."""
+    (the window's day, window_days: a card of that window with that cut-off holds it;
+    bool). A figure only a card of another cut-off holds (a later one knows more, an
+    earlier one an older figure) is False. In a window no card of its day's cut-off
+    answers, every figure is True (there is no card to tell)."""
     if not cards:
         return pd.DataFrame(columns=PUBLISHED_COLUMNS)
     rows = pd.concat(cards, ignore_index=True)
@@ -507,13 +533,17 @@ def class_published(cards: list[pd.DataFrame]) -> pd.DataFrame:
     keys = PUBLISHED_COLUMNS[:-2]
     table = rows.groupby(keys, dropna=False, sort=True)["student"].nunique()
     table = table.rename("students").reset_index()
-    day = class_day(cards)
-    on_the_day = rows[rows["as_of"] == day]
-    if not (pd.concat(cards)["as_of"] == day).any():
-        table["on the class's day"] = True
-    else:
-        seen = table[keys].merge(on_the_day[keys].drop_duplicates(), how="left", indicator=True)
-        table["on the class's day"] = (seen["_merge"] == "both").to_numpy()
+    estimates = class_estimates(cards)
+    days = window_days(estimates)
+    estimates = estimates.merge(days, on=WINDOW_KEYS)
+    rows = rows.merge(days, on=WINDOW_KEYS)
+    on_the_day = rows[rows["as_of"] == rows["class's day"]]
+    seen = table[keys].merge(on_the_day[keys].drop_duplicates(), how="left", indicator=True)
+    told = estimates.loc[estimates["as_of"] == estimates["class's day"], WINDOW_KEYS]
+    untold = table[WINDOW_KEYS].merge(told.drop_duplicates(), how="left", indicator=True)
+    table["on the class's day"] = (
+        (seen["_merge"] == "both") | (untold["_merge"] == "left_only")
+    ).to_numpy()
     return table[PUBLISHED_COLUMNS]
 
 
@@ -525,17 +555,24 @@ SPREAD_COLUMNS = ["measure_id", "measure", "window", "window_start", "window_end
 def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
     """Per lesson measure and window, the spread of the class (SPREAD_COLUMNS): how many
     students, how many had an estimate, the lowest, median and highest of them (Int64;
-    NA when nobody had one), the class's day (class_day) and the default estimate on it
-    (the lesson default of the cards of that lesson day; Int64, NA when none), and how
-    that default is worked out (default_workings, from the published rows of the first
-    card whose cut-off is the class's day; '' without one)."""
+    NA when nobody had one), the window's day (window_days: the class's day, or the
+    lesson day of the cards that alone answer the window) and the default estimate on it
+    (the lesson default of the window's cards of that lesson day; Int64, NA when none),
+    and how that default is worked out (default_workings, from the window's published
+    rows of the first of its cards whose cut-off is that day; '' without one). A window
+    is its measure and both its ends (WINDOW_KEYS): every figure of a row comes from the
+    cards answering that window only."""
     estimates = class_estimates(cards)
     if estimates.empty:
         return pd.DataFrame(columns=SPREAD_COLUMNS)
-    day = class_day(cards)
-    keys = ["measure_id", "measure", "window", "window_start", "window_end"]
+    estimates = estimates.merge(window_days(estimates), on=WINDOW_KEYS)
+    keys = ["measure_id", "measure", "window", "window_start", "window_end", "class's day"]
     value = estimates["my estimate"].astype("Float64")
-    of_the_day = estimates["lesson default"].astype("Float64").where(estimates["lesson day"] == day)
+    of_the_day = (
+        estimates["lesson default"]
+        .astype("Float64")
+        .where(estimates["lesson day"] == estimates["class's day"])
+    )
     groups = estimates.assign(_value=value, _default=of_the_day).groupby(keys, sort=False)
     table = groups.agg(
         **{"grades matter": ("grades matter", "first")},
@@ -543,15 +580,24 @@ def compare_answers(cards: list[pd.DataFrame]) -> pd.DataFrame:
         lowest=("_value", "min"), median=("_value", "median"), highest=("_value", "max"),
         **{"default estimate": ("_default", "first")},
     ).reset_index()  # fmt: skip
-    table["class's day"] = day
     for column in ("lowest", "median", "highest", "default estimate"):
         table[column] = table[column].round().astype("Int64")
-    of_day = [card for card in cards if len(card) and card["as_of"].iloc[0] == day]
     table["default worked out"] = [
-        default_workings(window_figures(of_day[0], row), row["default estimate"]) if of_day else ""
+        default_workings(window_figures(card, row), row["default estimate"])
+        if (card := _card_of_day(cards, row)) is not None else ""
         for _, row in table.iterrows()
-    ]
+    ]  # fmt: skip
     return table[SPREAD_COLUMNS]
+
+
+def _card_of_day(cards: list[pd.DataFrame], window: pd.Series) -> pd.DataFrame | None:
+    """The first card answering a window (WINDOW_KEYS) whose cut-off is the window's day."""
+    for card in cards:
+        if len(card) and card["as_of"].iloc[0] == window["class's day"]:
+            rows = card[card["row"] == ESTIMATE_ROW]
+            if ((rows[WINDOW_KEYS] == window[WINDOW_KEYS].to_numpy()).all(axis=1)).any():
+                return card
+    return None
 
 
 def spread_sentence(row: pd.Series) -> str:
@@ -694,12 +740,12 @@ def interval_line(row: pd.Series, figures: pd.DataFrame) -> str:
 
 
 def window_figures(card: pd.DataFrame, row: pd.Series) -> pd.DataFrame:
-    """A card's published rows of the window of one of its estimate rows."""
-    chosen = (
-        (card["row"] == PUBLISHED_ROW)
-        & (card["measure_id"] == row["measure_id"])
-        & (card["window_start"] == row["window_start"])
-    )
+    """A card's published rows of the window of one of its estimate rows (the same
+    measure_id, window_start and window_end: an all-dates window of another lesson day
+    ends elsewhere and is another window)."""
+    chosen = card["row"] == PUBLISHED_ROW
+    for key in WINDOW_KEYS:
+        chosen &= card[key] == row[key]
     return card[chosen]
 
 

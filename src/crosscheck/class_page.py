@@ -108,18 +108,35 @@ def _slug(*parts) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-").lower()
 
 
-def window_name(window: str, window_start, window_end) -> str:
+def window_name(window: str, window_start, window_end, apart: bool = False) -> str:
     """A window as a file name reads it: 'all-dates', '2024-10-28' (a window of one
-    day), '2024-10-18-to-2024-10-23' (of several)."""
-    if window == "all dates":
-        return "all-dates"
+    day), '2024-10-18-to-2024-10-23' (of several); 'all-dates-to-2024-10-23' when
+    `apart` (another all-dates window of the measure ends on another day: apart)."""
     start, end = pd.Timestamp(window_start), pd.Timestamp(window_end)
+    if window == "all dates":
+        return f"all-dates-to-{end:%Y-%m-%d}" if apart else "all-dates"
     return f"{start:%Y-%m-%d}" if start == end else f"{start:%Y-%m-%d}-to-{end:%Y-%m-%d}"
 
 
-def panel_name(measure_id: str, window: str, window_start, window_end) -> str:
+def panel_name(measure_id: str, window: str, window_start, window_end, apart: bool = False) -> str:
     """The name of a panel's chart and CSV: class-<measure id>-<window> (window_name)."""
-    return _slug("class", measure_id, window_name(window, window_start, window_end))
+    return _slug("class", measure_id, window_name(window, window_start, window_end, apart))
+
+
+def ends_elsewhere(table: pd.DataFrame) -> pd.Series:
+    """Per row of a table of windows (measure_id, window, window_end: compare_answers'
+    or class_estimates'), whether a window of the same measure and name ends on another
+    day (cards of two lesson days: 'all dates' to 23 Oct and to 28 Oct); bool."""
+    if table.empty:
+        return pd.Series(False, index=table.index, dtype=bool)
+    ends = table.groupby(["measure_id", "window"])["window_end"].transform("nunique")
+    return ends > 1
+
+
+def window_label(window: str, window_end, apart: bool = False) -> str:
+    """A window as a heading reads it: its name ('all dates'), with its last day where
+    another window of the name ends elsewhere ('all dates to 23 Oct 2024')."""
+    return f"{window} to {pd.Timestamp(window_end):%-d %b %Y}" if apart else window
 
 
 def _margin(margin) -> str:
@@ -194,17 +211,25 @@ def chart_title(rows: pd.DataFrame, default) -> str:
 
 
 def _panel(
-    spread: pd.Series, estimates: pd.DataFrame, published: pd.DataFrame, cards: list
+    spread: pd.Series,
+    estimates: pd.DataFrame,
+    published: pd.DataFrame,
+    cards: list,
+    apart: bool = False,
 ) -> tuple:
-    """One measure and window: its heading, spread sentence, how the default is worked
-    out, chart and moves; and the rows its chart draws (for its CSV)."""
-    keys = ["measure_id", "window_start"]
+    """One measure and window (answers.WINDOW_KEYS: both its ends): its heading, spread
+    sentence, how the default is worked out, chart and moves, from the cards answering
+    that window only; and the rows its chart draws (for its CSV). `apart`: another
+    window of the measure and name ends elsewhere, so heading and name give its end."""
+    keys = answers.WINDOW_KEYS
     chosen = (estimates[keys] == spread[keys].to_numpy()).all(axis=1)
     rows = estimates[chosen]
     figures = published[(published[keys] == spread[keys].to_numpy()).all(axis=1)]
     name = panel_name(
-        spread["measure_id"], spread["window"], spread["window_start"], spread["window_end"]
-    )
+        spread["measure_id"], spread["window"], spread["window_start"], spread["window_end"],
+        apart,
+    )  # fmt: skip
+    window = window_label(spread["window"], spread["window_end"], apart)
     day = spread["class's day"]
     sentence = answers.spread_sentence(spread)
     workings = spread["default worked out"]
@@ -218,7 +243,7 @@ def _panel(
         if len(card):
             estimate = card[card["row"] == answers.ESTIMATE_ROW].iloc[0]
             theirs[estimate["student"]] = answers.window_figures(card, spread)
-    heading = f"{spread['measure']}, {spread['window']}"
+    heading = f"{spread['measure']}, {window}"
     figure = plots.class_estimates_chart(
         rows.assign(**{"other cut-off": rows["as_of"] != day}),
         figures,
@@ -228,7 +253,7 @@ def _panel(
         class_default=spread["default estimate"],
     )
     alt = (
-        f"Each student's estimate of {spread['measure']} ({spread['window']}) as a dot with "
+        f"Each student's estimate of {spread['measure']} ({window}) as a dot with "
         f"its interval, the default estimate of the class's day as a dashed line, the "
         f"published figures above"
     )
@@ -241,7 +266,8 @@ def _panel(
     section = (
         f'<section class="crosscheck-panel" id="panel-{name}" '
         f'data-measure="{html.escape(spread["measure_id"])}" '
-        f'data-window-start="{pd.Timestamp(spread["window_start"]):%Y-%m-%d}">'
+        f'data-window-start="{pd.Timestamp(spread["window_start"]):%Y-%m-%d}" '
+        f'data-window-end="{pd.Timestamp(spread["window_end"]):%Y-%m-%d}">'
         f"<h2>{html.escape(heading)}</h2>"
         f'<p class="crosscheck-finding">{html.escape(sentence)}</p>{workings}{notes}{chart}'
         f"{_moves(rows, day, theirs)}"
@@ -274,7 +300,16 @@ def cards_table(estimates: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "student": estimates["student"],
-            "measure, window": estimates["measure"] + ", " + estimates["window"],
+            "measure, window": [
+                f"{measure}, {window_label(window, end, other)}"
+                for measure, window, end, other in zip(
+                    estimates["measure"],
+                    estimates["window"],
+                    estimates["window_end"],
+                    ends_elsewhere(estimates),
+                    strict=True,
+                )
+            ],  # fmt: skip
             "cut-off": estimates["as_of"].map(answers.day_text),
             "grades changed": estimates["grades changed"],
             "margin": estimates["approximate_margin"].map(_margin),
@@ -340,8 +375,8 @@ def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
         + "."
     )
     panels = []
-    for _, row in spread.iterrows():
-        section, name, drawn = _panel(row, estimates, published, cards.cards)
+    for (_, row), other in zip(spread.iterrows(), ends_elsewhere(spread), strict=True):
+        section, name, drawn = _panel(row, estimates, published, cards.cards, other)
         panels.append(section)
         data[name] = drawn
     skipped = ""
