@@ -311,7 +311,6 @@ LABEL_BACKGROUND = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecol
 
 RIGHT_FIRST = ((7, 0, "left", "center"), (0, 5, "center", "bottom"), (0, -5, "center", "top"),
                (-7, 0, "right", "center"))  # fmt: skip
-ABOVE_FIRST = ((0, 5, "center", "bottom"), (0, -5, "center", "top"), (-7, 0, "right", "center"))
 
 
 def _place_labels(figure: Figure, labels_by_panel: dict) -> int:
@@ -519,11 +518,11 @@ def estimate_ranges(
         axes.set_xlim(0, right)
         axes.set_title(_shorten(rows["measure_label"].iloc[0], 80), loc="left")
         axes.set_xlabel(rows["unit"].iloc[0], fontsize=LABEL_SIZE)
-        # A label sits past a bar's end; on a line to the axis's end, above its dot.
+        # A label sits past a bar's end; on a line to the axis's end, just right of its
+        # dot, on its own row (a label above the dot read as the row above's).
         labels_of[axes] = [
-            Label(f"{value:,.0f} ({bound})", (value, y), places=(*ABOVE_FIRST,))
-            if to_end
-            else Label(f"{value:,.0f} ({bound})", (max(value, end), y), places=RIGHT_FIRST)
+            Label(f"{value:,.0f} ({bound})", (value if to_end else max(value, end), y),
+                  places=RIGHT_FIRST)
             for value, end, bound, y, to_end in zip(point, high, rows["bound"], ys, open_high,
                                                     strict=True)
         ]  # fmt: skip
