@@ -190,6 +190,38 @@ def test_a_card_of_a_later_format_or_without_a_column_is_refused(card_of, tmp_pa
         answers.read_card(garbled)
 
 
+def test_an_older_format_number_is_told_to_rerun_the_notebook(card_of, tmp_path):
+    older = answers.write_card(card_of("ben").assign(card_format=1), tmp_path)
+    with pytest.raises(answers.NotACard) as refused:
+        answers.read_card(older)
+    assert str(refused.value) == (
+        "an answer card of format 1; this version reads format 2; rerun the exercise "
+        "notebook to make a new card"
+    )
+
+
+def test_a_card_cut_short_at_a_line_end_or_mid_row_is_refused(card_of, tmp_path):
+    path = answers.write_card(card_of("ana"), tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    whole = len(lines) - 1
+    assert whole >= 3 and answers.read_card(path)["card rows"].eq(whole).all()
+    path.write_text("".join(lines[:-1]), encoding="utf-8")
+    with pytest.raises(answers.NotACard) as refused:
+        answers.read_card(path)
+    assert str(refused.value) == (
+        f"an answer card cut short: it says it has {whole} rows and {whole - 1} are there "
+        "(make the card again, or copy the whole file)"
+    )
+    last = lines[-1].rstrip("\n").split(",")
+    path.write_text("".join(lines[:-1]) + ",".join(last[:5]), encoding="utf-8")
+    with pytest.raises(answers.NotACard) as refused:
+        answers.read_card(path)
+    assert str(refused.value) == (
+        f"an answer card cut short: line {whole + 1} has 5 of its "
+        f"{len(answers.CARD_COLUMNS)} fields (make the card again, or copy the whole file)"
+    )
+
+
 def test_a_folder_of_cards_skips_a_second_card_of_one_student(card_of, tmp_path):
     answers.write_card(card_of("ben"), tmp_path)
     answers.write_card(card_of("ben"), tmp_path / "copy")

@@ -194,11 +194,11 @@ def test_a_card_of_another_cut_off_is_named_in_each_panel(compared):
     *_, out = compared
     page = (out / "index.html").read_text()
     later = (
-        "cleo used 5 Nov 2024: figures published after the class&#x27;s day 28 Oct 2024 count "
+        "cleo used 5 Nov 2024: figures published after the lesson&#x27;s day 28 Oct 2024 count "
         "in their estimate."
     )
     earlier = (
-        "dan used 23 Oct 2024: figures published after it and by the class&#x27;s day 28 Oct "
+        "dan used 23 Oct 2024: figures published after it and by the lesson&#x27;s day 28 Oct "
         "2024 do not count in their estimate."
     )
     assert page.count(later) == page.count(earlier) == 2  # one per panel
@@ -272,6 +272,12 @@ def test_a_card_of_another_lesson_day_gets_its_own_panel(class_folder, class_vie
         for name in names
     ]  # fmt: skip
     assert students == [["dee"], ["ana", "ben", "cleo", "dan", "eve"]]
+    # The opening line says whose cards answer another lesson.
+    assert (
+        "6 answer cards answering 5 questions (each a measure in a time window). The "
+        "class&#x27;s day is 28 Oct 2024, the lesson most cards answer; dee answered the lesson "
+        "of 23 Oct 2024, whose questions have panels of their own." in page
+    )
 
 
 def run_compare(folder: Path, out: Path, capsys) -> tuple[int, str]:

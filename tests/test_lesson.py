@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -373,7 +374,13 @@ def test_a_lower_bounds_dotted_line_runs_to_the_axis_end_and_replaced_figures_fa
 def test_grades_sit_beside_their_claimant_with_what_each_mark_weighs(pack_23, pack_28):
     page = (pack_23[0] / "handout.html").read_text(encoding="utf-8")
     (table,) = tables_after(page, "The figures, source by source")
-    assert list(table.columns[1:3]) == ["said by", "grade"]
+    # Each measure and window heads its rows once; the grade sits beside the name.
+    assert list(table.columns[0:2]) == ["said by", "grade"]
+    assert re.findall(r'scope="colgroup">([^<]*)<', page) == [
+        "Troops committed in total (all dates)",
+        "Troops sent to Russia so far (18–23 Oct 2024)",
+        "Troops being prepared (17–23 Oct 2024)",
+    ]
     weights = page.split("What the grades weigh", 1)[1].split("</table>", 1)[0]
     assert "B: 0.8" in weights and "E: 0.1" in weights and "3: 0.6" in weights
     # Round 4 (c): plain words, no module name.
@@ -384,7 +391,12 @@ def test_grades_sit_beside_their_claimant_with_what_each_mark_weighs(pack_23, pa
     assert "crosscheck.reliability" not in page
     on_28 = (pack_28[0] / "handout.html").read_text(encoding="utf-8")
     assert ("<strong>Volodymyr Zelenskyy C3</strong>: Head of state of a party to the war") in on_28
-    assert "<strong>Sabrina Singh B2</strong>: takes the grade of" in on_28
+    # Those who speak for a body take one line per body: its grade and their names.
+    assert (
+        "<strong>Government of the United States B2</strong>: Sabrina Singh speaks for it "
+        "and takes its grade" in on_28
+    )
+    assert "<strong>Sabrina Singh B2</strong>" not in on_28
     estimate = on_28.split("<h1>2. Your estimate</h1>", 1)[1].split("</section>", 1)[0]
     assert "Grade the sources." in estimate and estimate.count("moved most by") == 2
 
@@ -422,7 +434,7 @@ def test_print_margins_and_one_ach_total_label_on_both_pages(pack_23):
 def test_without_chromium_the_pack_says_how_to_print_the_handout(pack_28):
     out, written, stderr = pack_28
     assert not (out / "handout.pdf").exists()
-    assert [path.name for path in written if path.suffix == ".html"] == [
+    assert sorted(path.name for path in written if path.suffix == ".html") == [
         "handout.html",
         "teacher.html",
     ]
@@ -533,3 +545,103 @@ def test_the_pack_opens_offline_with_its_chart_drawn_and_no_request(pack_28, bro
         "handout.html": [1, "1. What was known on 28 Oct 2024"],
         "teacher.html": [0, "Teacher's page: the lesson of 28 Oct 2024"],
     }
+
+
+# Late days: a short table, the data's end, and a pack that replaces the last one whole.
+
+
+@pytest.fixture(scope="module")
+def lesson_after_the_data():
+    """10 Jan 2026: four weeks after the data's last claim (12 Dec 2025)."""
+    return lesson.lesson(lesson.load_dataset(DATA), pd.Timestamp("2026-01-10"))
+
+
+def test_past_eight_rows_the_table_keeps_the_figures_that_count(lesson_after_the_data):
+    table = lesson.figures_table(lesson.known_figures(lesson_after_the_data))
+    shown = lesson.short_table(table)
+    assert (len(table), len(shown)) == (14, 10)
+    assert shown["counts?"].eq("yes").all()
+    # The three US officials' 'about 10,000' of 28-30 Oct 2024, replaced by Blinken's.
+    left_out = table.loc[~table.index.isin(shown.index)]
+    assert sorted(left_out["said by"]) == [
+        "Alyona Getmanchuk", "Lloyd Austin", "Robert Wood", "Sabrina Singh",
+    ]  # fmt: skip
+    assert lesson.rule(len(left_out)).endswith(
+        "replaced (faded in the chart, and left out of the table to keep it short: 4 such "
+        "figures, listed in data/known_figures.csv)."
+    )
+    # A table of eight rows or fewer shows its replaced figures too.
+    assert lesson.short_table(table.head(8)).equals(table.head(8))
+    assert lesson.rule(0).endswith("replaced (faded in the chart; 'no: replaced' in the table).")
+
+
+def test_a_day_after_the_datas_last_claim_says_what_the_data_holds(lesson_after_the_data):
+    assert lesson.data_ends(lesson_after_the_data) == (
+        "The data's latest claim was made on 12 Dec 2025: this handout shows what the data "
+        "holds, and anything said between then and 10 Jan 2026 is not in it."
+    )
+    reached = lesson.lesson(lesson.load_dataset(DATA), pd.Timestamp("2025-12-12"))
+    assert lesson.data_ends(reached) == ""
+
+
+def _pack_without_chromium(data, day, out) -> str:
+    stderr = io.StringIO()
+    with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stderr(stderr):
+        patch.setattr(lesson, "chromium", lambda: None)
+        lesson.write_pack(day, data, out)
+    return stderr.getvalue()
+
+
+def test_a_pack_without_chromium_removes_the_pdf_of_an_earlier_pack(tmp_path):
+    counts = [
+        figure("a1-01", "nis", "troops_dispatched", 1537, 1537, 1537, stated_wording="on Monday")
+    ]
+    make_dataset(tmp_path / "data", counts, ACTORS)
+    out = tmp_path / "pack"
+    out.mkdir()
+    (out / "handout.pdf").write_bytes(b"%PDF of another day")
+    stderr = _pack_without_chromium(tmp_path / "data", "2024-12-01", out)
+    assert not (out / "handout.pdf").exists()
+    assert "The PDF of an earlier pack there was removed" in stderr
+    handout = (out / "handout.html").read_text(encoding="utf-8")
+    assert (
+        "The data&#39;s latest claim was made on 21 Oct 2024: this handout shows what the "
+        "data holds, and anything said between then and 1 Dec 2024 is not in it." in handout
+    )
+
+
+def test_a_pack_that_fails_half_way_leaves_the_last_pack_as_it_was(tmp_path):
+    counts = [
+        figure("a1-01", "nis", "troops_dispatched", 1537, 1537, 1537, stated_wording="on Monday")
+    ]
+    make_dataset(tmp_path / "data", counts, ACTORS)
+    out = tmp_path / "pack"
+    _pack_without_chromium(tmp_path / "data", "2024-10-23", out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the teacher's page could not be drawn")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lesson, "plan", broken)
+        with pytest.raises(RuntimeError, match="could not be drawn"):
+            _pack_without_chromium(tmp_path / "data", "2024-10-24", out)
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before and b"23 Oct 2024" in after[Path("handout.html")]
+    # No staging folder is left beside the pack.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "pack"]
+
+
+def test_the_spokespeople_of_one_body_share_one_line_of_grade_reasons(lesson_after_the_data):
+    known = lesson.known_figures(lesson_after_the_data)
+    reasons = {r["name"]: r for r in lesson.grade_reasons(lesson_after_the_data, known)}
+    assert reasons["Government of the United States"] == {
+        "name": "Government of the United States",
+        "grade": "B2",
+        "reason": "Antony Blinken, Pat Ryder, Robert Wood and Sabrina Singh speak for it and "
+        "take its grade",
+    }
+    assert "Sabrina Singh" not in reasons
+    # Lloyd Austin has a grade of his own in grades.csv, with its reason.
+    assert reasons["Lloyd Austin"]["reason"].startswith("US Secretary of Defense")
+    assert reasons["Volodymyr Zelenskyy"]["grade"] == "C3"

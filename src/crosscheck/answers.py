@@ -18,6 +18,7 @@ and window with the student's estimate only (V1_COLUMNS).
 
 from __future__ import annotations
 
+import csv
 import html
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,7 +28,7 @@ import pandas as pd
 from crosscheck import analysis
 from crosscheck.estimates import as_said, envelope_text
 from crosscheck.load import Dataset
-from crosscheck.present import write_csv
+from crosscheck.present import listed, write_csv
 
 CARD_FORMAT = 2
 # One row per exercise measure and window ("estimate"), then one per published figure
@@ -45,13 +46,15 @@ CARD_COLUMNS = [
     "my estimate", "my low", "my high", "sources", "default estimate", "lesson default",
     "moved most", "estimate without it", "interval without it",
     "source", "figure", "figure kind", "said by", "as said", "figure low", "figure high",
-    "default grade", "default weight",
+    "default grade", "default weight", "card rows",
 ]  # fmt: skip
 # Columns a published row gained within format 2 (how each figure was said, by whom, the
 # interval the student's margin gives it, its grade and weight in the default estimate):
 # a card written before them reads with them empty, so the format number stays.
+# "card rows": how many rows the card has, on every row, so that a card cut short at a
+# line end (a copy or upload that stopped) is told from a whole one.
 ADDED_COLUMNS = ["said by", "as said", "figure low", "figure high", "default grade",
-                 "default weight"]  # fmt: skip
+                 "default weight", "card rows"]  # fmt: skip
 ESTIMATE_ROW, PUBLISHED_ROW = "estimate", "published"
 # The choices a student makes, by the name the card gives each when it moved the
 # estimate most; NO_MOVE when reverting none of them changes anything.
@@ -61,7 +64,7 @@ NO_MOVE = "none"
 V1_COLUMNS = ["student", "as_of", "measure", "window", "my estimate", "sources",
               "grades changed"]  # fmt: skip
 _INTEGERS = ["card_format", "window_days", "my estimate", "sources", "default estimate",
-             "lesson default", "estimate without it"]  # fmt: skip
+             "lesson default", "estimate without it", "card rows"]  # fmt: skip
 _NUMBERS = ["approximate_margin", "my low", "my high", "figure", "figure low", "figure high",
             "default weight"]  # fmt: skip
 _DAYS = ["window_start", "window_end"]
@@ -276,6 +279,7 @@ def build_card(
         order[key] for key in zip(card["measure_id"], card["window_start"], strict=True)
     ]
     card = card.sort_values(["_order", "row"], kind="stable", key=_rows_first)
+    card["card rows"] = len(card)
     return _typed(card.drop(columns="_order").reindex(columns=CARD_COLUMNS))
 
 
@@ -391,8 +395,11 @@ def read_card(path: Path) -> pd.DataFrame:
     """
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+        short = _short_line(path)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
         raise NotACard(f"not a readable CSV ({str(error).splitlines()[0]})") from None
+    except csv.Error as error:
+        raise NotACard(f"not a readable CSV ({error})") from None
     columns = list(raw.columns)
     if "card_format" not in columns:
         if columns == V1_COLUMNS:
@@ -403,15 +410,29 @@ def read_card(path: Path) -> pd.DataFrame:
         raise NotACard("not an answer card (it has no card_format column)")
     formats = set(raw["card_format"])
     if formats != {str(CARD_FORMAT)}:
+        older = all(f.isdigit() and int(f) < CARD_FORMAT for f in formats)
         raise NotACard(
             f"an answer card of format {', '.join(sorted(formats)) or 'none'}; this version "
             f"reads format {CARD_FORMAT}"
+            + ("; rerun the exercise notebook to make a new card" if older else "")
         )
     missing = [c for c in CARD_COLUMNS if c not in columns and c not in ADDED_COLUMNS]
     if missing:
         raise NotACard(f"an answer card without the column(s) {', '.join(missing)}")
     if raw.empty:
         raise NotACard("an answer card with no row")
+    if short is not None:
+        line, fields = short
+        raise NotACard(
+            f"an answer card cut short: line {line} has {fields} of its {len(columns)} "
+            "fields (make the card again, or copy the whole file)"
+        )
+    told = set(raw["card rows"]) if "card rows" in raw else {""}
+    if told != {""} and told != {str(len(raw))}:
+        raise NotACard(
+            f"an answer card cut short: it says it has {', '.join(sorted(told))} rows and "
+            f"{len(raw)} are there (make the card again, or copy the whole file)"
+        )
     if raw["student"].nunique() != 1 or not raw["student"].iloc[0].strip():
         raise NotACard("an answer card that does not name one student")
     rows = set(raw["row"]) - {ESTIMATE_ROW, PUBLISHED_ROW}
@@ -426,6 +447,19 @@ def read_card(path: Path) -> pd.DataFrame:
     except (ValueError, TypeError) as error:
         raise NotACard(f"an answer card with a value it cannot hold ({error})") from None
     return card
+
+
+def _short_line(path: Path) -> tuple[int, int] | None:
+    """The first line (1-based, the header being line 1) with fewer fields than the
+    header, and its number of fields; None when every line is whole. pandas fills a short
+    row with empty values, so a card cut mid-row would otherwise read as whole."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        width = len(next(reader, []))
+        for row in reader:
+            if row and len(row) < width:
+                return reader.line_num, len(row)
+    return None
 
 
 @dataclass(frozen=True)
@@ -662,17 +696,13 @@ def default_workings(figures: pd.DataFrame, estimate) -> str:
     ]  # fmt: skip
     said_apart = [f"'{row['as said']}' ({name})" for name, (_, row) in
                   zip(who[bounds], figures[bounds].iterrows(), strict=True)]  # fmt: skip
-    apart = f"; {_listed(said_apart)}: a bound, not averaged" if said_apart else ""
+    apart = f"; {listed(said_apart)}: a bound, not averaged" if said_apart else ""
     if not points:
         return f"no point figure to average{apart}: no default estimate"
     result = "no estimate" if pd.isna(estimate) else f"{estimate:,}"
     if len(points) == 1:
         return f"the one source's latest figure: {points[0]} → {result}{apart}"
-    return f"weighted mean of each source's latest figure: {_listed(points)} → {result}{apart}"
-
-
-def _listed(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    return f"weighted mean of each source's latest figure: {listed(points)} → {result}{apart}"
 
 
 def interval_line(row: pd.Series, figures: pd.DataFrame) -> str:

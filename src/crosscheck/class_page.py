@@ -7,10 +7,7 @@ nothing.
 from __future__ import annotations
 
 import html
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -18,13 +15,14 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from crosscheck import answers, plots
+from crosscheck import answers, plots, publish
 from crosscheck.present import (
     FOLD_ROWS,
     cell_html,
     fold_summary,
     folded,
     list_entries,
+    listed,
     page_view,
     table_block,
     table_html,
@@ -179,22 +177,47 @@ def _moves(rows: pd.DataFrame, day: str, figures: dict) -> str:
 _NO_FIGURES = pd.DataFrame(columns=answers.CARD_COLUMNS)
 
 
+def _lessons(cards: list[pd.DataFrame], day: str) -> str:
+    """The end of the page's opening sentence: the lesson the cards answer (' of the
+    lesson of 28 Oct 2024 (the class's day).'), or, when some answer the lesson of
+    another day, the class's day and who answered which other lesson (their questions
+    get panels of their own)."""
+    if not day:
+        return "."
+    others = {}
+    for card in cards:
+        if len(card) and card["lesson day"].iloc[0] != day:
+            others.setdefault(card["lesson day"].iloc[0], []).append(card["student"].iloc[0])
+    if not others:
+        return f" of the lesson of {answers.day_text(day)} (the class's day)."
+    return (
+        f". The class's day is {answers.day_text(day)}, the lesson most cards answer"
+        + "".join(
+            f"; {listed(sorted(names))} answered the lesson of {answers.day_text(other)}, whose "
+            "questions have panels of their own"
+            for other, names in sorted(others.items())
+        )
+        + "."
+    )
+
+
 def cutoff_notes(rows: pd.DataFrame, day: str) -> list[str]:
-    """A sentence per student whose cut-off is not the class's day: which figures their
-    estimate counts that the class's does not, or misses."""
+    """A sentence per student whose cut-off is not the lesson's day of the panel's window
+    (`day`): which figures their estimate counts that the lesson's default does not, or
+    misses."""
     notes = []
     on_the_day = answers.day_text(day)
     for _, row in rows[rows["as_of"] != day].iterrows():
         theirs = answers.day_text(row["as_of"])
         if row["as_of"] > day:
             notes.append(
-                f"{row['student']} used {theirs}: figures published after the class's day "
+                f"{row['student']} used {theirs}: figures published after the lesson's day "
                 f"{on_the_day} count in their estimate."
             )
         else:
             notes.append(
                 f"{row['student']} used {theirs}: figures published after it and by the "
-                f"class's day {on_the_day} do not count in their estimate."
+                f"lesson's day {on_the_day} do not count in their estimate."
             )
     return notes
 
@@ -254,7 +277,7 @@ def _panel(
     )
     alt = (
         f"Each student's estimate of {spread['measure']} ({window}) as a dot with "
-        f"its interval, the default estimate of the class's day as a dashed line, the "
+        f"its interval, the default estimate of the lesson's day as a dashed line, the "
         f"published figures above"
     )
     notes = "".join(
@@ -370,9 +393,7 @@ def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
     lede = (
         f"{len(cards.cards)} answer card{'s' if len(cards.cards) != 1 else ''} answering "
         f"{len(spread)} question{'s' if len(spread) != 1 else ''} (each a measure in a time "
-        "window) of the lesson"
-        + (f" of {answers.day_text(day)} (the class's day)" if day else "")
-        + "."
+        "window)" + _lessons(cards.cards, day)
     )
     panels = []
     for (_, row), other in zip(spread.iterrows(), ends_elsewhere(spread), strict=True):
@@ -426,9 +447,7 @@ def write_class_page(
             else "it holds no .csv file"
         )
         return ClassPage(None, 0, cards.skipped, reason)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
-    try:
+    with publish.staged(out_dir) as staging:
         data: dict[str, pd.DataFrame] = {}
         page = class_page_html(cards, title, data)
         for name, table in data.items():
@@ -442,17 +461,5 @@ def write_class_page(
                 staging / "data" / "skipped_cards.csv",
             )
         (staging / PAGE).write_text(page, encoding="utf-8")
-        _replace(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        publish.put_in_place(staging, out_dir, ["data", PAGE])
     return ClassPage(out_dir / PAGE, len(cards.cards), cards.skipped)
-
-
-def _replace(staging: Path, out_dir: Path) -> None:
-    """Move the new page and its data into out_dir, each step a rename, the page last."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    old = out_dir / "data"
-    if old.exists():
-        os.replace(old, staging / "old-data")
-    os.replace(staging / "data", old)
-    os.replace(staging / PAGE, out_dir / PAGE)

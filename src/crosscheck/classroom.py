@@ -9,6 +9,7 @@ import pandas as pd
 
 from crosscheck import estimates, timeline
 from crosscheck.datapackage import CLAIM, CLAIM_IDS, OTHER_COLUMNS, SOURCE, Column
+from crosscheck.present import listed
 
 PROMPT_COLUMNS = ["theme", "prompt", "claims", "more claims"]
 # Heuer scores only the evidence against a hypothesis: the one with the least
@@ -217,14 +218,10 @@ def ach_reasoning(view) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def _names(labels: list[str]) -> str:
-    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
 def _tied(scores: pd.Series, score: int) -> str:
     """'Combat at the front (0)', or 'Combat at the front and A show of alliance (0 each)'."""
     labels = [str(label) for label in scores.index[scores == score]]
-    return f"{_names(labels)} ({score}{' each' if len(labels) > 1 else ''})"
+    return f"{listed(labels)} ({score}{' each' if len(labels) > 1 else ''})"
 
 
 def ach_summary(matrix: pd.DataFrame) -> str:

@@ -24,9 +24,9 @@ from pathlib import Path
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from crosscheck import analysis, classroom, estimates, exercise, plots, timeline
+from crosscheck import analysis, classroom, estimates, exercise, plots, publish, timeline
 from crosscheck.load import load_dataset
-from crosscheck.present import format_day, write_csv
+from crosscheck.present import format_day, listed, write_csv
 from crosscheck.reliability import BOUND_ONLY, CREDIBILITY_WEIGHTS, RELIABILITY_WEIGHTS
 from crosscheck.screenshots import CHROMIUM, CHROMIUM_FLAGS
 
@@ -50,6 +50,8 @@ ACH_TIES = (
 # CSV beside the page (data/following_claims.csv).
 MAX_LATER = 15
 PDF_SECONDS = 120
+# The pack's files in its folder (the CSVs go in data/).
+HANDOUT, TEACHER, PDF = "handout.html", "teacher.html", "handout.pdf"
 
 # The 45-minute plan: (minutes, activity). Activities name no topic; the page fills in
 # the day, the measures and the prompts.
@@ -304,8 +306,45 @@ def opening(lesson_: Lesson) -> dict:
 RULE = (
     "Only each source's latest figure in a time window counts: a government and its "
     "officials are one source, and when a source gives a new figure its earlier one is "
-    "replaced (faded in the chart; 'no: replaced' in the table)."
+    "replaced ({where})."
 )
+# The handout's table stays short (the issue: "a chart and a short table", 2-4 printed
+# pages): past SHORT_TABLE rows it lists only the figures that count, and the replaced
+# ones stay in the chart (faded) and in data/known_figures.csv.
+SHORT_TABLE = 8
+
+
+def short_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of figures_table the handout prints: all of them up to SHORT_TABLE rows,
+    else those whose `counts?` is 'yes'."""
+    return table if len(table) <= SHORT_TABLE else table[table["counts?"] == "yes"]
+
+
+def rule(left_out: int) -> str:
+    """The rule the numbers follow, saying where a replaced figure shows: 'no: replaced'
+    in the table, or, when short_table left `left_out` of them out, only in the chart and
+    the CSV."""
+    if not left_out:
+        return RULE.format(where="faded in the chart; 'no: replaced' in the table")
+    figures = f"{left_out} such figure{'s' if left_out != 1 else ''}"
+    return RULE.format(
+        where=f"faded in the chart, and left out of the table to keep it short: {figures}, "
+        "listed in data/known_figures.csv"
+    )
+
+
+def data_ends(lesson_: Lesson) -> str:
+    """A sentence for a day after the data's last claim (the latest `stated_on` of all
+    the data): what the handout shows is what the data holds by then, not all that was
+    said; '' on a day the data reaches."""
+    last = lesson_.full.claims["stated_on"].max()
+    if pd.isna(last) or lesson_.day <= last:
+        return ""
+    return (
+        f"The data's latest claim was made on {last:%-d %b %Y}: this handout shows what the "
+        f"data holds, and anything said between then and {lesson_.day:%-d %b %Y} is not "
+        "in it."
+    )
 
 
 def _first_sentence(text: str) -> str:
@@ -325,24 +364,35 @@ def weights_table() -> list[dict]:
 
 
 def grade_reasons(lesson_: Lesson, known: pd.DataFrame) -> list[dict]:
-    """The grade of each claimant on the handout's table (its `graded as`: a spokesman
-    takes the grade of the body it speaks for), with the first sentence of grades.csv's
-    reason where it has one: {'name', 'grade', 'reason'}, by name."""
+    """The grade of each claimant on the handout's table and why, by name:
+    {'name', 'grade', 'reason'}. A claimant graded as its own source gives the first
+    sentence of grades.csv's reason; those who speak for a body (`grade from`) are one
+    line per body and grade, naming them ('Sabrina Singh and Pat Ryder speak for it and
+    take its grade'), so that five spokespeople of one government take one line."""
     grades = lesson_.view.grades.set_index("actor_id")
-    rows = []
+    own, speakers = [], {}
     for actor_id in sorted(set(known["claimant_id"])):
         if actor_id not in grades.index:
             continue
         grade = grades.loc[actor_id]
+        body = grade.get("grade from", "")
+        if isinstance(body, str) and body:
+            speakers.setdefault((body, str(grade["graded as"])), []).append(str(grade["name"]))
+            continue
         reason = grade.get("reasoning", "")
-        rows.append(
+        own.append(
             {
                 "name": str(grade["name"]),
                 "grade": str(grade["graded as"]),
                 "reason": "" if pd.isna(reason) else _first_sentence(str(reason)),
             }
         )
-    return sorted(rows, key=lambda row: row["name"].lower())
+    for (body, grade), names in speakers.items():
+        names = sorted(names, key=str.lower)
+        who = listed(names)
+        verbs = "speaks for it and takes" if len(names) == 1 else "speak for it and take"
+        own.append({"name": body, "grade": grade, "reason": f"{who} {verbs} its grade"})
+    return sorted(own, key=lambda row: row["name"].lower())
 
 
 def estimate_steps(lesson_: Lesson) -> list[str]:
@@ -845,16 +895,26 @@ def estimates_note(table: pd.DataFrame) -> str:
     return " ".join(notes)
 
 
-def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = ()) -> str:
-    """A plain HTML table for paper: escaped cells, numbers right-aligned."""
+def _table(frame: pd.DataFrame, numeric: tuple[str, ...] = (), group: str | None = None) -> str:
+    """A plain HTML table for paper: escaped cells, numbers right-aligned. With `group`,
+    that column's value heads each run of rows that share it (a row spanning the table)
+    instead of filling a column: a long label printed once, not wrapped on every row."""
     if frame.empty:
         return '<p class="empty">None.</p>'
+    groups = frame[group] if group else None
+    frame = frame.drop(columns=[group]) if group else frame
     head = "".join(
         f'<th class="{"num" if c in numeric else ""}">{html.escape(str(c))}</th>'
         for c in frame.columns
     )
-    body = []
-    for _, row in frame.iterrows():
+    body, heading = [], None
+    for index, row in frame.iterrows():
+        if groups is not None and groups[index] != heading:
+            heading = groups[index]
+            body.append(
+                f'<tr class="group"><th colspan="{len(frame.columns)}" scope="colgroup">'
+                f"{html.escape(str(heading))}</th></tr>"
+            )
         cells = []
         for column, value in row.items():
             if pd.isna(value):
@@ -917,7 +977,29 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
     dataset = load_dataset(data_dir)
     lesson_ = lesson(dataset, parameters.as_of, parameters)
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    stale_pdf = (out_dir / PDF).exists()
+    with publish.staged(out_dir) as staging:
+        _write_pack(lesson_, staging)
+        # The handout last: a reader who opens it finds its PDF and data already there.
+        written = publish.put_in_place(staging, out_dir, ["data", TEACHER, PDF, HANDOUT])
+    if out_dir / PDF not in written:
+        removed = (
+            " The PDF of an earlier pack there was removed: it was not of this one."
+            if stale_pdf
+            else ""
+        )
+        print(
+            f"crosscheck class pack: no Chromium found, so no PDF was made. Open "
+            f"{out_dir / HANDOUT} in a browser and print it to PDF (Print, then 'Save as "
+            f"PDF'; A4, no headers).{removed}",
+            file=sys.stderr,
+        )
+    return written
+
+
+def _write_pack(lesson_: Lesson, out_dir: Path) -> None:
+    """Write the pack's files into out_dir (a staging folder): the PDF only when a
+    Chromium prints it (print_pdf)."""
     known = known_figures(lesson_)
     table = figures_table(known)
     prompts = handout_prompts(lesson_)
@@ -928,15 +1010,13 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
         [{"theme": k["theme"], **row} for k in key for row in k["later_rows"]],
         columns=["theme", "claim", "source", "stated", "published", "summary"],
     )
-    written = []
     for name, frame in (
         ("known_figures", table),
         ("prompts", prompts),
         ("following_claims", following_claims),
     ):
-        path = out_dir / "data" / f"{name}.csv"
-        write_csv(frame, path, readable=True)
-        written.append(path)
+        write_csv(frame, out_dir / "data" / f"{name}.csv", readable=True)
+    shown = short_table(table)
     shown_claims = [
         *known["claim_id"],
         *" ".join(prompts["claims"]).split(),
@@ -968,16 +1048,18 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
         .render(
             **common,
             opening=opening(lesson_),
-            rule=RULE,
+            data_ends=data_ends(lesson_),
+            rule=rule(len(table) - len(shown)),
             weights=weights_table(),
             reasons=grade_reasons(lesson_, known),
             chart=plots.figure_html(
                 figures_chart(lesson_, known), "known_figures", f"The figures known on {day}"
             ),  # fmt: skip
             table=_table(
-                table.assign(measure=table["measure"] + " (" + table["window"] + ")").drop(
+                shown.assign(measure=shown["measure"] + " (" + shown["window"] + ")").drop(
                     columns=["window"]
-                )
+                ),
+                group="measure",
             ),
             steps=estimate_steps(lesson_),
             whos_who=whos_who(lesson_.full, shown_claims),
@@ -987,9 +1069,8 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
             evidence_left=evidence_left,
         )
     )
-    handout_path = out_dir / "handout.html"
+    handout_path = out_dir / HANDOUT
     handout_path.write_text(handout, encoding="utf-8")
-    written.append(handout_path)
     matrix = classroom.ach_matrix(lesson_.view)
     if not matrix.empty:
         matrix.loc[matrix.index[-1], "evidence"] = ACH_TOTAL
@@ -1032,16 +1113,5 @@ def write_pack(as_of, data_dir, out_dir) -> list[Path]:
             defaults_read=DEFAULTS,
         )
     )
-    teacher_path = out_dir / "teacher.html"
-    teacher_path.write_text(teacher, encoding="utf-8")
-    written.append(teacher_path)
-    pdf = out_dir / "handout.pdf"
-    if print_pdf(handout_path, pdf):
-        written.append(pdf)
-    else:
-        print(
-            f"crosscheck class pack: no Chromium found, so no PDF was made. Open {handout_path} "
-            "in a browser and print it to PDF (Print, then 'Save as PDF'; A4, no headers).",
-            file=sys.stderr,
-        )
-    return written
+    (out_dir / TEACHER).write_text(teacher, encoding="utf-8")
+    print_pdf(handout_path, out_dir / PDF)

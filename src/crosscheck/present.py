@@ -42,6 +42,12 @@ def text_or(value, default: str = "") -> str:
     return default if value is None or pd.isna(value) else str(value)
 
 
+def listed(items: list[str]) -> str:
+    """Items as a sentence lists them: 'A', 'A and B', 'A, B and C' (no serial comma, as
+    the page's prose). Raises IndexError for an empty list."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def format_day(day: pd.Series) -> pd.Series:
     """Dates as people read them: 23 Oct 2024."""
     if day.empty:  # object dtype even when empty, so that it joins other text

@@ -1,0 +1,49 @@
+"""Putting a finished build in place: a failed or half-done build never replaces the
+last good one (the house rule "a failed build never replaces the last good report").
+
+A build writes everything into a staging folder beside its output folder; `staged`
+gives that folder and removes it afterwards, and `put_in_place` moves the outputs in by
+rename, the page a reader opens last.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def staged(out_dir: Path) -> Iterator[Path]:
+    """A new, empty folder beside out_dir (same file system, so moves are renames),
+    removed on exit whether the build finished or failed. out_dir's parent is made."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-", dir=out_dir.parent))
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def put_in_place(staging: Path, out_dir: Path, names: list[str]) -> list[Path]:
+    """Move each of `names` (files or folders, in this order: put the page last) from
+    staging into out_dir, replacing what is there. A name the build did not write is
+    removed from out_dir, so that no output of an earlier build (a PDF printed before
+    Chromium went missing) stands beside the new ones as if it were theirs. Returns the
+    paths now in out_dir. Raises OSError when a move fails."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    old = staging / ".old"
+    old.mkdir(exist_ok=True)
+    placed = []
+    for name in names:
+        target = out_dir / name
+        if target.exists():
+            # A folder cannot be renamed over a folder that has files: set it aside first.
+            os.replace(target, old / name)
+        if (staging / name).exists():
+            os.replace(staging / name, target)
+            placed.append(target)
+    return placed
