@@ -262,16 +262,17 @@ def test_a_card_of_another_lesson_day_gets_its_own_panel(class_folder, class_vie
         "Intelligence Service 10,000 (B2, weight 0.64) → 10,000."
     ) in dee_panel
     names = [name for name, *_ in sections]
+    # The class's questions come first, then those of dee's lesson.
     assert names == [
-        "class-troops_committed-all-dates-to-2024-10-23",
         "class-troops_committed-all-dates-to-2024-10-28",
+        "class-troops_committed-all-dates-to-2024-10-23",
     ]
     students = [
         sorted(pd.read_csv(out / "data" / f"{name}.csv").query("mark == \"student's estimate\"")
                ["student"])
         for name in names
     ]  # fmt: skip
-    assert students == [["dee"], ["ana", "ben", "cleo", "dan", "eve"]]
+    assert students == [["ana", "ben", "cleo", "dan", "eve"], ["dee"]]
     # The opening line says whose cards answer another lesson.
     assert (
         "6 answer cards answering 5 questions (each a measure in a time window). The "

@@ -388,8 +388,10 @@ def class_page_html(cards: answers.ClassCards, title: str, data: dict) -> str:
     estimates = answers.class_estimates(cards.cards)
     published = answers.class_published(cards.cards)
     spread = answers.compare_answers(cards.cards)
-    data |= {"class_estimates": estimates, "class_published": published, "class_spread": spread}
     day = answers.class_day(cards.cards)
+    # The class's own questions first, then those of another lesson's day.
+    spread = spread.iloc[(spread["class's day"] != day).argsort(kind="stable")]
+    data |= {"class_estimates": estimates, "class_published": published, "class_spread": spread}
     lede = (
         f"{len(cards.cards)} answer card{'s' if len(cards.cards) != 1 else ''} answering "
         f"{len(spread)} question{'s' if len(spread) != 1 else ''} (each a measure in a time "

@@ -1121,7 +1121,7 @@ def class_estimates_chart(
                               "or upper bound"))  # fmt: skip
     if day_default:
         handles.append(Line2D([], [], color=DEFAULT_COLOUR, linewidth=1.2, linestyle=(0, (5, 3)),
-                              label="default estimate, the class's day"))  # fmt: skip
+                              label="default estimate, the lesson's day"))  # fmt: skip
     if has_default.any():
         handles.append(Line2D([], [], marker="D", color=DEFAULT_COLOUR, markerfacecolor="none",
                               linestyle="",
