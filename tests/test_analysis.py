@@ -16,6 +16,7 @@ from conftest import DATA
     ("given", "message"),
     [
         ({"as_of": "23/10/2024"}, "as_of must be a date written YYYY-MM-DD"),
+        ({"as_of": "2024-02-30"}, "as_of '2024-02-30' is not a day of the calendar"),
         ({"approximate_margin": 1.5}, "approximate_margin must be at least 0 and below 1"),
         ({"approximate_margin": "ten"}, "approximate_margin must be a number"),
         ({"window_days": 0}, "window_days must be a whole number of days, 1 or more"),

@@ -212,6 +212,14 @@ def test_a_card_cut_short_at_a_line_end_or_mid_row_is_refused(card_of, tmp_path)
         f"an answer card cut short: it says it has {whole} rows and {whole - 1} are there "
         "(make the card again, or copy the whole file)"
     )
+    # Cut after the last comma: every field is there, the last one empty.
+    path.write_text("".join(lines)[: -len(str(whole)) - 1], encoding="utf-8")
+    with pytest.raises(answers.NotACard) as refused:
+        answers.read_card(path)
+    assert str(refused.value) == (
+        f"an answer card cut short: line {whole + 1} lacks its last value (make the card "
+        "again, or copy the whole file)"
+    )
     last = lines[-1].rstrip("\n").split(",")
     path.write_text("".join(lines[:-1]) + ",".join(last[:5]), encoding="utf-8")
     with pytest.raises(answers.NotACard) as refused:

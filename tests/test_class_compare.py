@@ -497,3 +497,22 @@ def test_the_value_labels_sit_off_the_interval_bars(class_folder):
             for x0, x1, bottom, top in bars
         ), label.get_text()
     plt.close(figure)
+
+
+def test_a_tie_between_two_lessons_is_not_called_a_majority(class_folder, class_views, tmp_path):
+    dataset, shared = class_views
+    folder = tmp_path / "answers"
+    folder.mkdir()
+    ben = [c for c in answers.read_cards(class_folder).cards if c["student"].iloc[0] == "ben"]
+    answers.write_card(ben[0], folder)
+    day = pd.Timestamp("2024-10-23")
+    measures = exercise.lesson_measures(analysis.analyse(dataset, analysis.Parameters(as_of=day)))
+    dee = answers.build_card("dee", dataset, measures, analysis.Parameters(as_of=day), day, shared)
+    answers.write_card(dee, folder)
+    class_page.write_class_page(folder, tmp_path / "page")
+    page = (tmp_path / "page" / "index.html").read_text()
+    # One card each: the earlier day is the class's, and the page says why.
+    assert (
+        "The class&#x27;s day is 23 Oct 2024, the earliest of the lessons most cards answer; "
+        "ben answered the lesson of 28 Oct 2024, whose questions have panels of their own."
+    ) in page

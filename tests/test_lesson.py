@@ -501,6 +501,9 @@ def test_a_pack_for_a_day_before_any_claim_says_so(tmp_path):
     assert "No figure had been stated: there is no range to draw." in handout
     assert "No claim known on 1 Oct 2024 has been rated against the hypotheses." in handout
     assert "the first such day" not in handout  # one source: no exercise day at all
+    teacher = (tmp_path / "pack" / "teacher.html").read_text(encoding="utf-8")
+    assert "No default estimate on 1 Oct 2024: no question of the day has a figure" in teacher
+    assert "does not print: ." not in teacher
     assert read_rows(tmp_path / "pack" / "data" / "known_figures.csv") == []
 
 
@@ -645,3 +648,28 @@ def test_the_spokespeople_of_one_body_share_one_line_of_grade_reasons(lesson_aft
     # Lloyd Austin has a grade of his own in grades.csv, with its reason.
     assert reasons["Lloyd Austin"]["reason"].startswith("US Secretary of Defense")
     assert reasons["Volodymyr Zelenskyy"]["grade"] == "C3"
+
+
+def test_a_chromium_that_fails_leaves_the_pack_as_it_was_and_says_so(tmp_path, capsys):
+    from crosscheck import cli
+
+    counts = [
+        figure("a1-01", "nis", "troops_dispatched", 1537, 1537, 1537, stated_wording="on Monday")
+    ]
+    make_dataset(tmp_path / "data", counts, ACTORS)
+    out = tmp_path / "pack"
+    _pack_without_chromium(tmp_path / "data", "2024-10-23", out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    failing = tmp_path / "chromium"
+    failing.write_text("#!/bin/sh\necho 'no display' >&2\nexit 3\n", encoding="utf-8")
+    failing.chmod(0o755)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lesson, "chromium", lambda: failing)
+        code = cli.main(["class", "pack", "--as-of", "2024-10-24", "--data",
+                         str(tmp_path / "data"), "--out", str(out)])  # fmt: skip
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"lesson pack not written ({out} is as it was): Chromium could not print handout.html "
+        "to PDF (exit 3): no display\n"
+    )
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before

@@ -427,12 +427,19 @@ def read_card(path: Path) -> pd.DataFrame:
             f"an answer card cut short: line {line} has {fields} of its {len(columns)} "
             "fields (make the card again, or copy the whole file)"
         )
-    told = set(raw["card rows"]) if "card rows" in raw else {""}
-    if told != {""} and told != {str(len(raw))}:
-        raise NotACard(
-            f"an answer card cut short: it says it has {', '.join(sorted(told))} rows and "
-            f"{len(raw)} are there (make the card again, or copy the whole file)"
-        )
+    told = raw["card rows"] if "card rows" in raw else pd.Series("", index=raw.index)
+    if told.ne("").any():
+        again = "(make the card again, or copy the whole file)"
+        if told.eq("").any():
+            # A card cut after a row's last comma: that row lost its last value.
+            line = int(told.eq("").to_numpy().argmax()) + 2
+            raise NotACard(f"an answer card cut short: line {line} lacks its last value {again}")
+        if set(told) != {str(len(raw))}:
+            said = ", ".join(sorted(set(told)))
+            raise NotACard(
+                f"an answer card cut short: it says it has {said} rows and {len(raw)} are "
+                f"there {again}"
+            )
     if raw["student"].nunique() != 1 or not raw["student"].iloc[0].strip():
         raise NotACard("an answer card that does not name one student")
     rows = set(raw["row"]) - {ESTIMATE_ROW, PUBLISHED_ROW}

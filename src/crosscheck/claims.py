@@ -7,6 +7,7 @@ Tables of statements (one row per real-world statement) come from versions.py.
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 import pandas as pd
@@ -34,9 +35,12 @@ def parse_as_of(as_of: str | date | None) -> pd.Timestamp | None:
         return None
     if isinstance(as_of, date):  # a date, datetime or Timestamp: already parsed
         return pd.Timestamp(as_of).normalize()
+    text = str(as_of).strip()
     try:
-        return pd.Timestamp(date.fromisoformat(str(as_of).strip()))
+        return pd.Timestamp(date.fromisoformat(text))
     except ValueError:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(f"as_of {text!r} is not a day of the calendar") from None
         raise ValueError(f"as_of must be a date written YYYY-MM-DD, not {as_of!r}") from None
 
 

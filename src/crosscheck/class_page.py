@@ -190,8 +190,14 @@ def _lessons(cards: list[pd.DataFrame], day: str) -> str:
             others.setdefault(card["lesson day"].iloc[0], []).append(card["student"].iloc[0])
     if not others:
         return f" of the lesson of {answers.day_text(day)} (the class's day)."
+    mine = sum(len(card) > 0 and card["lesson day"].iloc[0] == day for card in cards)
+    why = (
+        "the lesson most cards answer"
+        if all(mine > len(names) for names in others.values())
+        else "the earliest of the lessons most cards answer"
+    )
     return (
-        f". The class's day is {answers.day_text(day)}, the lesson most cards answer"
+        f". The class's day is {answers.day_text(day)}, {why}"
         + "".join(
             f"; {listed(sorted(names))} answered the lesson of {answers.day_text(other)}, whose "
             "questions have panels of their own"

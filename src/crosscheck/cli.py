@@ -247,6 +247,9 @@ def _class_pack(arguments: argparse.Namespace) -> int:
     except ValueError as error:  # a day that is not a day, a cut-off before any claim
         print(f"lesson pack not written: {error}", file=sys.stderr)
         return 1
+    except (RuntimeError, OSError) as error:  # Chromium failed; a file could not be moved
+        print(f"lesson pack not written ({out} is as it was): {error}", file=sys.stderr)
+        return 1
     for path in written:
         print(f"written: {path}")
     return 0

@@ -958,7 +958,10 @@ def print_pdf(page: Path, pdf: Path) -> bool:
                    page.resolve().as_uri()]  # fmt: skip
         done = subprocess.run(command, capture_output=True, text=True, timeout=PDF_SECONDS)
     if done.returncode != 0 or not pdf.exists():
-        raise RuntimeError(f"Chromium could not print {page} to PDF: {done.stderr[-500:]}")
+        raise RuntimeError(
+            f"Chromium could not print {page.name} to PDF (exit {done.returncode}): "
+            f"{done.stderr.strip()[-500:] or 'it said nothing'}"
+        )
     return True
 
 

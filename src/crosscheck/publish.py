@@ -33,17 +33,30 @@ def put_in_place(staging: Path, out_dir: Path, names: list[str]) -> list[Path]:
     staging into out_dir, replacing what is there. A name the build did not write is
     removed from out_dir, so that no output of an earlier build (a PDF printed before
     Chromium went missing) stands beside the new ones as if it were theirs. Returns the
-    paths now in out_dir. Raises OSError when a move fails."""
+    paths now in out_dir.
+
+    All or nothing: when a move fails (a file held open elsewhere), the outputs already
+    moved are taken out again and the earlier ones put back, then the OSError is raised.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     old = staging / ".old"
     old.mkdir(exist_ok=True)
-    placed = []
-    for name in names:
-        target = out_dir / name
-        if target.exists():
-            # A folder cannot be renamed over a folder that has files: set it aside first.
-            os.replace(target, old / name)
-        if (staging / name).exists():
-            os.replace(staging / name, target)
-            placed.append(target)
-    return placed
+    set_aside, placed = [], []
+    try:
+        for name in names:
+            target = out_dir / name
+            if target.exists():
+                # A folder cannot be renamed over a folder that has files: set it aside.
+                os.replace(target, old / name)
+                set_aside.append(name)
+            if (staging / name).exists():
+                os.replace(staging / name, target)
+                placed.append(name)
+    except OSError:
+        for name in placed:
+            target = out_dir / name
+            shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+        for name in set_aside:
+            os.replace(old / name, out_dir / name)
+        raise
+    return [out_dir / name for name in placed]
