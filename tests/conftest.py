@@ -77,6 +77,22 @@ def early_report(tmp_path_factory) -> Path:
     return out
 
 
+SEED_ARTICLE = "dt-2024-10-23"
+
+
+@pytest.fixture(scope="session")
+def seed_only_rebuild(built_report, tmp_path_factory) -> Path:
+    """A copy of `built_report` rebuilt on the seed article alone (`articles`): a rebuild
+    on fewer articles, read for what changed since the previous build (test_changes) and
+    as the first of the two seed-only builds that more data must not move (test_subset)."""
+    from crosscheck.report import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("seed-only") / "reports"
+    shutil.copytree(built_report, out)
+    build(BuildOptions(data_dir=DATA, out_dir=out, articles=[SEED_ARTICLE], progress=False))
+    return out
+
+
 RALLY = ROOT / "tests" / "topics" / "rally"
 
 
