@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -335,7 +336,7 @@ def changes_chapters(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("as_of", "parameters"),
+    ("as_of", "parameters", "first_build"),
     [
         # every analysis parameter set away from its default at once: margin, window, grades
         (
@@ -345,19 +346,24 @@ def changes_chapters(tmp_path_factory) -> Path:
                 "window_days": 14,
                 "grade_overrides": {"rok-nis": "C3", "kremlin": "A1"},
             },
+            None,
         ),
-        ("2024-11-05", {}),
+        # the cut-off of `early_report` (conftest.py): a copy of its folder is the first build
+        ("2024-10-20", {}, "early_report"),
     ],
     ids=["margin, window and grade overrides", "cut-off"],
 )
 def test_two_builds_of_the_same_data_and_parameters_report_no_change(
-    changes_chapters, tmp_path, as_of, parameters
+    changes_chapters, tmp_path, request, as_of, parameters, first_build
 ):
     options = BuildOptions(
         data_dir=DATA, out_dir=tmp_path, as_of=as_of, parameters=parameters, progress=False,
         notebooks=sorted(changes_chapters.glob("*.ipynb")),
     )  # fmt: skip
-    build(options)
+    if first_build:
+        shutil.copytree(request.getfixturevalue(first_build), tmp_path, dirs_exist_ok=True)
+    else:
+        build(options)
     build(options)
     assert table(tmp_path, "claim_changes").empty
     assert table(tmp_path, "estimate_moves").empty
