@@ -44,6 +44,42 @@ def set_cell(path: Path, row: int, column: str, value: str) -> int:
     return row + 2
 
 
+# The shipped data, loaded and analysed once per test session: tests read these objects
+# and never change them (loading takes about a second, analysing one or two).
+@pytest.fixture(scope="session")
+def shipped_dataset():
+    """The shipped data as load_dataset reads it."""
+    from crosscheck.load import load_dataset
+
+    return load_dataset(DATA)
+
+
+@pytest.fixture(scope="session")
+def shipped_view_as_of(shipped_dataset):
+    """analysed(as_of, **parameters): the analysed view of the shipped data for a cut-off
+    day (None: all) and analysis parameters, each computed once per session."""
+    from crosscheck import analysis
+
+    views = {}
+
+    def analysed(as_of: str | None, **parameters):
+        key = (as_of, repr(sorted(parameters.items())))
+        if key not in views:
+            chosen = analysis.Parameters.parse(as_of=as_of, **parameters)
+            views[key] = analysis.analyse(shipped_dataset, chosen)
+        return views[key]
+
+    return analysed
+
+
+@pytest.fixture(scope="session")
+def shipped_view(shipped_dataset):
+    """The analysed view of the shipped data with the default parameters."""
+    from crosscheck import analysis
+
+    return analysis.analyse(shipped_dataset)
+
+
 # Each report is built once per test session and shared by the tests that read it:
 # a build runs every chapter notebook through papermill, which takes seconds.
 @pytest.fixture(scope="session")

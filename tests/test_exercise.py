@@ -7,22 +7,19 @@ import pytest
 from crosscheck import analysis, exercise
 from crosscheck.load import load_dataset
 
-from conftest import DATA, RALLY
+from conftest import RALLY
 from factories import ARTICLE, actor, figure, make_dataset
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(DATA)
+# The shipped data's analysed views, computed once per session (conftest.py).
+@pytest.fixture
+def view(shipped_view):
+    return shipped_view
 
 
-@pytest.fixture(scope="module")
-def view(dataset):
-    return analysis.analyse(dataset)
-
-
-def view_as_of(dataset, as_of, **parameters):
-    return analysis.analyse(dataset, analysis.Parameters.parse(as_of=as_of, **parameters))
+@pytest.fixture
+def view_as_of(shipped_view_as_of):
+    return shipped_view_as_of
 
 
 def pairs(table: pd.DataFrame) -> list[tuple[str, str, int]]:
@@ -37,9 +34,9 @@ def test_the_exercise_day_is_28_october_2024_when_ukraine_and_the_us_both_give_a
 
 
 def test_on_28_october_the_exercise_is_about_troops_committed_and_troops_sent_that_day(
-    dataset,
+    view_as_of,
 ):
-    measures = exercise.exercise_measures(view_as_of(dataset, "2024-10-28"))
+    measures = exercise.exercise_measures(view_as_of("2024-10-28"))
     assert pairs(measures) == [
         ("troops_committed", "all dates", 2),
         ("troops_dispatched", "28 Oct 2024", 2),
@@ -57,8 +54,8 @@ def test_on_28_october_the_exercise_is_about_troops_committed_and_troops_sent_th
     assert str(measures["sources"].dtype) == "int64"
 
 
-def test_a_us_lower_bound_beside_a_south_korean_count_on_23_october_is_no_exercise(dataset):
-    on_23 = view_as_of(dataset, "2024-10-23")
+def test_a_us_lower_bound_beside_a_south_korean_count_on_23_october_is_no_exercise(view_as_of):
+    on_23 = view_as_of("2024-10-23")
     # The report counts two independent sources in that window ...
     window = on_23.comparison[on_23.comparison["window"] == "18–23 Oct 2024"]
     assert window["independent sources"].tolist() == [2]
@@ -66,11 +63,11 @@ def test_a_us_lower_bound_beside_a_south_korean_count_on_23_october_is_no_exerci
     assert exercise.exercise_measures(on_23).empty
 
 
-def test_a_grade_moves_the_estimate_of_an_exercise_window(dataset):
+def test_a_grade_moves_the_estimate_of_an_exercise_window(view_as_of):
     """The README's classroom example: Zelenskyy graded B2 like the US spokesperson."""
-    default = view_as_of(dataset, "2024-10-28").weighted.set_index(["measure_id", "window"])
+    default = view_as_of("2024-10-28").weighted.set_index(["measure_id", "window"])
     changed = view_as_of(
-        dataset, "2024-10-28", grade_overrides={"volodymyr-zelenskyy": "B2"}
+        "2024-10-28", grade_overrides={"volodymyr-zelenskyy": "B2"}
     ).weighted.set_index(["measure_id", "window"])
     sent = ("troops_dispatched", "28 Oct 2024")
     committed = ("troops_committed", "all dates")
@@ -91,8 +88,8 @@ def test_with_all_the_data_the_exercise_never_joins_windows_of_the_running_count
     ]
 
 
-def test_a_view_cut_off_before_the_exercise_day_has_no_exercise_day(dataset):
-    assert exercise.exercise_cutoff(view_as_of(dataset, "2024-10-27")) is None
+def test_a_view_cut_off_before_the_exercise_day_has_no_exercise_day(view_as_of):
+    assert exercise.exercise_cutoff(view_as_of("2024-10-27")) is None
 
 
 def test_another_topic_without_two_sources_in_a_window_has_no_exercise(tmp_path):
@@ -102,8 +99,8 @@ def test_another_topic_without_two_sources_in_a_window_has_no_exercise(tmp_path)
     assert empty.empty and list(empty.columns) == exercise.EXERCISE_COLUMNS
 
 
-def test_no_claims_give_no_exercise(dataset):
-    before_anything = view_as_of(dataset, "2024-01-01")
+def test_no_claims_give_no_exercise(view_as_of):
+    before_anything = view_as_of("2024-01-01")
     assert exercise.exercise_cutoff(before_anything) is None
     empty = exercise.exercise_measures(before_anything)
     assert list(empty.columns) == exercise.EXERCISE_COLUMNS and empty.empty
@@ -155,9 +152,9 @@ def test_two_counts_a_window_apart_make_no_exercise(tmp_path):
 
 
 def test_on_the_exercise_day_the_lesson_is_about_the_exercise_windows_and_grades_matter(
-    dataset,
+    view_as_of,
 ):
-    measures = exercise.lesson_measures(view_as_of(dataset, "2024-10-28"))
+    measures = exercise.lesson_measures(view_as_of("2024-10-28"))
     assert list(measures.columns) == exercise.LESSON_COLUMNS
     assert pairs(measures) == [
         ("troops_committed", "all dates", 2),
@@ -168,9 +165,9 @@ def test_on_the_exercise_day_the_lesson_is_about_the_exercise_windows_and_grades
 
 
 def test_on_23_october_the_lesson_is_about_the_three_busiest_windows_and_grades_do_not_matter(
-    dataset,
+    view_as_of,
 ):
-    measures = exercise.lesson_measures(view_as_of(dataset, "2024-10-23"))
+    measures = exercise.lesson_measures(view_as_of("2024-10-23"))
     assert pairs(measures) == [
         ("troops_dispatched", "18–23 Oct 2024", 2),
         ("troops_prepared", "17–23 Oct 2024", 1),
@@ -184,6 +181,6 @@ def test_on_23_october_the_lesson_is_about_the_three_busiest_windows_and_grades_
     assert not measures["grades_matter"].any()
 
 
-def test_a_lesson_before_any_claim_has_no_measures(dataset):
-    empty = exercise.lesson_measures(view_as_of(dataset, "2024-01-01"))
+def test_a_lesson_before_any_claim_has_no_measures(view_as_of):
+    empty = exercise.lesson_measures(view_as_of("2024-01-01"))
     assert empty.empty and list(empty.columns) == exercise.LESSON_COLUMNS
