@@ -6,23 +6,29 @@ import pytest
 from crosscheck import analysis, classroom
 from crosscheck.load import load_dataset
 
-from conftest import DATA, write_rows
+from conftest import write_rows
 from factories import ARTICLE, CLAIM, actor, figure, make_dataset
 
 DAY = pd.Timestamp("2024-10-20")
 
 
-@pytest.fixture(scope="module")
-def dataset():
-    return load_dataset(DATA)
+# The shipped data and its analysed views, computed once per session (conftest.py).
+@pytest.fixture
+def dataset(shipped_dataset):
+    return shipped_dataset
 
 
-@pytest.fixture(scope="module")
-def view(dataset):
-    return analysis.analyse(dataset)
+@pytest.fixture
+def view(shipped_view):
+    return shipped_view
 
 
-def view_as_of(dataset, as_of):
+@pytest.fixture
+def view_as_of(shipped_view_as_of):
+    return shipped_view_as_of
+
+
+def analysed_as_of(dataset, as_of):
     return analysis.analyse(dataset, analysis.Parameters.parse(as_of=as_of))
 
 
@@ -43,10 +49,10 @@ def test_every_prompt_points_at_claims_that_exist(dataset, view):
     assert all(claims and set(claims.split()) <= ids for claims in prompts["claims"])
 
 
-def test_the_prompts_change_with_the_cut_off_date(dataset, view):
+def test_the_prompts_change_with_the_cut_off_date(view, view_as_of):
     # A claim is known when its article was published, not when it was said.
     full = classroom.discussion_prompts(view, None)
-    early = classroom.discussion_prompts(view_as_of(dataset, DAY), None)
+    early = classroom.discussion_prompts(view_as_of(DAY), None)
     assert not full["prompt"].equals(early["prompt"])
     published = view.claims.set_index("claim_id")["published_on"]
     cited = {claim for claims in early["claims"] for claim in claims.split()}
@@ -78,8 +84,8 @@ def test_the_silence_prompts_never_say_that_a_claimant_who_took_a_side_did_not(v
         assert ("did not confirm or deny" in text) is (claimant not in took_a_side)
 
 
-def test_no_claims_give_no_prompts(dataset):
-    before_anything = view_as_of(dataset, "2024-01-01")
+def test_no_claims_give_no_prompts(view_as_of):
+    before_anything = view_as_of("2024-01-01")
     assert before_anything.claims.empty
     prompts = classroom.discussion_prompts(before_anything, DAY)
     assert prompts.empty and list(prompts.columns) == classroom.PROMPT_COLUMNS
@@ -105,11 +111,11 @@ MONDAY_FIGURES = [
 def test_a_cut_off_keeps_a_copy_only_when_its_article_was_published_by_then(tmp_path):
     dataset = make_dataset(tmp_path, MONDAY_FIGURES, ACTORS, articles=ARTICLES)
     assert (dataset.claims["stated_on"] == pd.Timestamp("2024-10-21")).all()
-    on_22 = view_as_of(dataset, "2024-10-22")
+    on_22 = analysed_as_of(dataset, "2024-10-22")
     assert on_22.claims["claim_id"].tolist() == ["a1-01"]
     assert on_22.data.articles["article_id"].tolist() == ["a1"]
     assert on_22.statements["claim_id"].tolist() == ["a1-01"]
-    on_24 = view_as_of(dataset, "2024-10-24")
+    on_24 = analysed_as_of(dataset, "2024-10-24")
     assert sorted(on_24.claims["claim_id"]) == ["a1-01", "a2-01"]
 
 
@@ -202,12 +208,12 @@ def test_the_ach_matrix_scores_only_evidence_against_each_hypothesis(view):
         assert int(scores[label]) == (against == "I").sum() + 2 * (against == "II").sum()
 
 
-def test_the_ach_matrix_follows_the_cut_off(dataset, view):
+def test_the_ach_matrix_follows_the_cut_off(view, view_as_of):
     # Every rated claim is in the seed article, published on 23 Oct 2024.
     full = classroom.ach_matrix(view)
-    assert classroom.ach_matrix(view_as_of(dataset, "2024-10-22")).empty
-    assert classroom.ach_reasoning(view_as_of(dataset, "2024-10-22")).empty
-    assert classroom.ach_matrix(view_as_of(dataset, "2024-10-23")).equals(full)
+    assert classroom.ach_matrix(view_as_of("2024-10-22")).empty
+    assert classroom.ach_reasoning(view_as_of("2024-10-22")).empty
+    assert classroom.ach_matrix(view_as_of("2024-10-23")).equals(full)
     assert len(classroom.ach_reasoning(view)) == len(view.data.ach_ratings)
 
 
@@ -249,8 +255,8 @@ def test_an_empty_ach_matrix_has_the_columns_of_a_full_one(tmp_path):
     assert list(classroom.ach_matrix(view).columns) == ["evidence", "source", "claim", "Combat"]
 
 
-def test_the_known_on_prompt_never_speaks_of_a_day_after_the_cut_off():
-    view = analysis.analyse(load_dataset(DATA), analysis.Parameters.parse(as_of="2024-10-17"))
+def test_the_known_on_prompt_never_speaks_of_a_day_after_the_cut_off(view_as_of):
+    view = view_as_of("2024-10-17")
     prompts = classroom.discussion_prompts(view, pd.Timestamp("2024-10-20"))
     known = prompts.loc[prompts["theme"] == "what was known when", "prompt"].iloc[0]
     assert known.startswith("By 17 Oct 2024, ") and "20 Oct" not in known
