@@ -236,7 +236,12 @@ def test_the_estimates_table_explains_blanks_and_different_windows(pack_23):
     out, _ = pack_23
     page = (out / "teacher.html").read_text(encoding="utf-8")
     note = page.split("The estimates then and on 6 Nov 2024", 1)[1].split("<table", 1)[0]
-    assert "a\nbound is never averaged" in note or "a bound is never averaged" in note
+    note = " ".join(note.split())
+    assert (
+        "The sources count every source with a figure in the window; the estimate averages "
+        "their latest point figures only: a bound (&#39;up to&#39;, &#39;at least&#39;) is "
+        "never averaged. A blank estimate means the window held bounds only." in note
+    )
     assert "Troops sent to Russia so far: the windows differ (18–23 Oct 2024, then" in note
 
 

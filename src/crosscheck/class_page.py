@@ -281,10 +281,14 @@ def _panel(
         "source's latest in the window by the card's cut-off (crosscheck class compare)",
         class_default=spread["default estimate"],
     )
+    dashed = (
+        "the default estimate of the lesson's day as a dashed line, "
+        if pd.notna(spread["default estimate"])
+        else "no default estimate on the lesson's day (no point figure to average), "
+    )
     alt = (
         f"Each student's estimate of {spread['measure']} ({window}) as a dot with "
-        f"its interval, the default estimate of the lesson's day as a dashed line, the "
-        f"published figures above"
+        f"its interval, {dashed}the published figures above"
     )
     notes = "".join(
         f'<p class="crosscheck-note">{html.escape(note)}</p>' for note in cutoff_notes(rows, day)

@@ -877,13 +877,13 @@ def key_lines(lesson_: Lesson, cited_ids: list[str], following_ids: set | None =
 def estimates_note(table: pd.DataFrame) -> str:
     """What the blank cells of the 'estimates then and later' table mean, and which
     measures are compared across different windows (a running count's window moves)."""
-    notes = []
+    notes = [
+        "The sources count every source with a figure in the window; the estimate averages "
+        "their latest point figures only: a bound ('up to', 'at least') is never averaged."
+    ]
     blank = table["weighted estimate then"].isna() | table["weighted estimate later"].isna()
     if blank.any():
-        notes.append(
-            "A blank estimate means the window held bounds only ('up to', 'at least'): a "
-            "bound is never averaged."
-        )
+        notes.append("A blank estimate means the window held bounds only.")
     moved = table[table["window then"].notna() & table["window later"].notna()
                   & (table["window then"] != table["window later"])]  # fmt: skip
     for _, row in moved.iterrows():
