@@ -492,6 +492,12 @@ def interactive_table_html(frame: pd.DataFrame, name: str, caption: str) -> str:
         # it evaluates from text, which the page's policy forbids (no unsafe-eval).
         format_floats_in_python=False,
         text_in_header_can_be_selected=False,  # a click anywhere on a heading sorts
+        # No downsampling by itables: the rows shown are chosen above and the page says
+        # how many; itables' default (64 KB, measured on the column arrays) would drop
+        # rows silently once strings are stored by pyarrow, whose bytes it counts.
+        maxBytes=0,
+        maxRows=0,
+        maxColumns=0,
     )
     return table_block(
         name,

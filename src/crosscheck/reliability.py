@@ -123,7 +123,9 @@ def _inherit_grades(table: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     by_actor = table["actor_id"]
     names = table.set_index("actor_id")["name"]
     inherited = by_actor.map(effective).notna() & ~graded.to_numpy()
-    table["graded as"] = by_actor.map(effective).fillna(table["grade"]).astype("string")
+    # As text before filling: a column of no inherited grade at all is typed null by
+    # pyarrow, which cannot take a string.
+    table["graded as"] = by_actor.map(effective).astype("string").fillna(table["grade"])
     table["grade from"] = np.where(inherited, by_actor.map(source).map(names), "")
     # What the reader reads beside a grade is what the grade weighed: an inherited one too.
     table["reliability"] = table["graded as"].str[0].map(RELIABILITY)
