@@ -23,8 +23,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow as arrow
+import pyarrow.csv as arrow_csv
 
 from crosscheck import cells, dates, schema, stated_days
 from crosscheck.problems import DataError, Note, Problem, notes_report, reading_order
@@ -149,6 +152,9 @@ def _read_csv(path: Path, table: Table, problems: list[Problem], notes: list[Not
     text = _diagnose(text, name, table, problems, notes)
     if text is None:
         return None
+    columnar = _read_columnar(text, name, table, problems)
+    if columnar is not None:
+        return columnar
 
     records: list[list[str]] = []
     lines: list[int] = []
@@ -207,12 +213,18 @@ def _read_csv(path: Path, table: Table, problems: list[Problem], notes: list[Not
             return None
 
     _unnamed_columns(name, header, records, lines, problems, notes)
-    # The first column of each known name; unknown and repeated ones were reported.
+    frame = pd.DataFrame(records, columns=range(len(header)), dtype="string")
+    return _as_read(frame, header, table, lines, complete)
+
+
+def _as_read(frame: pd.DataFrame, header: list[str], table: Table, lines, complete: bool) -> _Read:
+    """A file's cells (columns by position, stripped text, "" for an empty cell) as the
+    table's columns: the first column of each known name (unknown and repeated ones were
+    reported), empty cells as NA, and a required column the header lacks as all NA."""
     positions: dict[str, int] = {}
     for position, column in enumerate(header):
         if column in table.columns and column not in positions:
             positions[column] = position
-    frame = pd.DataFrame(records, columns=range(len(header)), dtype="string")
     frame = frame[list(positions.values())].set_axis(list(positions), axis="columns")
     frame = frame.replace("", pd.NA)
     absent = set()
@@ -227,6 +239,115 @@ def _read_csv(path: Path, table: Table, problems: list[Problem], notes: list[Not
         absent=absent,
         complete=complete and table.key not in absent,
     )
+
+
+_QUOTE, _COMMA, _LINE_END = ord('"'), ord(","), ord("\n")
+
+
+def _needs_exact_reading(data: bytes) -> bool:
+    """Whether the csv module and pyarrow's reader could read these bytes differently:
+    a quote with something other than a separator, a line end or another quote on both
+    sides ('"abc"d' is an error for the csv module (strict) and 'abcd' for pyarrow; 'ab"c'
+    may be either), or a character Python's str.strip() takes for space and pyarrow's
+    trim does not (0x1c-0x1f). Vectorised over the bytes (numpy): a regex over 150 MB
+    takes seconds."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    if ((raw >= 0x1C) & (raw <= 0x1F)).any():
+        return True
+    quotes = np.flatnonzero(raw == _QUOTE)
+    inner = quotes[(quotes > 0) & (quotes < len(raw) - 1)]
+    before, after = raw[inner - 1], raw[inner + 1]
+    bounds = np.array([_QUOTE, _COMMA, _LINE_END], dtype=np.uint8)
+    return bool((~np.isin(before, bounds) & ~np.isin(after, bounds)).any())
+
+
+def _read_columnar(text: str, name: str, table: Table, problems: list[Problem]) -> _Read | None:
+    """The fast path of _read_csv: the file parsed by pyarrow's CSV reader, every cell as
+    text, spaces around a value stripped, on the same terms as the csv-module path.
+
+    Returns None, for the exact path to read the file, whenever the two could differ or
+    a problem needs a line number to be named: unusual quoting, a ragged row, a broken
+    quote, a row of separators only, an unnamed or repeated header cell, a field over
+    the csv module's limit, no row. Valid data never pays for line tracking: each row's
+    CSV line is found only when something asks for it (_LineNumbers)."""
+    number, start, first = _first_line(text)
+    # From the header on: pyarrow counts a blank line before it as a row to skip.
+    data = text[start:].encode("utf-8")
+    if _needs_exact_reading(data):
+        return None
+    header = [cell.strip() for cell in next(csv.reader([first]), [])]
+    if not all(header) or len(set(header)) != len(header):
+        return None
+    # Columns by position: the header's own names were read above, repeats included.
+    names = [str(position) for position in range(len(header))]
+    try:
+        parsed = arrow_csv.read_csv(
+            io.BytesIO(data),
+            read_options=arrow_csv.ReadOptions(
+                column_names=[str(i) for i in range(len(header))], skip_rows_after_names=1
+            ),
+            parse_options=arrow_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=True),
+            convert_options=arrow_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, arrow.large_string()),
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (arrow.ArrowInvalid, arrow.ArrowTypeError):
+        return None
+    if parsed.num_rows == 0:
+        return None
+    frame = parsed.to_pandas(types_mapper=_AS_TEXT.get)
+    frame.columns = range(len(header))
+    frame = frame.apply(lambda column: column.str.strip())
+    lengths = frame.apply(lambda column: column.str.len())
+    if (lengths.max().max() or 0) > csv.field_size_limit() or (lengths.sum(axis=1) == 0).any():
+        return None
+    problems.extend(_header_problems(name, header, table, number))
+    return _as_read(frame, header, table, _LineNumbers(text), complete=True)
+
+
+_AS_TEXT = {arrow.large_string(): pd.StringDtype(), arrow.string(): pd.StringDtype()}
+
+
+def _first_line(text: str) -> tuple[int, int, str]:
+    """The header: the first line with something on it, its number and where it starts."""
+    start, number = 0, 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end == -1 else end
+        if text[start:end].strip():
+            return number, start, text[start:end]
+        start, number = end + 1, number + 1
+    return 1, 0, ""
+
+
+class _LineNumbers:
+    """The CSV line on which each row starts (row 0 is the first after the header), found
+    by the csv module when first asked: a valid file read by the columnar path never is.
+    Only for files the columnar path read (no broken quoting, no row of separators)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._lines: list[int] | None = None
+
+    def __getitem__(self, index: int) -> int:
+        if self._lines is None:
+            self._lines = []
+            reader = csv.reader(io.StringIO(self._text, newline=""), strict=True)
+            previous_end, header = 0, False
+            for record in reader:
+                start, previous_end = previous_end + 1, reader.line_num
+                if not any(cell.strip() for cell in record):
+                    continue
+                if header:
+                    self._lines.append(start)
+                header = True
+        return self._lines[index]
+
+    def __len__(self) -> int:
+        self[0]
+        return len(self._lines or [])
 
 
 def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
@@ -415,12 +536,12 @@ def _type_cells(
 def _check(table: Table, path: Path, read: dict[str, _Read | None]) -> list[Problem]:
     frame = read[table.name].frame
 
-    def ids(name: str, column: str) -> list[str] | None:
+    def ids(name: str, column: str) -> pd.Series | None:
         """The ids of a table, or None when it could not be read in full."""
         other = read[name]
         if other is None or not other.complete or column in other.absent:
             return None
-        return other.frame[column].dropna().tolist()
+        return other.frame[column].dropna()
 
     measures = read["measures"]
     builders = {
@@ -509,8 +630,9 @@ def _published_before_a_recorded_day(articles: _Read, path: Path) -> list[Proble
         later = days[days["day"].to_numpy() > published.reindex(days.index).to_numpy()]
         # The latest such day of each row is the one that matters.
         latest = later.sort_values("day").groupby(level=0).tail(1)
-        for index, row in latest.iterrows():
-            where.setdefault(index, []).append(f"{says} {row['day']:%Y-%m-%d} ('{row['text']}')")
+        # Only the rows in breach: none on valid data.
+        for index, day, text in zip(latest.index, latest["day"], latest["text"], strict=True):
+            where.setdefault(index, []).append(f"{says} {day:%Y-%m-%d} ('{text}')")
     return [
         Problem(
             str(path),
@@ -556,7 +678,8 @@ def _resolve_claim_dates(
         # Resolve each distinct (wording, day) once: large tables repeat a few phrases.
         distinct = keyed.drop_duplicates().reset_index(drop=True)
         spans = []
-        for wording, day in distinct.itertuples(index=False):
+        # A loop over distinct phrases, not rows: a date phrase is read by a grammar.
+        for wording, day in zip(distinct["wording"], distinct["published"], strict=True):
             if prefix == "period" and not wording:
                 spans.append(_NO_PERIOD)
                 continue
