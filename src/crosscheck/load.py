@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as arrow
+import pyarrow.compute as arrow_compute
 import pyarrow.csv as arrow_csv
 
 from crosscheck import cells, dates, schema, stated_days
@@ -297,17 +298,29 @@ def _read_columnar(text: str, name: str, table: Table, problems: list[Problem]) 
         return None
     if parsed.num_rows == 0:
         return None
-    frame = parsed.to_pandas(types_mapper=_AS_TEXT.get)
-    frame.columns = range(len(header))
-    frame = frame.apply(lambda column: column.str.strip())
-    lengths = frame.apply(lambda column: column.str.len())
-    if (lengths.max().max() or 0) > csv.field_size_limit() or (lengths.sum(axis=1) == 0).any():
+    # Spaces around a value are not part of it; stripped, measured and checked for rows
+    # of separators only in Arrow, then handed to pandas as Python strings.
+    stripped = [arrow_compute.utf8_trim_whitespace(column) for column in parsed.columns]
+    lengths = [arrow_compute.utf8_length(column) for column in stripped]
+    longest = max((arrow_compute.max(length).as_py() or 0 for length in lengths), default=0)
+    filled = lengths[0]
+    for length in lengths[1:]:
+        filled = arrow_compute.add(filled, length)
+    if (
+        longest > csv.field_size_limit()
+        or arrow_compute.any(arrow_compute.equal(filled, 0)).as_py()
+    ):
         return None
+    frame = arrow.table(stripped, names=names).to_pandas(types_mapper=_AS_TEXT.get)
+    frame.columns = range(len(header))
     problems.extend(_header_problems(name, header, table, number))
     return _as_read(frame, header, table, _LineNumbers(text), complete=True)
 
 
-_AS_TEXT = {arrow.large_string(): pd.StringDtype(), arrow.string(): pd.StringDtype()}
+_AS_TEXT = {
+    arrow.large_string(): pd.StringDtype("python"),
+    arrow.string(): pd.StringDtype("python"),
+}
 
 
 def _first_line(text: str) -> tuple[int, int, str]:

@@ -284,14 +284,18 @@ def member_of(values, error: str) -> pa.Check:
     checks when it builds a schema (seconds for a million ids); pandas' isin on Arrow
     strings walks the values in Python. Here the values live in the function's closure,
     which a copy shares. Nulls are not checked (pandera drops them first)."""
-    value_set = arrow.array(pd.Series(values, dtype="string"), type=arrow.large_string())
+    value_set = []  # made on first use: a schema only described (datapackage) needs none
 
     def check(column: pd.Series) -> pd.Series:
+        if not value_set:
+            value_set.append(arrow.array(pd.Series(values, dtype="string"), arrow.large_string()))
         cells = arrow.array(column.astype("string"), type=arrow.large_string())
-        found = arrow_compute.is_in(cells, value_set=value_set)
+        found = arrow_compute.is_in(cells, value_set=value_set[0])
         return pd.Series(found.to_numpy(zero_copy_only=False), index=column.index)
 
-    return pa.Check(check, error=error)
+    # Named and described as pandera's isin, so that crosscheck.datapackage states it
+    # as the same constraint (a foreign key, or an enum).
+    return pa.Check(check, name="isin", error=error, statistics={"allowed_values": values})
 
 
 def _no_markup(column: str) -> pa.Check:
