@@ -24,37 +24,60 @@ PERSON_TYPES = {
 }
 
 
-def _day(value) -> str | None:
-    return None if pd.isna(value) else f"{value:%Y-%m-%d}"
+def _days(values: pd.Series) -> list[str | None]:
+    """Days as 'YYYY-MM-DD', None where there is none (one vectorised format)."""
+    text = pd.to_datetime(values).dt.strftime("%Y-%m-%d")
+    return text.astype(object).where(text.notna(), None).tolist()
 
 
 def _nodes(claims: pd.DataFrame, articles: pd.DataFrame):
     """One Claim node per claim, in claim id order (a generator: any number of claims).
     A claim whose article gives no date of its own has no dateCreated: the day of
-    publication is when it was published, not when it was said."""
-    articles = articles.set_index("article_id")
-    outlets, urls = articles["outlet"], articles["url"]
-    published = articles["published_on"]
-    for claim in claims.sort_values("claim_id").itertuples(index=False):
+    publication is when it was published, not when it was said.
+
+    Every column is prepared whole (the article's outlet, address and day joined on,
+    days formatted, person or body decided) and the nodes are assembled from plain
+    lists: a lookup per claim in a pandas Series cost a third of a second per thousand."""
+    claims = claims.sort_values("claim_id")
+    found = articles.drop_duplicates("article_id").set_index("article_id")
+    on = claims["article_id"]
+    said_on = claims["stated_on"].where(claims["stated_precision"] != "unknown")
+    person = claims["claimant_type"].isin(PERSON_TYPES).tolist()
+    columns = zip(
+        claims["claim_id"].tolist(),
+        on.tolist(),
+        on.map(found["outlet"]).astype(object).tolist(),
+        _days(on.map(found["published_on"])),
+        on.map(found["url"]).astype(object).tolist(),
+        claims["summary"].astype(object).tolist(),
+        claims["evidence"].astype(object).tolist(),
+        _days(said_on),
+        person,
+        claims["claimant_id"].astype(object).tolist(),
+        claims["claimant"].astype(object).tolist(),
+        strict=True,
+    )
+    for (claim_id, article_id, outlet, published, url, summary, evidence, created,
+         is_person, claimant_id, claimant) in columns:  # fmt: skip
         appearance = {
             "@type": "NewsArticle",
-            "identifier": claim.article_id,
-            "publisher": {"@type": "Organization", "name": outlets[claim.article_id]},
-            "datePublished": _day(published[claim.article_id]),
+            "identifier": article_id,
+            "publisher": {"@type": "Organization", "name": outlet},
+            "datePublished": published,
         }
-        if isinstance(urls[claim.article_id], str):
-            appearance["url"] = urls[claim.article_id]
+        if isinstance(url, str):
+            appearance["url"] = url
         node = {
             "@type": "Claim",
-            "@id": f"urn:crosscheck:claim:{claim.claim_id}",
-            "identifier": claim.claim_id,
-            "text": claim.summary,
-            "description": claim.evidence,
-            "dateCreated": None if claim.stated_precision == "unknown" else _day(claim.stated_on),
+            "@id": f"urn:crosscheck:claim:{claim_id}",
+            "identifier": claim_id,
+            "text": summary,
+            "description": evidence,
+            "dateCreated": created,
             "author": {
-                "@type": "Person" if claim.claimant_type in PERSON_TYPES else "Organization",
-                "identifier": claim.claimant_id,
-                "name": claim.claimant,
+                "@type": "Person" if is_person else "Organization",
+                "identifier": claimant_id,
+                "name": claimant,
             },
             "appearance": appearance,
         }
