@@ -115,6 +115,9 @@ def test_no_claims_give_an_empty_graph_and_a_valid_file(tmp_path):
         "@context": jsonld.CONTEXT,
         "@graph": [],
     }
+    # A cut-off before any article: no claim and no article either.
+    jsonld.write_jsonld(none, articles.iloc[:0], tmp_path / "none.jsonld")
+    assert json.loads((tmp_path / "none.jsonld").read_text())["@graph"] == []
 
 
 def test_one_dated_claim_is_one_node_with_the_day_it_was_stated(tmp_path):

@@ -38,6 +38,8 @@ def _nodes(claims: pd.DataFrame, articles: pd.DataFrame):
     Every column is prepared whole (the article's outlet, address and day joined on,
     days formatted, person or body decided) and the nodes are assembled from plain
     lists: a lookup per claim in a pandas Series cost a third of a second per thousand."""
+    if claims.empty:
+        return  # pandas cannot map an empty column of days onto another type
     claims = claims.sort_values("claim_id")
     found = articles.drop_duplicates("article_id").set_index("article_id")
     on = claims["article_id"]
