@@ -80,6 +80,23 @@ def shipped_view(shipped_dataset):
     return analysis.analyse(shipped_dataset)
 
 
+# Short names of the three, for test files that do not define their own `dataset` or
+# `view` (a module's own fixture of the same name takes precedence).
+@pytest.fixture
+def dataset(shipped_dataset):
+    return shipped_dataset
+
+
+@pytest.fixture
+def view(shipped_view):
+    return shipped_view
+
+
+@pytest.fixture
+def view_as_of(shipped_view_as_of):
+    return shipped_view_as_of
+
+
 # Each report is built once per test session and shared by the tests that read it:
 # a build runs every chapter notebook through papermill, which takes seconds.
 @pytest.fixture(scope="session")

@@ -1,7 +1,6 @@
 """Classroom material: prompts and the ACH matrix follow the data and the parameters."""
 
 import pandas as pd
-import pytest
 
 from crosscheck import analysis, classroom
 from crosscheck.load import load_dataset
@@ -12,20 +11,7 @@ from factories import ARTICLE, CLAIM, actor, figure, make_dataset
 DAY = pd.Timestamp("2024-10-20")
 
 
-# The shipped data and its analysed views, computed once per session (conftest.py).
-@pytest.fixture
-def dataset(shipped_dataset):
-    return shipped_dataset
-
-
-@pytest.fixture
-def view(shipped_view):
-    return shipped_view
-
-
-@pytest.fixture
-def view_as_of(shipped_view_as_of):
-    return shipped_view_as_of
+# dataset, view and view_as_of: the shipped data's, once per session (conftest.py).
 
 
 def analysed_as_of(dataset, as_of):

@@ -2,7 +2,6 @@
 independent sources give figures a student's grades weigh against each other."""
 
 import pandas as pd
-import pytest
 
 from crosscheck import analysis, exercise
 from crosscheck.load import load_dataset
@@ -10,16 +9,7 @@ from crosscheck.load import load_dataset
 from conftest import RALLY
 from factories import ARTICLE, actor, figure, make_dataset
 
-
-# The shipped data's analysed views, computed once per session (conftest.py).
-@pytest.fixture
-def view(shipped_view):
-    return shipped_view
-
-
-@pytest.fixture
-def view_as_of(shipped_view_as_of):
-    return shipped_view_as_of
+# dataset, view and view_as_of: the shipped data's, once per session (conftest.py).
 
 
 def pairs(table: pd.DataFrame) -> list[tuple[str, str, int]]:

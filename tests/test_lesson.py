@@ -594,6 +594,18 @@ def test_a_day_after_the_datas_last_claim_says_what_the_data_holds(lesson_after_
     assert lesson.data_ends(reached) == ""
 
 
+def _one_figure_data(tmp_path) -> None:
+    """A data folder of one NIS figure of 1,537 (stated on Monday 21 Oct 2024)."""
+    counts = [
+        figure("a1-01", "nis", "troops_dispatched", 1537, 1537, 1537, stated_wording="on Monday")
+    ]
+    make_dataset(tmp_path / "data", counts, ACTORS)
+
+
+def _files(folder) -> dict:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
 def _pack_without_chromium(data, day, out) -> str:
     stderr = io.StringIO()
     with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stderr(stderr):
@@ -603,10 +615,7 @@ def _pack_without_chromium(data, day, out) -> str:
 
 
 def test_a_pack_without_chromium_removes_the_pdf_of_an_earlier_pack(tmp_path):
-    counts = [
-        figure("a1-01", "nis", "troops_dispatched", 1537, 1537, 1537, stated_wording="on Monday")
-    ]
-    make_dataset(tmp_path / "data", counts, ACTORS)
+    _one_figure_data(tmp_path)
     out = tmp_path / "pack"
     out.mkdir()
     (out / "handout.pdf").write_bytes(b"%PDF of another day")
@@ -621,13 +630,10 @@ def test_a_pack_without_chromium_removes_the_pdf_of_an_earlier_pack(tmp_path):
 
 
 def test_a_pack_that_fails_half_way_leaves_the_last_pack_as_it_was(tmp_path):
-    counts = [
-        figure("a1-01", "nis", "troops_dispatched", 1537, 1537, 1537, stated_wording="on Monday")
-    ]
-    make_dataset(tmp_path / "data", counts, ACTORS)
+    _one_figure_data(tmp_path)
     out = tmp_path / "pack"
     _pack_without_chromium(tmp_path / "data", "2024-10-23", out)
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    before = _files(out)
 
     def broken(*args, **kwargs):
         raise RuntimeError("the teacher's page could not be drawn")
@@ -636,7 +642,7 @@ def test_a_pack_that_fails_half_way_leaves_the_last_pack_as_it_was(tmp_path):
         patch.setattr(lesson, "plan", broken)
         with pytest.raises(RuntimeError, match="could not be drawn"):
             _pack_without_chromium(tmp_path / "data", "2024-10-24", out)
-    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    after = _files(out)
     assert after == before and b"23 Oct 2024" in after[Path("handout.html")]
     # No staging folder is left beside the pack.
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "pack"]
@@ -660,13 +666,10 @@ def test_the_spokespeople_of_one_body_share_one_line_of_grade_reasons(lesson_aft
 def test_a_chromium_that_fails_leaves_the_pack_as_it_was_and_says_so(tmp_path, capsys):
     from crosscheck import cli
 
-    counts = [
-        figure("a1-01", "nis", "troops_dispatched", 1537, 1537, 1537, stated_wording="on Monday")
-    ]
-    make_dataset(tmp_path / "data", counts, ACTORS)
+    _one_figure_data(tmp_path)
     out = tmp_path / "pack"
     _pack_without_chromium(tmp_path / "data", "2024-10-23", out)
-    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    before = _files(out)
     failing = tmp_path / "chromium"
     failing.write_text("#!/bin/sh\necho 'no display' >&2\nexit 3\n", encoding="utf-8")
     failing.chmod(0o755)
@@ -679,4 +682,4 @@ def test_a_chromium_that_fails_leaves_the_pack_as_it_was_and_says_so(tmp_path, c
         f"lesson pack not written ({out} is as it was): Chromium could not print handout.html "
         "to PDF (exit 3): no display\n"
     )
-    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert _files(out) == before
