@@ -44,3 +44,25 @@ def test_the_guard_catches_a_loop_over_rows(no_row_loops):
         next(pd.DataFrame({"a": [1]}).iterrows())
     with pytest.raises(RowLoop):
         pd.DataFrame({"a": [1]}).apply(sum, axis=1)
+
+
+def test_a_row_line_found_late_counts_blank_lines_and_quoted_line_breaks():
+    from crosscheck.load import _LineNumbers
+
+    text = 'id,text\n\na,"one\ntwo"\nb,three\n\n\nc,four\n'
+    # Row a starts on line 3, b on 5 (a's cell spans two lines), c on 8.
+    assert [_LineNumbers(text)[row] for row in range(3)] == [3, 5, 8]
+
+
+def test_the_columnar_and_the_exact_reading_give_the_same_cells(monkeypatch):
+    from crosscheck import load, schema
+
+    for table in (schema.CLAIMS, schema.ARTICLES, schema.ACTORS):
+        path = DATA / table.filename
+        columnar = load._read_csv(path, table, [], [])
+        assert not isinstance(columnar.lines, list)  # the columnar path read it
+        with monkeypatch.context() as patch:
+            patch.setattr(load, "_read_columnar", lambda *args: None)
+            exact = load._read_csv(path, table, [], [])
+        pd.testing.assert_frame_equal(columnar.text, exact.text)
+        assert [columnar.lines[row] for row in range(len(exact.lines))] == exact.lines

@@ -79,7 +79,8 @@ class _Read:
     """A table as read: string cells, typed cells, and the CSV line on which each row starts."""
 
     text: pd.DataFrame
-    lines: list[int]
+    # Indexed by row: a list, or _LineNumbers (found on first use) from the columnar path.
+    lines: list[int] | _LineNumbers
     frame: pd.DataFrame | None = None
     # Cells already reported as untyped; their emptiness is not reported again.
     untyped: set[tuple[int, str]] = field(default_factory=set)
@@ -357,10 +358,6 @@ class _LineNumbers:
                     self._lines.append(start)
                 header = True
         return self._lines[index]
-
-    def __len__(self) -> int:
-        self[0]
-        return len(self._lines or [])
 
 
 def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
