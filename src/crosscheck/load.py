@@ -285,9 +285,7 @@ def _read_columnar(text: str, name: str, table: Table, problems: list[Problem]) 
     try:
         parsed = arrow_csv.read_csv(
             io.BytesIO(data),
-            read_options=arrow_csv.ReadOptions(
-                column_names=[str(i) for i in range(len(header))], skip_rows_after_names=1
-            ),
+            read_options=arrow_csv.ReadOptions(column_names=names, skip_rows_after_names=1),
             parse_options=arrow_csv.ParseOptions(newlines_in_values=True, ignore_empty_lines=True),
             convert_options=arrow_csv.ConvertOptions(
                 column_types=dict.fromkeys(names, arrow.large_string()),
