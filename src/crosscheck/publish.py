@@ -55,7 +55,10 @@ def put_in_place(staging: Path, out_dir: Path, names: list[str]) -> list[Path]:
     except OSError:
         for name in placed:
             target = out_dir / name
-            shutil.rmtree(target) if target.is_dir() else target.unlink(missing_ok=True)
+            if target.is_dir():
+                shutil.rmtree(target)
+            else:
+                target.unlink(missing_ok=True)
         for name in set_aside:
             os.replace(old / name, out_dir / name)
         raise
