@@ -2,6 +2,8 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from crosscheck import analysis, judgements, ladder, reliability
 
@@ -329,3 +331,78 @@ def test_a_count_of_units_gets_no_likelihood(tmp_path):
     row = judgement_of(tmp_path, figure("a", "nis", "units_prepared", best=2)).iloc[0]
     assert row["likelihood"] == "" and row["confidence"] == ""
     assert row["judgement"] == "Stated on 23 Oct 2024: Nis: 2 units."
+
+
+# The nearest-day search against the rule read literally, row by row, on random figures.
+def _corroborated_by_the_rule(frame: pd.DataFrame, window_days: int) -> list[bool]:
+    tolerance = pd.Timedelta(days=max(window_days - 1, 0))
+    independent = frame[~frame["excluded"]]
+    found = []
+    for _, mine in frame.iterrows():
+        hit = False
+        others = independent[
+            (independent["measure"] == mine["measure"])
+            & (independent["origin_id"] != mine["origin_id"])
+        ]
+        for _, theirs in others.groupby("origin_id"):
+            # the nearest day; of two equally near, the earlier
+            day = min(theirs["stated_on"], key=lambda d: (abs(d - mine["stated_on"]), d))
+            if mine["timed"] and abs(day - mine["stated_on"]) > tolerance:
+                continue
+            that_day = theirs[theirs["stated_on"] == day]
+            hit |= bool(((that_day["interval_low"] <= mine["interval_high"])
+                         & (mine["interval_low"] <= that_day["interval_high"])).any())  # fmt: skip
+        found.append(hit and not mine["excluded"])
+    return found
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.sampled_from(["m1", "m2"]),
+            st.sampled_from(["a", "b", "c", "d"]),
+            st.integers(0, 20),
+            st.integers(0, 6),
+            st.integers(0, 4),
+            st.booleans(),
+        ),  # fmt: skip
+        min_size=1,
+        max_size=25,
+    ),
+    window_days=st.integers(1, 8),
+)
+def test_corroboration_follows_the_rule_read_row_by_row(rows, window_days):
+    frame = pd.DataFrame(
+        [
+            {
+                "measure": measure,
+                "origin_id": origin,
+                "stated_on": pd.Timestamp("2024-10-01") + pd.Timedelta(days=day),
+                "interval_low": float(low),
+                "interval_high": float(low + width),
+                "measure_kind": "running_total" if measure == "m1" else "one_time",
+                "excluded": excluded,
+            }
+            for measure, origin, day, low, width, excluded in rows
+        ]  # fmt: skip
+    )
+    frame["timed"] = frame["measure_kind"] == "running_total"
+    found = ladder._corroborated(frame, frame["excluded"], window_days)
+    assert found.tolist() == _corroborated_by_the_rule(frame, window_days)
+
+
+def test_of_two_days_equally_near_the_earlier_counts():
+    frame = pd.DataFrame(
+        {
+            "measure": ["m"] * 3,
+            "origin_id": ["a", "b", "b"],
+            "stated_on": pd.to_datetime(["2024-10-05", "2024-10-03", "2024-10-07"]),
+            "interval_low": [100.0, 900.0, 100.0],  # b's later figure overlaps a's, not its earlier
+            "interval_high": [100.0, 900.0, 100.0],
+            "measure_kind": ["running_total"] * 3,
+        }
+    )
+    found = ladder._corroborated(frame, pd.Series(False, index=frame.index), window_days=7)
+    # a's 5 Oct lies 2 days from b's 3 Oct and from its 7 Oct: the 3rd, with no overlap, counts
+    assert found.tolist() == [False, False, True]

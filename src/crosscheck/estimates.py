@@ -14,6 +14,7 @@ batch, a figure for a stated period) are compared across all dates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import timedelta
 from itertools import combinations
@@ -231,12 +232,12 @@ def _day_windows(days: pd.Series, window_days: int) -> list[tuple[pd.Timestamp, 
     """Windows of at most window_days days, from the earliest statement day forwards: each
     starts on the first day not yet covered and ends on the last statement day within
     window_days of it, so no two windows overlap and none spans more than window_days."""
-    spans, remaining = [], sorted(set(days))
-    while remaining:
-        start = remaining[0]
-        inside = [day for day in remaining if day <= start + timedelta(days=window_days - 1)]
-        spans.append((start, inside[-1]))
-        remaining = remaining[len(inside) :]
+    spans, remaining, first = [], sorted(set(days)), 0
+    while first < len(remaining):
+        start = remaining[first]
+        after = bisect.bisect_right(remaining, start + timedelta(days=window_days - 1), first)
+        spans.append((start, remaining[after - 1]))
+        first = after
     return spans
 
 

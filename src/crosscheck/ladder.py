@@ -123,53 +123,45 @@ def with_rungs(figured: pd.DataFrame, actors: pd.DataFrame, window_days: int = 7
 def _corroborated(figured: pd.DataFrame, excluded: pd.Series, window_days: int) -> pd.Series:
     """True where another independent non-party source gave an overlapping figure for the
     same measure on the day nearest in time to it (any of its figures of that day), a
-    day which for a measure that changes with time must lie within window_days.
+    day which for a measure that changes with time must lie within window_days. Of two
+    days equally near, the earlier counts (as pandas' merge_asof, direction "nearest").
 
-    One nearest-day join per other source keeps the work linear in the number of
-    figures (times the number of sources); the result does not depend on row order.
+    Only an independent non-party figure (not `excluded`) is corroborated, and only by
+    another such source. For each measure and each source that gave a figure for it, a
+    binary search finds that source's nearest day for every other figure of the measure:
+    the work is linear in the number of figures times the sources per measure, and the
+    result does not depend on row order.
     """
-    frame = pd.DataFrame(
-        {
-            "measure": figured["measure"].astype(str).to_numpy(),
-            "origin": figured["origin_id"].astype(str).to_numpy(),
-            "low": figured["interval_low"].astype("Float64").fillna(0).astype(float).to_numpy(),
-            "high": figured["interval_high"]
-            .astype("Float64")
-            .fillna(np.inf)
-            .astype(float)
-            .to_numpy(),
-            "stated_on": figured["stated_on"].astype("datetime64[ns]").to_numpy(),
-            "timed": figured["measure_kind"].isin(["running_total", "count_at_date"]).to_numpy(),
-            "excluded": excluded.loc[figured.index].to_numpy(),
-            "row": np.arange(len(figured)),
-        }
-    )
-    others = frame[~frame["excluded"]]
+    measure = figured["measure"].astype(str).to_numpy()
+    origin = figured["origin_id"].astype(str).to_numpy()
+    low = figured["interval_low"].astype("Float64").fillna(0).astype(float).to_numpy()
+    high = figured["interval_high"].astype("Float64").fillna(np.inf).astype(float).to_numpy()
+    day = figured["stated_on"].astype("datetime64[ns]").to_numpy().view("int64")
+    timed = figured["measure_kind"].isin(["running_total", "count_at_date"]).to_numpy()
+    tolerance = pd.Timedelta(days=max(window_days - 1, 0)).value
     result = np.zeros(len(figured), dtype=bool)
-    tolerance = pd.Timedelta(days=max(window_days - 1, 0))
-    for origin, theirs in others.groupby("origin", sort=True):
-        days = (
-            theirs[["measure", "stated_on"]]
-            .drop_duplicates()
-            .assign(their_day=lambda d: d["stated_on"])
-            .sort_values("stated_on", kind="stable")
-        )
-        mine = frame[frame["origin"] != origin].sort_values(["stated_on", "row"], kind="stable")
-        if mine.empty:
-            continue
-        nearest = pd.merge_asof(mine, days, on="stated_on", by="measure", direction="nearest")
-        nearest = nearest[nearest["their_day"].notna()]
-        close = ~nearest["timed"] | (
-            (nearest["stated_on"] - nearest["their_day"]).abs() <= tolerance
-        )
-        pairs = nearest[close].merge(
-            theirs[["measure", "stated_on", "low", "high"]].rename(
-                columns={"stated_on": "their_day", "low": "their_low", "high": "their_high"}
-            ),
-            on=["measure", "their_day"],
-        )
-        overlap = (pairs["low"] <= pairs["their_high"]) & (pairs["their_low"] <= pairs["high"])
-        result[pairs.loc[overlap, "row"].to_numpy()] = True
+    independent = np.flatnonzero(~excluded.loc[figured.index].to_numpy())
+    by_measure = pd.Series(independent).groupby(measure[independent], sort=False)
+    for rows in by_measure:
+        rows = rows[1].to_numpy()
+        for source in np.unique(origin[rows]):
+            theirs = rows[origin[rows] == source]
+            theirs = theirs[np.argsort(day[theirs], kind="stable")]
+            days, first, count = np.unique(day[theirs], return_index=True, return_counts=True)
+            mine = rows[origin[rows] != source]
+            when = day[mine]
+            before = np.searchsorted(days, when, side="right") - 1
+            after = np.minimum(before + 1, len(days) - 1)
+            back = np.where(before >= 0, when - days[np.maximum(before, 0)], np.iinfo("int64").max)
+            ahead = np.where(days[after] >= when, days[after] - when, np.iinfo("int64").max)
+            nearest = np.where(back <= ahead, np.maximum(before, 0), after)
+            distance = np.minimum(back, ahead)
+            close = ~timed[mine] | (distance <= tolerance)
+            for k in range(int(count.max())):
+                has = close & (k < count[nearest])
+                other = theirs[np.minimum(first[nearest] + k, len(theirs) - 1)]
+                overlap = has & (low[mine] <= high[other]) & (low[other] <= high[mine])
+                result[mine[overlap]] = True
     return pd.Series(result, index=figured.index)
 
 

@@ -33,6 +33,7 @@ import pyarrow.csv as arrow_csv
 from crosscheck import cells, dates, schema, stated_days
 from crosscheck.problems import DataError, Note, Problem, notes_report, reading_order
 from crosscheck.schema import Table
+from crosscheck.stages import stage
 
 # Other separators a spreadsheet saves "CSV" with, by locale or by choice.
 _SEPARATORS = {";": "';' (semicolon)", "\t": "tab", "|": "'|'"}
@@ -103,12 +104,23 @@ def load_dataset(data_dir: str | Path) -> Dataset:
     notes: list[Note] = []
 
     read: dict[str, _Read | None] = {}
-    for table in schema.TABLES:
-        path = data_dir / table.filename
-        read[table.name] = _read_csv(path, table, problems, notes)
-        if read[table.name] is not None:
-            _type_cells(read[table.name], table, path, problems, notes)
+    with stage("read"):
+        for table in schema.TABLES:
+            path = data_dir / table.filename
+            read[table.name] = _read_csv(path, table, problems, notes)
+            if read[table.name] is not None:
+                _type_cells(read[table.name], table, path, problems, notes)
+    with stage("validate"):
+        claims = _validate(data_dir, read, problems)
+    if problems:
+        raise DataError(problems, notes)
+    frames = {name: item.frame for name, item in read.items()}
+    frames["claims"] = claims
+    return Dataset(data_dir=data_dir, **frames, notes=tuple(sorted(notes, key=reading_order)))
 
+
+def _validate(data_dir: Path, read: dict[str, _Read | None], problems: list[Problem]):
+    """Every table's rules, then the rules across tables; the claims with resolved dates."""
     for table in schema.TABLES:
         if read[table.name] is not None:
             problems.extend(_check(table, data_dir / table.filename, read))
@@ -125,12 +137,7 @@ def load_dataset(data_dir: str | Path) -> Dataset:
             read["claims"].frame, articles, data_dir / schema.CLAIMS.filename, read["claims"].lines
         )
         problems.extend(date_problems)
-
-    if problems:
-        raise DataError(problems, notes)
-    frames = {name: item.frame for name, item in read.items()}
-    frames["claims"] = claims
-    return Dataset(data_dir=data_dir, **frames, notes=tuple(sorted(notes, key=reading_order)))
+    return claims
 
 
 def _read_csv(path: Path, table: Table, problems: list[Problem], notes: list[Note]) -> _Read | None:

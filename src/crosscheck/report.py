@@ -49,6 +49,7 @@ from crosscheck.datapackage import write_export_package
 from crosscheck.load import load_dataset
 from crosscheck.present import write_csv
 from crosscheck.settings import REPORT_LEDE, REPORT_TITLE, read_settings, with_period
+from crosscheck.stages import stage
 from crosscheck.subset import write_subset
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -138,42 +139,57 @@ def build(options: BuildOptions) -> Path:
             dataset = load_dataset(subset)
             options = dataclasses.replace(options, data_dir=subset)
         # The one computation of the analysed view: every chapter reads this file.
-        try:
-            view = analysis.analyse(dataset, parameters)
-        except ValueError as error:
-            raise BuildError(str(error)) from None
-        cache = staging / "analysis.pickle"
-        analysis.write_cache(view, options.data_dir, cache)
-        with _environment(analysis.CACHE_VARIABLE, str(cache)):
+        with stage("analyse"):
+            try:
+                view = analysis.analyse(dataset, parameters)
+            except ValueError as error:
+                raise BuildError(str(error)) from None
+            cache = staging / "analysis.pickle"
+            analysis.write_cache(view, options.data_dir, cache)
+        with stage("chapters"), _environment(analysis.CACHE_VARIABLE, str(cache)):
             executed = _run_notebooks(notebooks, staging, options)
-        build_info = _build_info(options, dataset.counts(), notebooks)
-        span = findings.period(view)
-        build_info["title"] = with_period(settings.title, span)
-        build_info["lede"] = with_period(settings.lede, span)
-        (staging / "data").mkdir(exist_ok=True)
-        key_findings = findings.key_findings(view)
-        write_csv(key_findings, staging / "data" / "key_findings.csv")
-        build_info["findings"] = findings_html(view, key_findings, settings.subject)
-        articles = view.data.articles
-        jsonld.write_jsonld(view.claims, articles, staging / "data" / "claims.jsonld")
-        # Every table is written by now: describe them all as a Frictionless Data Package.
-        write_export_package(staging / "data")
-        # The page embeds the most recent claims; the file beside it holds them all.
-        claims = jsonld.claims_jsonld(view.claims, articles, limit=jsonld.MAX_EMBEDDED)
-        (staging / "index.html").write_text(
-            render(executed, build_info, with_code=False, structured_data=claims),
-            encoding="utf-8",
-        )
-        if options.with_code:
-            (staging / "report-with-code.html").write_text(
-                render(executed, build_info, with_code=True, structured_data=claims),
-                encoding="utf-8",
-            )
+        with stage("render"):
+            _write_page(view, executed, notebooks, staging, options, settings, dataset)
         _replace_report(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(out_dir / "failed", ignore_errors=True)
     return out_dir / "index.html"
+
+
+def _write_page(
+    view: analysis.Analysis,
+    executed: list,
+    notebooks: list[Path],
+    staging: Path,
+    options: BuildOptions,
+    settings,
+    dataset,
+) -> None:
+    """The page (and the page with code), the key findings, JSON-LD and the data package."""
+    build_info = _build_info(options, dataset.counts(), notebooks)
+    span = findings.period(view)
+    build_info["title"] = with_period(settings.title, span)
+    build_info["lede"] = with_period(settings.lede, span)
+    (staging / "data").mkdir(exist_ok=True)
+    key_findings = findings.key_findings(view)
+    write_csv(key_findings, staging / "data" / "key_findings.csv")
+    build_info["findings"] = findings_html(view, key_findings, settings.subject)
+    articles = view.data.articles
+    jsonld.write_jsonld(view.claims, articles, staging / "data" / "claims.jsonld")
+    # Every table is written by now: describe them all as a Frictionless Data Package.
+    write_export_package(staging / "data")
+    # The page embeds the most recent claims; the file beside it holds them all.
+    claims = jsonld.claims_jsonld(view.claims, articles, limit=jsonld.MAX_EMBEDDED)
+    (staging / "index.html").write_text(
+        render(executed, build_info, with_code=False, structured_data=claims),
+        encoding="utf-8",
+    )
+    if options.with_code:
+        (staging / "report-with-code.html").write_text(
+            render(executed, build_info, with_code=True, structured_data=claims),
+            encoding="utf-8",
+        )
 
 
 def as_papermill_values(value):
@@ -277,17 +293,18 @@ def _run_notebooks(notebooks: list[Path], staging: Path, options: BuildOptions) 
         target = staging / "notebooks" / notebook.name
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            result = papermill.execute_notebook(
-                str(notebook),
-                str(target),
-                parameters=parameters,
-                kernel_name=KERNEL_NAME,
-                progress_bar=False,
-                # No cwd=: papermill would chdir the whole process, and chapters run in
-                # threads side by side would trample each other's working folder.
-                shutdown_kernel="immediate",
-                kernel_manager_class=LocalKernelManager,
-            )
+            with stage(f"chapter {notebook.stem}"):
+                result = papermill.execute_notebook(
+                    str(notebook),
+                    str(target),
+                    parameters=parameters,
+                    kernel_name=KERNEL_NAME,
+                    progress_bar=False,
+                    # No cwd=: papermill would chdir the whole process, and chapters run in
+                    # threads side by side would trample each other's working folder.
+                    shutdown_kernel="immediate",
+                    kernel_manager_class=LocalKernelManager,
+                )
         except PapermillExecutionError as error:
             kept = _keep_failed(target, options.out_dir)
             raise BuildError(

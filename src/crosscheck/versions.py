@@ -112,6 +112,21 @@ def mark_standing(claims: pd.DataFrame) -> pd.DataFrame:
     """
     if claims.empty:
         return claims.assign(standing=pd.Series(dtype="bool"), agreement=pd.Series(dtype="int64"))
+    # A statement carried once stands and agrees on nothing (no value is given twice, no
+    # field left empty twice): only statements with several copies need the rules.
+    several = claims["statement"].duplicated(keep=False).to_numpy()
+    standing = pd.Series(~several, index=claims.index)
+    agreement = pd.Series(0, index=claims.index, dtype="int64")
+    if several.any():
+        chosen, agreed = _standing_among_copies(claims[several])
+        standing[several] = chosen.to_numpy()
+        agreement[several] = agreed.to_numpy()
+    return claims.assign(standing=standing, agreement=agreement)
+
+
+def _standing_among_copies(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    """mark_standing's rules on copies of statements carried more than once: (standing,
+    agreement), both on the index of `claims`."""
     values = compared_values(claims)
     # The figure, its bounds and its qualifier are one thing said: a copy with another
     # figure does not vote on the qualifier of the right one.
@@ -142,7 +157,7 @@ def mark_standing(claims: pd.DataFrame) -> pd.DataFrame:
     )
     standing = pd.Series(False, index=claims.index)
     standing[ranked.drop_duplicates("statement").index] = True
-    return claims.assign(standing=standing, agreement=agreement.astype("int64"))
+    return standing, agreement.astype("int64")
 
 
 def statements(figures: pd.DataFrame, copies: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -1,0 +1,33 @@
+"""The benchmark's time per stage: recorded only when asked, added up per stage."""
+
+import json
+
+from crosscheck import stages
+from crosscheck.load import load_dataset
+
+
+def test_nothing_is_recorded_unless_a_stage_file_is_named(monkeypatch, tmp_path):
+    monkeypatch.delenv(stages.STAGES_VARIABLE, raising=False)
+    monkeypatch.chdir(tmp_path)
+    with stages.stage("read"):
+        pass
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_stage_entered_twice_adds_up(monkeypatch, tmp_path):
+    target = tmp_path / "stages.json"
+    monkeypatch.setenv(stages.STAGES_VARIABLE, str(target))
+    times = []
+    for _ in range(2):
+        with stages.stage("analyse"):
+            pass
+        times.append(json.loads(target.read_text())["analyse"])
+    assert 0 <= times[0] <= times[1]
+    assert list(json.loads(target.read_text())) == ["analyse"]
+
+
+def test_loading_records_reading_apart_from_validating(monkeypatch, tmp_path, data_copy):
+    target = tmp_path / "stages.json"
+    monkeypatch.setenv(stages.STAGES_VARIABLE, str(target))
+    load_dataset(data_copy)
+    assert sorted(json.loads(target.read_text())) == ["read", "validate"]
