@@ -544,22 +544,63 @@ PAIR_COLUMNS = ["measure", "window", "source A", "figure A", "source B", "figure
 def overlap_pairs(windowed: pd.DataFrame) -> pd.DataFrame:
     """Every pair of independent sources' latest figures on one measure in one window:
     overlap or not, and the ratio of their points. Per measure and window, the
-    MAX_PAIR_SOURCES sources that gave most figures are paired."""
-    rows = []
-    for _, group in windowed.groupby(["measure", "window_end"], sort=True):
-        busiest = group["origin_id"].value_counts().sort_index(kind="stable")
-        busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_PAIR_SOURCES]
-        latest = latest_by_source(group[group["origin_id"].isin(busiest)])
-        lows, highs = (values.to_numpy() for values in _open_interval(latest))
-        points = latest["point"].astype(float).to_numpy()
-        names = latest["origin"].to_numpy()
-        label, window = group["measure_label"].iloc[0], group["window"].iloc[0]
-        for a, b in combinations(range(len(latest)), 2):
-            overlap = max(lows[a], lows[b]) <= min(highs[a], highs[b])
-            ratio = max(points[a], points[b]) / min(points[a], points[b])
-            rows.append([label, window, names[a], points[a], names[b], points[b],
-                         "overlap" if overlap else "disjoint", round(float(ratio), 2)])  # fmt: skip
-    return pd.DataFrame(rows, columns=PAIR_COLUMNS)
+    MAX_PAIR_SOURCES sources that gave most figures are paired (of sources with as many,
+    the first by origin id).
+
+    Input: windowed statements (in_windows) with measure, window_end, window,
+    measure_label, origin_id, origin, point, interval_low/high. Output: PAIR_COLUMNS,
+    one row per pair, windows in order of measure and end, a window's sources in order
+    of origin id (source A before source B).
+    """
+    keys = ["measure", "window_end"]
+    counts = windowed.groupby([*keys, "origin_id"], sort=True).size().rename("n").reset_index()
+    counts = counts.sort_values(
+        [*keys, "n", "origin_id"], ascending=[True, True, False, True], kind="stable"
+    )
+    busiest = counts[counts.groupby(keys, sort=False).cumcount() < MAX_PAIR_SOURCES]
+    chosen = pd.MultiIndex.from_frame(busiest[[*keys, "origin_id"]])
+    latest = latest_by_source(
+        windowed[pd.MultiIndex.from_frame(windowed[[*keys, "origin_id"]]).isin(chosen)]
+    )
+    low, high = _open_interval(latest)
+    sides = pd.DataFrame(
+        {
+            "group": latest.groupby(keys, sort=True).ngroup().to_numpy(),
+            "position": latest.groupby(keys, sort=True).cumcount().to_numpy(),
+            "name": latest["origin"].to_numpy(dtype=object),
+            "point": latest["point"].astype(float).to_numpy(),
+            "low": low.to_numpy(),
+            "high": high.to_numpy(),
+        }
+    )
+    pairs = sides.merge(sides, on="group", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["position_a"] < pairs["position_b"]].sort_values(
+        ["group", "position_a", "position_b"]
+    )
+    # Each window's measure label and window label, as its first row gives them.
+    first = windowed.drop_duplicates(keys).merge(latest[keys].drop_duplicates(), on=keys)
+    first = first.sort_values(keys).reset_index(drop=True)
+    label = first["measure_label"].to_numpy(dtype=object)[pairs["group"]]
+    window = first["window"].to_numpy(dtype=object)[pairs["group"]]
+    overlap = np.maximum(pairs["low_a"], pairs["low_b"]) <= np.minimum(
+        pairs["high_a"], pairs["high_b"]
+    )
+    ratio = np.maximum(pairs["point_a"], pairs["point_b"]) / np.minimum(
+        pairs["point_a"], pairs["point_b"]
+    )
+    return pd.DataFrame(
+        {
+            "measure": label.tolist(),
+            "window": window.tolist(),
+            "source A": pairs["name_a"].tolist(),
+            "figure A": pairs["point_a"].tolist(),
+            "source B": pairs["name_b"].tolist(),
+            "figure B": pairs["point_b"].tolist(),
+            "intervals": np.where(overlap, "overlap", "disjoint").tolist(),
+            "ratio": [round(float(value), 2) for value in ratio],
+        },
+        columns=PAIR_COLUMNS,
+    )
 
 
 def ranges_title(headlines_: pd.DataFrame) -> str:
