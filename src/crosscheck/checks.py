@@ -122,35 +122,35 @@ def sent_within_committed(statements: pd.DataFrame, dispatched: str, committed: 
 
 def never_falls(statements: pd.DataFrame) -> list[dict]:
     """A source's running total (measures.csv kind running_total: sent so far, killed so
-    far) does not fall from one statement to its next without a comment."""
-    rows = []
-    totals = statements[statements["measure_kind"] == "running_total"]
-    ordered = totals.sort_values(["stated_on", "claim_id"])
-    for _, series in ordered.groupby(["measure", "origin_id"], sort=True):
-        for (_, before), (_, after) in zip(
-            series.iloc[:-1].iterrows(), series.iloc[1:].iterrows(), strict=True
-        ):
-            falls = after["point"] < before["point"]
-            commented = pd.notna(after["note"])
-            status = "fail" if falls and not commented else "pass"
-            rows.append(
-                _row(
-                    f"{after['measure_label'].lower()}: a running total does not fall",
-                    [before["claim_id"], after["claim_id"]],
-                    f"{after['origin']}: {_fmt(before['point'])} "
-                    f"({before['stated_on']:%-d %b %Y}) then {_fmt(after['point'])} "
-                    f"({after['stated_on']:%-d %b %Y})",
-                    (
-                        f"falls; the coder's note: {after['note']}"
-                        if commented
-                        else "falls without comment"
-                    )  # fmt: skip
-                    if falls
-                    else "rises or holds",
-                    status,
-                )
-            )
-    return rows
+    far) does not fall from one statement to its next without a comment.
+
+    One row per pair of consecutive statements of one source and measure (by stated day,
+    then claim id), measures and sources in order of their ids."""
+    keys = ["measure", "origin_id"]
+    totals = statements[statements["measure_kind"] == "running_total"].dropna(subset=keys)
+    ordered = totals.sort_values([*keys, "stated_on", "claim_id"], kind="stable")
+    # Each statement beside the one before it, where both belong to one source and measure.
+    before = ordered.shift(1)
+    follows = ((ordered[keys] == before[keys]).all(axis=1)).to_numpy()
+    after, before = ordered[follows], before[follows]
+    return [
+        _row(
+            f"{label.lower()}: a running total does not fall",
+            [before_id, after_id],
+            f"{origin}: {_fmt(before_point)} ({before_day:%-d %b %Y}) then "
+            f"{_fmt(after_point)} ({after_day:%-d %b %Y})",
+            (f"falls; the coder's note: {note}" if pd.notna(note) else "falls without comment")
+            if after_point < before_point
+            else "rises or holds",
+            "fail" if after_point < before_point and pd.isna(note) else "pass",
+        )
+        for label, origin, before_id, after_id, before_point, after_point, before_day,
+        after_day, note in zip(
+            after["measure_label"], after["origin"], before["claim_id"], after["claim_id"],
+            before["point"], after["point"], before["stated_on"], after["stated_on"],
+            after["note"], strict=True,
+        )
+    ]  # fmt: skip
 
 
 def qualifier_coding(figured: pd.DataFrame) -> list[dict]:
