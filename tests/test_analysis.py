@@ -48,29 +48,6 @@ def view():
     return analysis.analyse(load_dataset(DATA))
 
 
-def test_a_chapter_of_a_build_reads_the_builds_view_and_computes_nothing(
-    view, tmp_path, monkeypatch
-):
-    cache = tmp_path / "analysis.pickle"
-    analysis.write_cache(view, DATA, cache)
-    monkeypatch.setenv(analysis.CACHE_VARIABLE, str(cache))
-    monkeypatch.setattr(analysis, "analyse", lambda *args: pytest.fail("computed again"))
-    loaded = analysis.cached_or_analysed(load_dataset, DATA, analysis.Parameters())
-    assert loaded.statements.equals(view.statements)
-
-
-def test_a_chapter_asking_for_other_parameters_than_the_build_used_fails_loudly(
-    view, tmp_path, monkeypatch
-):
-    cache = tmp_path / "analysis.pickle"
-    analysis.write_cache(view, DATA, cache)
-    monkeypatch.setenv(analysis.CACHE_VARIABLE, str(cache))
-    with pytest.raises(analysis.CacheMismatch, match="approximate_margin=0.1"):
-        analysis.cached_or_analysed(
-            load_dataset, DATA, analysis.Parameters.parse(approximate_margin=0.1)
-        )
-
-
 def test_a_build_computes_the_analysed_view_once(tmp_path, monkeypatch):
     calls = []
     real = analysis.analyse

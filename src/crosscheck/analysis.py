@@ -4,26 +4,20 @@ the cut-off day and the analysis parameters, and handed to every chapter.
 A chapter that rebuilt the chain itself (labels, origins, intervals, rungs, standing
 versions, windows) with its own parameters would sooner or later disagree with the
 others; here the chain runs in one place. A report build calls `analyse` once and
-hands the result to its chapters through a cache file; a chapter run by hand, and
+hands the result to its chapters as Arrow files (crosscheck.handoff); a chapter run by hand, and
 the classroom exercise with a student's own choices, call it once for their own
 parameters.
 """
 
 from __future__ import annotations
 
-import os
-import pickle
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 
 from crosscheck import claims as claims_module
 from crosscheck import estimates, judgements, reliability, versions
 from crosscheck.load import Dataset
-
-# Set by a report build: a pickle of the view it computed, which its chapters read.
-CACHE_VARIABLE = "CROSSCHECK_ANALYSIS_CACHE"
 
 
 @dataclass(frozen=True)
@@ -164,33 +158,3 @@ def _key_articles(dataset: Dataset, chosen: tuple[str, ...] | None) -> tuple[str
         return chosen
     articles = dataset.articles.sort_values(["published_on", "article_id"])
     return tuple(articles["article_id"].head(1))
-
-
-def write_cache(view: Analysis, data_dir: Path, path: Path) -> None:
-    """Store a build's view for its chapters, keyed by its data folder and parameters."""
-    with path.open("wb") as handle:
-        pickle.dump((str(Path(data_dir).resolve()), view.parameters, view), handle)
-
-
-class CacheMismatch(RuntimeError):
-    """A chapter of a build asked for a view the build did not compute: a bug."""
-
-
-def cached_or_analysed(dataset_loader, data_dir: Path, parameters: Parameters) -> Analysis:
-    """The build's view when a build is running (its cache must match: a chapter of a
-    build never recomputes the view), else a view computed here, once.
-
-    dataset_loader: a function of the data folder returning the Dataset.
-    Raises CacheMismatch when the build's view was made for other data or parameters.
-    """
-    cache = os.environ.get(CACHE_VARIABLE)
-    if cache and Path(cache).exists():
-        with Path(cache).open("rb") as handle:
-            cached_dir, cached_parameters, view = pickle.load(handle)  # written by the build
-        if (cached_dir, cached_parameters) != (str(Path(data_dir).resolve()), parameters):
-            raise CacheMismatch(
-                f"this chapter asked for {data_dir} with {parameters}, but the build analysed "
-                f"{cached_dir} with {cached_parameters}"
-            )
-        return view
-    return analyse(dataset_loader(data_dir), parameters)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import timedelta
-from itertools import combinations
 
 import numpy as np
 import pandas as pd

@@ -12,7 +12,8 @@ from IPython.display import HTML, Markdown, display
 
 from crosscheck import claims as claims_module
 from crosscheck import findings
-from crosscheck.analysis import Analysis, Parameters, cached_or_analysed
+from crosscheck.analysis import Analysis, Parameters
+from crosscheck.handoff import view_for
 from crosscheck.load import Dataset, load_dataset
 from crosscheck.plots import NothingToDraw, figure_html
 from crosscheck.present import (
@@ -84,7 +85,7 @@ class Chapter:
         )  # fmt: skip
         # The topic's words (report.yml `subject`) for the sentences of what is missing.
         self.subject = settings.subject
-        self.view: Analysis = cached_or_analysed(load_dataset, folder, self.parameters)
+        self.view: Analysis = view_for(load_dataset, folder, self.parameters)
         self.all_data: Dataset = self.view.all_data
         self.data: Dataset = self.view.data
         self.as_of = self.parameters.as_of

@@ -42,6 +42,7 @@ from crosscheck import (
     changes,
     chapter_parameters,
     findings,
+    handoff,
     jsonld,
     schema,
 )
@@ -144,9 +145,9 @@ def build(options: BuildOptions) -> Path:
                 view = analysis.analyse(dataset, parameters)
             except ValueError as error:
                 raise BuildError(str(error)) from None
-            cache = staging / "analysis.pickle"
-            analysis.write_cache(view, options.data_dir, cache)
-        with stage("chapters"), _environment(analysis.CACHE_VARIABLE, str(cache)):
+            stored = staging / "view"
+            handoff.write_view(view, options.data_dir, stored)
+        with stage("chapters"), _environment(handoff.VIEW_VARIABLE, str(stored)):
             executed = _run_notebooks(notebooks, staging, options)
         with stage("render"):
             _write_page(view, executed, notebooks, staging, options, settings, dataset)
