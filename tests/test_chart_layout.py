@@ -10,6 +10,7 @@ The chart inputs are made as the chapters make them: the analysed view
 from __future__ import annotations
 
 import ast
+import re
 
 import matplotlib.pyplot as plt
 import nbformat
@@ -328,3 +329,18 @@ def test_a_calendar_of_a_few_days_keeps_its_last_day_label_inside(as_of):
     figure = plots.statement_timeline(view.claims, "Statements", "source")
     assert chartcheck.text_problems(figure) == []
     plt.close(figure)
+
+
+def test_a_calendar_of_many_markers_draws_them_as_one_image_and_keeps_its_text(monkeypatch):
+    view = analysis.analyse(load_dataset(DATA))
+    svgs, default = {}, plots.MAX_VECTOR_MARKERS
+    for limit in (default, 10):
+        monkeypatch.setattr(plots, "MAX_VECTOR_MARKERS", limit)
+        figure = plots.statement_timeline(view.claims, "Statements", "source")
+        svgs[limit] = plots.figure_svg(figure, "timeline")
+        plt.close(figure)
+    few, many = svgs[default], svgs[10]
+    assert few.count("<use") > 60  # every marker its own element
+    assert "<image" in many and many.count("<use") < few.count("<use") - 60
+    # the claimants, days and legend stay text a reader can select
+    assert re.findall(r"<!-- (.*?) -->", many) == re.findall(r"<!-- (.*?) -->", few)

@@ -262,3 +262,19 @@ def test_the_ach_summary_of_one_hypothesis_says_every_one_scores_the_same(tmp_pa
     assert classroom.ach_summary(classroom.ach_matrix(view)) == (
         "Every hypothesis has as much evidence against it: Combat (2)."
     )
+
+
+def test_a_prompt_quotes_twenty_claims_and_counts_the_rest():
+    statements = pd.DataFrame(
+        {
+            "claimant": ["Spokesman"] * 25,
+            "stance": ["denies"] * 25,
+            "summary": [f"Denial {number}." for number in range(25)],
+            "claim_id": [f"c{number:02d}" for number in range(25)],
+        }
+    )
+    (prompt,) = classroom.denial_prompts(statements)
+    assert prompt["prompt"].startswith("Spokesman denied: Denial 0, Denial 1, ")
+    assert "Denial 19, and 5 more. Who made" in prompt["prompt"]
+    assert "Denial 20" not in prompt["prompt"]
+    assert (prompt["claims"].split()[-1], prompt["more claims"]) == ("c09", 15)

@@ -123,7 +123,7 @@ def analyse(dataset: Dataset, parameters: Parameters | None = None) -> Analysis:
     figures = estimates.figures(
         copies, data.actors, parameters.approximate_margin, parameters.window_days
     )
-    statements = versions.statements(figures, copies)
+    statements = versions.statements(figures, copies, marked=True)
     windowed = estimates.in_windows(statements, parameters.window_days)
     grades = reliability.source_grades(data.grades, data.actors, dict(parameters.grade_overrides))
     latest = reliability.with_weights(estimates.latest_by_source(windowed), grades)

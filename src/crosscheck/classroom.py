@@ -24,6 +24,8 @@ def _day(day: pd.Timestamp) -> str:
 # A prompt cites a handful of claims, and a theme holds a handful of prompts: enough
 # to start a discussion whatever the size of the data.
 MAX_CITED = 10
+# A prompt that quotes what a claimant said quotes at most this many of its claims.
+MAX_QUOTED = 20
 MAX_PER_THEME = 6
 
 
@@ -35,6 +37,14 @@ def _prompt(theme: str, text: str, claims) -> dict:
         "claims": " ".join(cited[:MAX_CITED]),
         "more claims": max(0, len(cited) - MAX_CITED),
     }
+
+
+def _listed(texts: pd.Series, separator: str) -> str:
+    """The first MAX_QUOTED texts joined, then how many more there are: a prompt quotes
+    a few claims whatever the size of the data."""
+    shown = separator.join(texts.iloc[:MAX_QUOTED])
+    more = len(texts) - MAX_QUOTED
+    return f"{shown}{separator}and {more:,} more" if more > 0 else shown
 
 
 def single_source_prompts(headlines: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
@@ -65,7 +75,7 @@ def denial_prompts(statements: pd.DataFrame) -> list[dict]:
     return [
         _prompt(
             "denials",
-            f"{claimant} denied: {', '.join(group['summary'].str.rstrip('.'))}. "
+            f"{claimant} denied: {_listed(group['summary'].str.rstrip('.'), ', ')}. "
             "Who made the claims being denied, and what would each side gain from its version?",
             group["claim_id"],
         )
@@ -87,7 +97,7 @@ def silence_prompts(statements: pd.DataFrame) -> list[dict]:
         count = f"{len(group)} claim{'s' if len(group) != 1 else ''}"
         if claimant in took.index:
             verb = "asserted" if "asserts" in took[claimant] else "denied"
-            what = "; ".join(group["summary"].str.rstrip("."))
+            what = _listed(group["summary"].str.rstrip("."), "; ")
             text = (
                 f"{claimant} {verb} some things but could not confirm others ({count}: "
                 f"{what}). What does a careful 'we do not know yet' add to a report?"

@@ -119,6 +119,9 @@ MAX_CLAIMANTS = 30
 MAX_MEASURES_CHARTED = 10
 MAX_PATHS = 20
 MAX_PERIODS = 8
+# Past this many markers a chart draws them as one image inside its SVG: the page stays
+# small (a marker costs about 200 bytes of SVG) and the chart looks the same.
+MAX_VECTOR_MARKERS = 2_000
 
 
 def _quietly(draw):
@@ -603,6 +606,7 @@ def statement_timeline(
             rows["stated_on"], rows["claimant"].map(row_of),
             c=[sides.colour(a) for a in rows["claimant_alignment"]], marker=marker, s=40,
             edgecolors="black", linewidths=0.4, zorder=3,
+            rasterized=len(claims) > MAX_VECTOR_MARKERS,
         )  # fmt: skip
     axes.set_yticks(range(len(claimants)), [_shorten(name) for name in claimants])
     axes.set_ylim(-0.7, len(claimants) - 0.3)

@@ -160,7 +160,9 @@ def _standing_among_copies(claims: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return standing, agreement.astype("int64")
 
 
-def statements(figures: pd.DataFrame, copies: pd.DataFrame | None = None) -> pd.DataFrame:
+def statements(
+    figures: pd.DataFrame, copies: pd.DataFrame | None = None, marked: bool = False
+) -> pd.DataFrame:
     """One row per statement with a figure: its standing copy (a row of `figures`, with its
     interval and rung), and how many copies and distinct outlets carried it (`copies`,
     `outlets`, int64).
@@ -168,9 +170,12 @@ def statements(figures: pd.DataFrame, copies: pd.DataFrame | None = None) -> pd.
     The standing copy is decided among `copies` (every copy of the statements, with or
     without a figure; by default the figured copies themselves), by mark_standing, so
     that the outlets chapter and every table of statements name the same copy. Give the
-    copies published by a day to know which version stood on that day.
+    copies published by a day to know which version stood on that day. marked: True
+    when `copies` are exactly the copies mark_standing already marked (its `standing`
+    is then used as it is, not worked out again).
     """
-    marked = mark_standing(figures if copies is None else copies)
+    given = figures if copies is None else copies
+    marked = given if marked else mark_standing(given)
     standing = set(marked.loc[marked["standing"], "claim_id"])
     chosen = figures[figures["claim_id"].isin(standing)].assign(standing=True)
     if chosen.empty:
