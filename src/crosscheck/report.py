@@ -50,6 +50,7 @@ from crosscheck.datapackage import write_export_package
 from crosscheck.load import load_dataset
 from crosscheck.present import write_csv
 from crosscheck.settings import REPORT_LEDE, REPORT_TITLE, read_settings, with_period
+from crosscheck.soup import linear_void_elements
 from crosscheck.stages import stage
 from crosscheck.subset import write_subset
 
@@ -546,7 +547,8 @@ def render(
         "crosscheck_jsonld": jsonld.script_element(structured_data) if structured_data else "",
         "metadata": {"name": build_info.get("title", REPORT_TITLE)},
     }
-    body, _ = exporter.from_notebook_node(_merge(executed, with_code), resources=resources_in)
+    with linear_void_elements():
+        body, _ = exporter.from_notebook_node(_merge(executed, with_code), resources=resources_in)
     return with_script_hashes(body.replace("<!-- crosscheck:toc -->", _table_of_contents(body), 1))
 
 
