@@ -88,3 +88,22 @@ def test_a_chapter_asking_for_other_parameters_than_the_build_used_fails_loudly(
     monkeypatch.setenv(handoff.VIEW_VARIABLE, str(tmp_path / "view"))
     with pytest.raises(handoff.ViewMismatch, match="approximate_margin=0.1"):
         handoff.view_for(load_dataset, DATA, analysis.Parameters.parse(approximate_margin=0.1))
+
+
+def test_a_chapter_can_read_two_columns_of_a_table_without_the_rest(full_view, tmp_path):
+    view = stored(full_view, tmp_path / "view")
+    two = handoff.columns_of(view.data, "claims", ["claimant_id", "article_id"])
+    assert_same(two, full_view.data.claims[["claimant_id", "article_id"]])
+    assert "claims" not in vars(view.data)  # the whole table was not read
+    view.data.claims  # noqa: B018 - once read, the columns are cut from it
+    assert_same(handoff.columns_of(view.data, "claims", ["article_id"]),
+                full_view.data.claims[["article_id"]])  # fmt: skip
+
+
+def test_a_stored_view_knows_which_tables_are_empty_without_reading_them(cut_view, tmp_path):
+    early = analysis.analyse(cut_view.all_data, analysis.Parameters.parse(as_of="2024-10-01"))
+    for made in (cut_view, early):
+        view = stored(made, tmp_path / str(len(made.claims)))
+        for name in (*handoff.VIEW_TABLES, "standing"):
+            assert view.has_rows(name) == made.has_rows(name) == (not getattr(made, name).empty)
+    assert not early.has_rows("claims") and cut_view.has_rows("figures")

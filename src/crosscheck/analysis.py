@@ -110,6 +110,11 @@ class Analysis:
     key_articles: tuple[str, ...] = field(default=())
     key_statements: frozenset[str] = field(default=frozenset())
 
+    def has_rows(self, table: str) -> bool:
+        """True when the named table (an attribute above, e.g. "claims") has a row; a
+        stored view answers without reading the table (handoff.StoredView)."""
+        return not getattr(self, table).empty
+
 
 def analyse(dataset: Dataset, parameters: Parameters | None = None) -> Analysis:
     """Compute the analysed view of a dataset (see Analysis) under the given parameters.

@@ -253,8 +253,7 @@ def nothing_sentence(view: Analysis, subject: str = "", needs: str = "claim") ->
     within = f" in {articles_in_words(articles)}" if named else ""
     where = articles_in_words(articles) if named else "the data"
     holds = f"{where[0].upper()}{where[1:]} {'hold' if named and len(articles) > 1 else 'holds'}"
-    claims = view.claims
-    if claims.empty:
+    if not view.has_rows("claims"):
         if as_of is None:
             return f"{holds} no claim{about}."
         sentence = f"On {_day(as_of)} no claim{about} had been published{within}"
@@ -262,8 +261,9 @@ def nothing_sentence(view: Analysis, subject: str = "", needs: str = "claim") ->
         if first is not None:
             sentence += f"; the data's first claim was published later, on {_day(first)}"
         return sentence + "."
-    if needs == "claim" or not view.figures.empty:
+    if needs == "claim" or view.has_rows("figures"):
         return ""
+    claims = view.claims
     claims_about = f"{counted(len(claims), 'claim')}{about}"
     sources = counted(claims["claimant_id"].nunique(), "source")
     if as_of is None:

@@ -13,7 +13,7 @@ from IPython.display import HTML, Markdown, display
 from crosscheck import claims as claims_module
 from crosscheck import findings
 from crosscheck.analysis import Analysis, Parameters
-from crosscheck.handoff import view_for
+from crosscheck.handoff import columns_of, view_for
 from crosscheck.load import Dataset, load_dataset
 from crosscheck.plots import NothingToDraw, figure_html
 from crosscheck.present import (
@@ -100,7 +100,7 @@ class Chapter:
     @property
     def source(self) -> str:
         """The source line for a chart: how many claims from how many articles and sources."""
-        claims = self.data.claims
+        claims = columns_of(self.data, "claims", ["claimant_id", "article_id"])
         cutoff = ""
         if self.as_of is not None:
             cutoff = f", published by {format_day(pd.Series([self.as_of]))[0]}"

@@ -592,9 +592,13 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
         if pd.api.types.is_string_dtype(values) or values.dtype == object:
             text = values.astype("string")
             risky = text.str.startswith(FORMULA_TRIGGERS).fillna(False)
+            if risky.any():
+                text = text.where(~risky, "'" + text)
             # A carriage return becomes a line break, which the CSV writer quotes; a
             # bare CR left unquoted would split the row in some readers.
-            safe[column] = text.where(~risky, "'" + text).str.replace("\r\n?", "\n", regex=True)
+            if text.str.contains("\r", regex=False).any():
+                text = text.str.replace("\r\n?", "\n", regex=True)
+            safe[column] = text
     return safe
 
 
