@@ -6,11 +6,15 @@ on synthetic datasets of growing size. Prints one table and writes bench/results
 
 Each case runs as its own process; its peak memory is the largest resident set of
 that process and of every process it waited for (the notebook kernels included).
+A second table gives each report's time per stage (read, validate, analyse, chapters,
+render; crosscheck.stages) and its slowest chapter, so that a regression shows where
+it lands.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import subprocess
@@ -47,10 +51,19 @@ body, _ = HTMLExporter(exclude_input=True).from_notebook_node(merged)
 """
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one command and what it waited for."""
+STAGES = ("read", "validate", "analyse", "chapters", "render")
+
+
+def measure(command: list[str], stages: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one command and what it waited for;
+    with `stages`, the build writes its time per stage there (crosscheck.stages)."""
+    environment = dict(os.environ)
+    if stages is not None:
+        environment["CROSSCHECK_STAGE_TIMES"] = str(stages)
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -78,7 +91,7 @@ def main() -> None:
     parser.add_argument("--results", type=Path, default=ROOT / "bench" / "results-latest.md")
     arguments = parser.parse_args()
     crosscheck = str(Path(sys.executable).with_name("crosscheck"))
-    rows = []
+    rows, stage_rows = [], []
     with tempfile.TemporaryDirectory() as scratch:
         scratch = Path(scratch)
         floor_dir = scratch / "floor"
@@ -97,10 +110,12 @@ def main() -> None:
             if data is None:
                 data = generate(size, scratch / f"data-{size}")
             out = scratch / f"out-{label.split()[-2]}"
+            times = scratch / f"stages-{label.split()[-2]}.json"
             seconds, memory = measure(
-                [crosscheck, "report", "--data", str(data), "--out", str(out), "--quiet"]
+                [crosscheck, "report", "--data", str(data), "--out", str(out), "--quiet"], times
             )
             rows.append((label, size or "", seconds, memory, (out / "index.html").stat().st_size))
+            stage_rows.append((label, json.loads(times.read_text())))
 
     lines = [
         f"Machine: {machine()}",
@@ -115,10 +130,28 @@ def main() -> None:
             f"| {label} | | {seconds:.1f} | {seconds / floor:.2f} | {memory:.0f} "
             f"| {html / 1e6:.2f} |"
         )  # fmt: skip
+    lines += ["", stage_table(stage_rows)]
     table = "\n".join(lines)
     print(table)
     arguments.results.write_text(table + "\n")
     print(f"\n(written to {arguments.results})")
+
+
+def stage_table(stage_rows: list[tuple[str, dict[str, float]]]) -> str:
+    """Seconds per stage of each report, and its slowest chapter (chapters run side by
+    side, so the chapters' stage is less than the sum of their times)."""
+    lines = [
+        "| case | " + " | ".join(STAGES) + " | slowest chapter |",
+        "|---|" + "---|" * (len(STAGES) + 1),
+    ]
+    for label, times in stage_rows:
+        chapters = {name.split(" ", 1)[1]: value for name, value in times.items()
+                    if name.startswith("chapter ")}  # fmt: skip
+        slowest = max(chapters, key=chapters.get) if chapters else ""
+        cells = [f"{times.get(stage, 0):.1f}" for stage in STAGES]
+        lines.append(f"| {label} | {' | '.join(cells)} | {slowest} "
+                     f"{chapters.get(slowest, 0):.1f} s |")  # fmt: skip
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":
