@@ -5,9 +5,10 @@ kernel opens the folder and reads a table, memory-mapped, only when it first use
 A chapter that never looks at every claim never holds them, and no kernel unpickles
 tables it does not use, which at a million claims is most of the view.
 
-Arrow (Apache Arrow IPC file format, "Feather v2") keeps pandas' dtypes through its
-pandas metadata; the one thing it does not keep, text in an object column, is recorded
-beside the table and restored, so a chapter sees the frames `analyse` made.
+Arrow (Apache Arrow IPC file format, "Feather v2") keeps pandas' dtypes and index
+through its pandas metadata; what it does not keep (text in an object column comes
+back as a string column; a frame's attrs) is recorded beside the table and restored,
+so a chapter sees the frames `analyse` made.
 """
 
 from __future__ import annotations

@@ -147,7 +147,8 @@ def build(options: BuildOptions) -> Path:
             except ValueError as error:
                 raise BuildError(str(error)) from None
             stored = staging / "view"
-            handoff.write_view(view, options.data_dir, stored)
+            with stage("handoff"):  # within analyse: writing the view for the chapters
+                handoff.write_view(view, options.data_dir, stored)
         with stage("chapters"), _environment(handoff.VIEW_VARIABLE, str(stored)):
             executed = _run_notebooks(notebooks, staging, options)
         with stage("render"):

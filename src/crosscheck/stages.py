@@ -1,7 +1,8 @@
 """Wall time of each stage of a build, for the benchmark.
 
-A build's stages are read, validate, analyse, chapters and render (and, within
-chapters, one entry per notebook). Nothing is recorded unless the environment
+A build's stages are read, validate, analyse, chapters and render; within them,
+handoff (writing the view for the chapters, part of analyse) and one entry per
+chapter notebook. Nothing is recorded unless the environment
 variable CROSSCHECK_STAGE_TIMES names a JSON file: `bench/run.py` sets it for each
 case and prints the times beside the totals, so that a slower build shows the stage
 it slowed down in.
