@@ -283,3 +283,17 @@ def test_the_coding_check_judges_every_copy_as_it_was_coded(tmp_path):
     assert view.statements["claim_id"].tolist() == ["k1"]  # k3 does not stand, but is judged
     rows = pd.DataFrame(checks.qualifier_coding(view.figures))
     assert rows[["claims", "status"]].values.tolist() == [["k3", "fail"]]
+
+
+def test_a_running_total_check_reads_sources_whose_ids_are_nullable_strings():
+    from crosscheck.load import load_dataset
+
+    from conftest import DATA
+
+    # pd.NA keys compared with the empty row before the first give NA, never a pair.
+    view = analysis.analyse(load_dataset(DATA))
+    plain = checks.never_falls(view.statements)
+    nullable = checks.never_falls(
+        view.statements.astype({"origin_id": "string", "measure": "string"})
+    )
+    assert nullable == plain and len(plain) > 0

@@ -436,3 +436,10 @@ def test_the_qualifier_rules_read_one_row_per_bound_with_every_word():
     ]
     words = [w for cell in table["qualifiers"] for w in cell.split(", ")]
     assert sorted(words) == sorted(QUALIFIER_RULES["qualifier"])
+
+
+def test_no_pair_to_compare_gives_an_empty_table_of_text_columns(view):
+    one_source = view.windowed[view.windowed["origin_id"] == view.windowed["origin_id"].iloc[0]]
+    pairs = estimates.overlap_pairs(one_source)
+    assert pairs.empty and list(pairs.columns) == estimates.PAIR_COLUMNS
+    assert all(pd.api.types.is_object_dtype(dtype) for dtype in pairs.dtypes)

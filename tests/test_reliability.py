@@ -406,3 +406,18 @@ def test_of_two_days_equally_near_the_earlier_counts():
     found = ladder._corroborated(frame, pd.Series(False, index=frame.index), window_days=7)
     # a's 5 Oct lies 2 days from b's 3 Oct and from its 7 Oct: the 3rd, with no overlap, counts
     assert found.tolist() == [False, False, True]
+
+
+def test_a_figure_without_a_stated_day_is_a_bug_said_as_such():
+    frame = pd.DataFrame(
+        {
+            "measure": ["m", "m"],
+            "origin_id": ["a", "b"],
+            "stated_on": pd.to_datetime(["2024-10-05", None]),
+            "interval_low": [1.0, 1.0],
+            "interval_high": [1.0, 1.0],
+            "measure_kind": ["running_total"] * 2,
+        }  # fmt: skip
+    )
+    with pytest.raises(ValueError, match="stated day"):
+        ladder._corroborated(frame, pd.Series(False, index=frame.index), window_days=7)

@@ -131,7 +131,9 @@ def never_falls(statements: pd.DataFrame) -> list[dict]:
     ordered = totals.sort_values([*keys, "stated_on", "claim_id"], kind="stable")
     # Each statement beside the one before it, where both belong to one source and measure.
     before = ordered.shift(1)
-    follows = ((ordered[keys] == before[keys]).all(axis=1)).to_numpy()
+    # The first row has an empty row before it: with pd.NA keys "==" gives NA, never True.
+    same = (ordered[keys] == before[keys]).fillna(False).astype(bool)
+    follows = (before[keys].notna().all(axis=1) & same.all(axis=1)).to_numpy()
     after, before = ordered[follows], before[follows]
     return [
         _row(

@@ -576,6 +576,8 @@ def overlap_pairs(windowed: pd.DataFrame) -> pd.DataFrame:
     pairs = pairs[pairs["position_a"] < pairs["position_b"]].sort_values(
         ["group", "position_a", "position_b"]
     )
+    if pairs.empty:
+        return pd.DataFrame([], columns=PAIR_COLUMNS)
     # Each window's measure label and window label, as its first row gives them.
     first = windowed.drop_duplicates(keys).merge(latest[keys].drop_duplicates(), on=keys)
     first = first.sort_values(keys).reset_index(drop=True)

@@ -130,10 +130,13 @@ def _corroborated(figured: pd.DataFrame, excluded: pd.Series, window_days: int) 
     another such source. For each measure and each source that gave a figure for it, a
     binary search finds that source's nearest day for every other figure of the measure:
     the work is linear in the number of figures times the sources per measure, and the
-    result does not depend on row order.
+    result does not depend on row order. Raises ValueError for a figure without a
+    stated day (the loader resolves every claim's day, so only a bug reaches it).
     """
+    if figured["stated_on"].isna().any():
+        raise ValueError("every figure needs its stated day to be compared with others")
     measure = figured["measure"].astype(str).to_numpy()
-    origin = figured["origin_id"].astype(str).to_numpy()
+    origin = figured["origin_id"].fillna("").astype(str).to_numpy()
     low = figured["interval_low"].astype("Float64").fillna(0).astype(float).to_numpy()
     high = figured["interval_high"].astype("Float64").fillna(np.inf).astype(float).to_numpy()
     day = figured["stated_on"].astype("datetime64[ns]").to_numpy().view("int64")

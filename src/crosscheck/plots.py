@@ -122,6 +122,7 @@ MAX_PERIODS = 8
 # Past this many markers a chart draws them as one image inside its SVG: the page stays
 # small (a marker costs about 200 bytes of SVG) and the chart looks the same.
 MAX_VECTOR_MARKERS = 2_000
+RASTER_DPI = 220
 
 
 def _quietly(draw):
@@ -1183,8 +1184,12 @@ def figure_svg(figure: Figure, name: str) -> str:
     prefixed with the chart's name so that two charts in one page never share one, and
     the same bytes for the same figure (no date, fixed hash salt)."""
     buffer = io.StringIO()
+    # Markers drawn as an image (MAX_VECTOR_MARKERS) stay sharp on a HiDPI screen and
+    # in print; a chart of vectors only is saved as before.
+    raster = any(artist.get_rasterized() for artist in figure.findobj())
     with plt.rc_context({"svg.hashsalt": f"crosscheck-{name}"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None},
+                       dpi=RASTER_DPI if raster else "figure")  # fmt: skip
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]  # no XML prolog or DOCTYPE inside HTML
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
