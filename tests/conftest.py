@@ -110,17 +110,6 @@ def built_report(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_report_again(tmp_path_factory) -> Path:
-    """A second build of `built_report`'s inputs into a folder of its own: the one pair of
-    whole builds in the suite, read by every test of "same inputs, same outputs"."""
-    from crosscheck.report import BuildOptions, build
-
-    out = tmp_path_factory.mktemp("report-again")
-    build(BuildOptions(data_dir=DATA, out_dir=out, with_code=True, progress=False))
-    return out
-
-
-@pytest.fixture(scope="session")
 def early_report(tmp_path_factory) -> Path:
     """The report as it would have been on 20 October 2024."""
     from crosscheck.report import BuildOptions, build

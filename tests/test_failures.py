@@ -81,18 +81,6 @@ def test_an_interrupted_build_leaves_the_last_good_report_and_no_staging(last_go
     assert not list(last_good.glob(".building-*"))
 
 
-def test_two_builds_of_the_same_inputs_differ_only_in_the_build_time(
-    built_report, built_report_again
-):
-    def without_build_time(page: Path) -> list[str]:
-        return [line for line in page.read_text().splitlines() if "built at" not in line]
-
-    for name in ("index.html", "report-with-code.html"):
-        assert without_build_time(built_report_again / name) == without_build_time(
-            built_report / name
-        )
-
-
 def test_source_date_epoch_fixes_the_build_time(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1729641600")  # 2024-10-23 00:00 UTC
     fine = chapter(tmp_path / "fine", "fine", "print('fine')")
