@@ -278,3 +278,17 @@ def test_a_prompt_quotes_twenty_claims_and_counts_the_rest():
     assert "Denial 19, and 5 more. Who made" in prompt["prompt"]
     assert "Denial 20" not in prompt["prompt"]
     assert (prompt["claims"].split()[-1], prompt["more claims"]) == ("c09", 15)
+
+
+def test_a_silence_prompt_counts_thousands_with_a_separator():
+    statements = pd.DataFrame(
+        {
+            "claimant": ["Spokesman"] * 1_201,
+            "stance": ["asserts"] + ["cannot_confirm"] * 1_200,
+            "summary": [f"Claim {number}." for number in range(1_201)],
+            "claim_id": [f"c{number:04d}" for number in range(1_201)],
+        }
+    )
+    (prompt,) = classroom.silence_prompts(statements)
+    assert "could not confirm others (1,200 claims: Claim 1; Claim 2; " in prompt["prompt"]
+    assert "; and 1,180 more)." in prompt["prompt"]

@@ -94,7 +94,7 @@ def silence_prompts(statements: pd.DataFrame) -> list[dict]:
     sides = statements[statements["stance"].isin(["asserts", "denies"])]
     took = sides.groupby("claimant")["stance"].agg(lambda stances: set(stances))
     for claimant, group in uncertain.groupby("claimant", sort=True):
-        count = f"{len(group)} claim{'s' if len(group) != 1 else ''}"
+        count = f"{len(group):,} claim{'s' if len(group) != 1 else ''}"
         if claimant in took.index:
             verb = "asserted" if "asserts" in took[claimant] else "denied"
             what = _listed(group["summary"].str.rstrip("."), "; ")
