@@ -11,6 +11,7 @@ parameters.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -95,7 +96,6 @@ class Analysis:
     all_data: Dataset
     data: Dataset
     claims: pd.DataFrame
-    standing: pd.DataFrame
     figures: pd.DataFrame
     statements: pd.DataFrame
     windowed: pd.DataFrame
@@ -109,6 +109,12 @@ class Analysis:
     # The articles whose figures every capped chart keeps, and their statements.
     key_articles: tuple[str, ...] = field(default=())
     key_statements: frozenset[str] = field(default=frozenset())
+
+    @functools.cached_property
+    def standing(self) -> pd.DataFrame:
+        """The copies that stand for their statement: worked out when first read, so that
+        a build holds the claims once, not twice, until a table needs them."""
+        return self.claims[self.claims["standing"]]
 
     def has_rows(self, table: str) -> bool:
         """True when the named table (an attribute above, e.g. "claims") has a row; a
@@ -139,7 +145,6 @@ def analyse(dataset: Dataset, parameters: Parameters | None = None) -> Analysis:
         all_data=dataset,
         data=data,
         claims=copies,
-        standing=copies[copies["standing"]],
         figures=figures,
         statements=statements,
         windowed=windowed,
