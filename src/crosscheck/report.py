@@ -140,7 +140,7 @@ def build(options: BuildOptions) -> Path:
                 raise BuildError(str(error)) from None
             dataset = load_dataset(subset)
             options = dataclasses.replace(options, data_dir=subset)
-        # The one computation of the analysed view: every chapter reads this file.
+        # The one computation of the analysed view: every chapter reads its files.
         with stage("analyse"):
             try:
                 view = analysis.analyse(dataset, parameters)
