@@ -264,20 +264,35 @@ def test_the_ach_summary_of_one_hypothesis_says_every_one_scores_the_same(tmp_pa
     )
 
 
-def test_a_prompt_quotes_twenty_claims_and_counts_the_rest():
+def test_a_long_prompt_quotes_the_claims_it_names_and_counts_the_rest_as_its_column_does():
     statements = pd.DataFrame(
         {
             "claimant": ["Spokesman"] * 25,
             "stance": ["denies"] * 25,
             "summary": [f"Denial {number}." for number in range(25)],
-            "claim_id": [f"c{number:02d}" for number in range(25)],
+            "claim_id": [f"c{24 - number:02d}" for number in range(25)],  # ids run backwards
         }
     )
     (prompt,) = classroom.denial_prompts(statements)
-    assert prompt["prompt"].startswith("Spokesman denied: Denial 0, Denial 1, ")
-    assert "Denial 19, and 5 more. Who made" in prompt["prompt"]
-    assert "Denial 20" not in prompt["prompt"]
-    assert (prompt["claims"].split()[-1], prompt["more claims"]) == ("c09", 15)
+    # the ten claims its `claims` column names (c00 to c09: Denial 24 down to Denial 15)
+    assert prompt["claims"] == " ".join(f"c{number:02d}" for number in range(10))
+    assert prompt["prompt"].startswith("Spokesman denied: Denial 24, Denial 23, ")
+    assert "Denial 15, and 15 more. Who made" in prompt["prompt"]
+    assert "Denial 14" not in prompt["prompt"] and prompt["more claims"] == 15
+
+
+def test_a_prompt_of_twenty_claims_quotes_them_all():
+    statements = pd.DataFrame(
+        {
+            "claimant": ["Spokesman"] * 20,
+            "stance": ["denies"] * 20,
+            "summary": [f"Denial {number}." for number in range(20)],
+            "claim_id": [f"c{number:02d}" for number in range(20)],
+        }  # fmt: skip
+    )
+    (prompt,) = classroom.denial_prompts(statements)
+    assert "Denial 0, Denial 1, " in prompt["prompt"] and "Denial 19. Who made" in prompt["prompt"]
+    assert "more" not in prompt["prompt"]
 
 
 def test_a_silence_prompt_counts_thousands_with_a_separator():
@@ -291,4 +306,4 @@ def test_a_silence_prompt_counts_thousands_with_a_separator():
     )
     (prompt,) = classroom.silence_prompts(statements)
     assert "could not confirm others (1,200 claims: Claim 1; Claim 2; " in prompt["prompt"]
-    assert "; and 1,180 more)." in prompt["prompt"]
+    assert "; Claim 10; and 1,190 more)." in prompt["prompt"]

@@ -24,7 +24,8 @@ def _day(day: pd.Timestamp) -> str:
 # A prompt cites a handful of claims, and a theme holds a handful of prompts: enough
 # to start a discussion whatever the size of the data.
 MAX_CITED = 10
-# A prompt that quotes what a claimant said quotes at most this many of its claims.
+# A prompt quotes what a claimant said in full up to this many claims; past it, the
+# MAX_CITED claims it names.
 MAX_QUOTED = 20
 MAX_PER_THEME = 6
 
@@ -39,12 +40,17 @@ def _prompt(theme: str, text: str, claims) -> dict:
     }
 
 
-def _listed(texts: pd.Series, separator: str) -> str:
-    """The first MAX_QUOTED texts joined, then how many more there are: a prompt quotes
-    a few claims whatever the size of the data."""
-    shown = separator.join(texts.iloc[:MAX_QUOTED])
-    more = len(texts) - MAX_QUOTED
-    return f"{shown}{separator}and {more:,} more" if more > 0 else shown
+def _listed(claims: pd.DataFrame, separator: str) -> str:
+    """The claims' summaries joined, as a prompt quotes them. Past MAX_QUOTED claims it
+    quotes the MAX_CITED claims its `claims` column names (the first by claim id) and
+    says how many more there are, the number its `more claims` column gives.
+
+    claims: rows with claim_id and summary, in the order to quote them."""
+    if len(claims) <= MAX_QUOTED:
+        return separator.join(claims["summary"].str.rstrip("."))
+    named = claims.sort_values("claim_id").head(MAX_CITED)
+    shown = separator.join(named["summary"].str.rstrip("."))
+    return f"{shown}{separator}and {len(claims) - MAX_CITED:,} more"
 
 
 def single_source_prompts(headlines: pd.DataFrame, statements: pd.DataFrame) -> list[dict]:
@@ -75,7 +81,7 @@ def denial_prompts(statements: pd.DataFrame) -> list[dict]:
     return [
         _prompt(
             "denials",
-            f"{claimant} denied: {_listed(group['summary'].str.rstrip('.'), ', ')}. "
+            f"{claimant} denied: {_listed(group, ', ')}. "
             "Who made the claims being denied, and what would each side gain from its version?",
             group["claim_id"],
         )
@@ -97,7 +103,7 @@ def silence_prompts(statements: pd.DataFrame) -> list[dict]:
         count = f"{len(group):,} claim{'s' if len(group) != 1 else ''}"
         if claimant in took.index:
             verb = "asserted" if "asserts" in took[claimant] else "denied"
-            what = _listed(group["summary"].str.rstrip("."), "; ")
+            what = _listed(group, "; ")
             text = (
                 f"{claimant} {verb} some things but could not confirm others ({count}: "
                 f"{what}). What does a careful 'we do not know yet' add to a report?"
