@@ -149,10 +149,16 @@ def build(options: BuildOptions) -> Path:
             stored = staging / "view"
             with stage("handoff"):  # within analyse: writing the view for the chapters
                 handoff.write_view(view, options.data_dir, stored)
+        # From here the build reads the view from its files, as the chapters do, and lets
+        # go of the frames it made: while the kernels run, it holds none of them (2.5 GB
+        # of Python strings at a million claims).
+        counts = dataset.counts()
+        del dataset
+        view = handoff.open_view(stored)
         with stage("chapters"), _environment(handoff.VIEW_VARIABLE, str(stored)):
             executed = _run_notebooks(notebooks, staging, options)
         with stage("render"):
-            _write_page(view, executed, notebooks, staging, options, settings, dataset)
+            _write_page(view, executed, notebooks, staging, options, settings, counts)
         _replace_report(staging, out_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -161,16 +167,17 @@ def build(options: BuildOptions) -> Path:
 
 
 def _write_page(
-    view: analysis.Analysis,
+    view: analysis.Analysis | handoff.StoredView,
     executed: list,
     notebooks: list[Path],
     staging: Path,
     options: BuildOptions,
     settings,
-    dataset,
+    counts: dict[str, int],
 ) -> None:
-    """The page (and the page with code), the key findings, JSON-LD and the data package."""
-    build_info = _build_info(options, dataset.counts(), notebooks)
+    """The page (and the page with code), the key findings, JSON-LD and the data package.
+    counts: rows per table of the data the build read (Dataset.counts)."""
+    build_info = _build_info(options, counts, notebooks)
     span = findings.period(view)
     build_info["title"] = with_period(settings.title, span)
     build_info["lede"] = with_period(settings.lede, span)
