@@ -1,6 +1,7 @@
 """The benchmark's time per stage: recorded only when asked, added up per stage."""
 
 import json
+import os
 
 from crosscheck import stages
 from crosscheck.load import load_dataset
@@ -33,7 +34,7 @@ def test_loading_records_reading_apart_from_validating(monkeypatch, tmp_path, da
     assert sorted(json.loads(target.read_text())) == ["read", "validate"]
 
 
-def test_the_benchmark_shows_each_stage_and_the_slowest_chapter():
+def _bench():
     import importlib.util
     from pathlib import Path
 
@@ -41,6 +42,32 @@ def test_the_benchmark_shows_each_stage_and_the_slowest_chapter():
     spec = importlib.util.spec_from_file_location("bench_run", path)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
+    return bench
+
+
+def test_the_benchmarks_memory_counts_the_processes_a_build_starts():
+    # A build's kernels are its children: a child holding 300 MB is in the sum.
+    import subprocess
+    import sys
+    import time
+
+    bench = _bench()
+    alone = bench.tree_memory(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c",
+        "import time; block = b\"x\" * (300 * 2**20); print(flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE)  # fmt: skip
+    try:
+        child.stdout.readline()  # the block is allocated and written
+        time.sleep(0.2)
+        assert bench.tree_memory(os.getpid()) - alone > 250 * 2**20
+    finally:
+        child.kill()
+        child.wait()
+    assert bench.tree_memory(2**22 + 7) == 0  # no such process: nothing, no error
+
+
+def test_the_benchmark_shows_each_stage_and_the_slowest_chapter():
+    bench = _bench()
     times = {"read": 1.04, "validate": 2, "analyse": 3, "chapters": 9, "render": 5,
              "chapter 01_claims": 2.5, "chapter 05_checks": 6.25}  # fmt: skip
     table = bench.stage_table([("1,000 claims", times)]).splitlines()
