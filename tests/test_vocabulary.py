@@ -369,3 +369,13 @@ def test_alignments_csv_is_required(data_copy):
     problems = _problems(data_copy)
     assert [Path(p.file).name for p in problems] == ["alignments.csv"]
     assert "file is missing" in problems[0].rule
+
+
+def test_cells_of_lists_split_whatever_the_text_storage():
+    # Arrow text mapped to lists of nothing would be typed list<null>, which pandas
+    # cannot explode: two sides with no countries broke the alignments' check.
+    for storage in ("pyarrow", "python"):
+        cells = pd.Series(["", None, "a | b"], dtype=pd.StringDtype(storage))
+        lists = vocabulary.split_lists(cells)
+        assert lists.tolist() == [[], [], ["a", "b"]]
+        assert lists.explode().dropna().tolist() == ["a", "b"]

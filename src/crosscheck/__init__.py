@@ -9,9 +9,9 @@ except PackageNotFoundError:  # running from a source tree that was never instal
 
 import pandas as _pandas
 
-# Text columns keep Python's strings, as before pyarrow was installed (pandas 3 stores
-# them in Arrow when pyarrow is present): the drafter and the analysis match with
-# Python's regular expressions, which Arrow's RE2 engine does not all accept, and small
-# tables read cell by cell are slower in Arrow. crosscheck.load parses and checks the
-# CSVs in Arrow itself, where a million claims need it.
-_pandas.set_option("mode.string_storage", "python")
+# Text columns are stored in Arrow (pandas 3's default with pyarrow installed, said here
+# so that no other setting changes it): a million claims held 2.5 GB as Python strings,
+# and every step that handed them to pyarrow (the chapters' view, the exports) converted
+# each cell. pandas runs in Python the regular expressions RE2 does not accept
+# (look-behind, back-references), so matches are Python's either way.
+_pandas.set_option("mode.string_storage", "pyarrow")

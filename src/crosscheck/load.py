@@ -305,7 +305,7 @@ def _read_columnar(text: str, name: str, table: Table, problems: list[Problem]) 
     if parsed.num_rows == 0:
         return None
     # Spaces around a value are not part of it; stripped, measured and checked for rows
-    # of separators only in Arrow, then handed to pandas as Python strings.
+    # of separators only in Arrow, then handed to pandas still in Arrow.
     stripped = [arrow_compute.utf8_trim_whitespace(column) for column in parsed.columns]
     lengths = [arrow_compute.utf8_length(column) for column in stripped]
     longest = max((arrow_compute.max(length).as_py() or 0 for length in lengths), default=0)
@@ -324,8 +324,8 @@ def _read_columnar(text: str, name: str, table: Table, problems: list[Problem]) 
 
 
 _AS_TEXT = {
-    arrow.large_string(): pd.StringDtype("python"),
-    arrow.string(): pd.StringDtype("python"),
+    arrow.large_string(): pd.StringDtype("pyarrow"),
+    arrow.string(): pd.StringDtype("pyarrow"),
 }
 
 

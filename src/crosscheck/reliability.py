@@ -134,9 +134,10 @@ def _inherit_grades(table: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
         ~inherited, "takes the grade of " + table["grade from"] + ", the body it speaks for"
     )
     # Products of two-decimal weights: rounded so that 0.8 × 0.8 reads 0.64, not 0.6400…01.
+    # As numbers: mapping no grade at all keeps the text dtype, which cannot multiply.
     table["weight"] = (
-        table["graded as"].str[0].map(RELIABILITY_WEIGHTS)
-        * table["graded as"].str[1].map(CREDIBILITY_WEIGHTS)
+        table["graded as"].str[0].map(RELIABILITY_WEIGHTS).astype(float)
+        * table["graded as"].str[1].map(CREDIBILITY_WEIGHTS).astype(float)
     ).round(2)
     # What a reader needs first: the grade that weighs, where it comes from, its meaning.
     order = ["actor_id", "name", "graded as", "grade from", "weight", "reliability",

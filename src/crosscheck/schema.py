@@ -342,7 +342,7 @@ def claim_types_schema() -> pa.DataFrameSchema:
     (` | `-separated, the syntax of measure_cues.csv) that say a statement is of it."""
 
     def cue_phrases(frame: pd.DataFrame) -> pd.Series:
-        cells = frame["cues"].map(vocabulary.split_list)
+        cells = vocabulary.split_lists(frame["cues"])
         return cells.map(lambda cues: all(_is_cue_phrase(cue) for cue in cues)).astype(bool)
 
     return vocabulary_schema(
@@ -373,7 +373,7 @@ def alignments_schema() -> pa.DataFrameSchema:
     country on one row at most, "*" on one row at most)."""
 
     def listed(frame: pd.DataFrame) -> pd.DataFrame:
-        countries = frame["countries"].map(vocabulary.split_list).explode().dropna()
+        countries = vocabulary.split_lists(frame["countries"]).explode().dropna()
         return countries.rename("country").reset_index()
 
     def each_country_once(frame: pd.DataFrame) -> pd.Series:

@@ -45,6 +45,13 @@ def split_list(cell) -> list[str]:
     return [value.strip() for value in str(cell).split("|") if value.strip()]
 
 
+def split_lists(cells: pd.Series) -> pd.Series:
+    """split_list of each cell: an object Series of lists on the same index. (Mapped from
+    text in Arrow, pandas would type the lists in Arrow too, and a column of empty lists
+    as list<null>, which it cannot explode.)"""
+    return cells.astype(object).map(split_list)
+
+
 def fold(text: str) -> str:
     """Lower case with straight apostrophes: how words are compared with the vocabulary."""
     return text.translate(str.maketrans("‘’", "''")).lower().strip()
@@ -71,7 +78,7 @@ def actor_aliases(actors: pd.DataFrame, nationalities: pd.DataFrame) -> pd.DataF
     columns = {"alias": "string", "actor_id": "string", "weak": "bool"}
     if "aliases" not in actors or actors.empty:
         return pd.DataFrame({c: pd.Series(dtype=t) for c, t in columns.items()})
-    rows = actors[["actor_id", "aliases"]].assign(alias=actors["aliases"].map(split_list))
+    rows = actors[["actor_id", "aliases"]].assign(alias=split_lists(actors["aliases"]))
     rows = rows.explode("alias").dropna(subset="alias")
     places = set(country_words(nationalities))
     weak = rows["alias"].map(lambda alias: fold(alias) in places).astype(bool)
