@@ -151,3 +151,10 @@ def test_an_undated_claim_has_no_date_created(tmp_path):
     jsonld.write_jsonld(view.claims, view.data.articles, tmp_path / "claims.jsonld")
     (written,) = json.loads((tmp_path / "claims.jsonld").read_text())["@graph"]
     assert "dateCreated" not in written
+
+
+def test_claims_taken_a_block_at_a_time_give_the_same_nodes_in_order(view, monkeypatch):
+    whole = jsonld.claims_jsonld(view.claims, view.data.articles)["@graph"]
+    monkeypatch.setattr(jsonld, "_BLOCK", 7)  # 153 claims: 22 blocks, the last of 6
+    assert jsonld.claims_jsonld(view.claims, view.data.articles)["@graph"] == whole
+    assert [node["identifier"] for node in whole] == sorted(view.claims["claim_id"])

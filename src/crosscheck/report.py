@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import dataclasses
+import gc
 import hashlib
 import html
 import os
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import nbformat
 import papermill
+import pyarrow as arrow
 from jupyter_client.manager import AsyncKernelManager
 from nbconvert import HTMLExporter
 from papermill.exceptions import PapermillExecutionError
@@ -155,6 +157,9 @@ def build(options: BuildOptions) -> Path:
         counts = dataset.counts()
         del dataset
         view = handoff.open_view(stored)
+        # Arrow's allocator keeps what it freed for reuse; hand it back to the system.
+        gc.collect()
+        arrow.default_memory_pool().release_unused()
         with stage("chapters"), _environment(handoff.VIEW_VARIABLE, str(stored)):
             executed = _run_notebooks(notebooks, staging, options)
         with stage("render"):
@@ -186,11 +191,13 @@ def _write_page(
     write_csv(key_findings, staging / "data" / "key_findings.csv")
     build_info["findings"] = findings_html(view, key_findings, settings.subject)
     articles = view.data.articles
-    jsonld.write_jsonld(view.claims, articles, staging / "data" / "claims.jsonld")
+    # Only the columns a claim's node is made of: the page needs no more of the claims.
+    claims = handoff.columns_of(view, "claims", list(jsonld.COLUMNS))
+    jsonld.write_jsonld(claims, articles, staging / "data" / "claims.jsonld")
     # Every table is written by now: describe them all as a Frictionless Data Package.
     write_export_package(staging / "data")
     # The page embeds the most recent claims; the file beside it holds them all.
-    claims = jsonld.claims_jsonld(view.claims, articles, limit=jsonld.MAX_EMBEDDED)
+    claims = jsonld.claims_jsonld(claims, articles, limit=jsonld.MAX_EMBEDDED)
     (staging / "index.html").write_text(
         render(executed, build_info, with_code=False, structured_data=claims),
         encoding="utf-8",
