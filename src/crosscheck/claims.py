@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 
 from crosscheck import ladder, provenance, vocabulary
+from crosscheck.columns import is_in, look_up
 from crosscheck.datapackage import CLAIM, STATED_DAY, Column
 from crosscheck.load import Dataset
 from crosscheck.present import SEARCH_COLUMN, SORT_PREFIX, format_count, format_day, number_words
@@ -55,7 +56,7 @@ def known_as_of(dataset: Dataset, as_of: str | date | None) -> Dataset:
     if cutoff is None:
         return dataset
     articles = dataset.articles[dataset.articles["published_on"] <= cutoff]
-    claims = dataset.claims[dataset.claims["article_id"].isin(articles["article_id"])]
+    claims = dataset.claims[is_in(dataset.claims["article_id"], articles["article_id"])]
     return dataclasses.replace(dataset, claims=claims, articles=articles)
 
 
@@ -79,41 +80,45 @@ def labelled(dataset: Dataset) -> pd.DataFrame:
     articles = dataset.articles.set_index("article_id")
     measures = dataset.measures.set_index("measure")
     claims = dataset.claims
-    origin = claims["claimant_id"].map(provenance.origins(dataset.actors))
+    # Each lookup is composed on the small tables (an actor's side's label), then made
+    # once per distinct key: a million claims name a few thousand actors and articles.
+    claimant, relayer = claims["claimant_id"], claims["relayed_via_id"]
+    origin = look_up(claimant, provenance.origins(dataset.actors))
     undated = claims["stated_precision"].fillna("unknown") == "unknown"
     day = format_day(claims["stated_on"])
     aliases = actors["aliases"] if "aliases" in actors else pd.Series(dtype="string")
+    alignment = actors["alignment"]
     return claims.assign(
-        claimant=claims["claimant_id"].map(actors["name"]),
-        claimant_alignment=claims["claimant_id"].map(actors["alignment"]),
-        claimant_side=claims["claimant_id"]
-        .map(actors["alignment"])
-        .map(vocabulary.alignment_labels(dataset.alignments)),
-        claimant_party=claims["claimant_id"]
-        .map(actors["alignment"])
-        .isin(vocabulary.party_alignments(dataset.alignments)),
-        claimant_type=claims["claimant_id"].map(actors["actor_type"]),
-        relayed_via=claims["relayed_via_id"].map(actors["name"]),
-        claimant_aliases=claims["claimant_id"].map(aliases).fillna("").astype(object),
-        relayed_via_aliases=claims["relayed_via_id"].map(aliases).fillna("").astype(object),
-        outlet=claims["article_id"].map(articles["outlet"]),
-        wire_agency=claims["article_id"].map(articles["wire_agency"]),
+        claimant=look_up(claimant, actors["name"]),
+        claimant_alignment=look_up(claimant, alignment),
+        claimant_side=look_up(
+            claimant, alignment.map(vocabulary.alignment_labels(dataset.alignments))
+        ),
+        claimant_party=look_up(claimant, alignment).isin(
+            vocabulary.party_alignments(dataset.alignments)
+        ),
+        claimant_type=look_up(claimant, actors["actor_type"]),
+        relayed_via=look_up(relayer, actors["name"]),
+        claimant_aliases=look_up(claimant, aliases).fillna("").astype(object),
+        relayed_via_aliases=look_up(relayer, aliases).fillna("").astype(object),
+        outlet=look_up(claims["article_id"], articles["outlet"]),
+        wire_agency=look_up(claims["article_id"], articles["wire_agency"]),
         # reindex, not map: pandas cannot map an empty selection onto dates
         published_on=pd.Series(
             articles["published_on"].reindex(claims["article_id"]).to_numpy(), index=claims.index
         ),
-        claim_type_label=claims["claim_type"].map(
-            dataset.claim_types.set_index("claim_type")["label"]
+        claim_type_label=look_up(
+            claims["claim_type"], dataset.claim_types.set_index("claim_type")["label"]
         ),
-        measure_label=claims["measure"].map(measures["label"]),
-        measure_kind=claims["measure"].map(measures["kind"]),
-        counts_people=claims["measure"].map(measures["counts_people"]).astype("boolean"),
-        stance_label=claims["stance"].map(STANCE_LABELS),
+        measure_label=look_up(claims["measure"], measures["label"]),
+        measure_kind=look_up(claims["measure"], measures["kind"]),
+        counts_people=look_up(claims["measure"], measures["counts_people"]).astype("boolean"),
+        stance_label=look_up(claims["stance"], STANCE_LABELS),
         origin_id=origin,
-        origin=origin.map(actors["name"]),
-        attribution=claims["claimant_id"]
-        .map(provenance.attribution_bodies(dataset.actors))
-        .map(actors["name"]),
+        origin=look_up(origin, actors["name"]),
+        attribution=look_up(
+            claimant, provenance.attribution_bodies(dataset.actors).map(actors["name"])
+        ),
         statement=claims["statement_key"].fillna(claims["claim_id"]),
         hedges=ladder.hedges(claims["evidence"].fillna("") + " " + claims["note"].fillna("")),
         stated_label=day.where(~undated, "by publication (" + day + ")"),

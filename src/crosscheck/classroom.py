@@ -8,7 +8,9 @@ from __future__ import annotations
 import pandas as pd
 
 from crosscheck import estimates, timeline
+from crosscheck.columns import is_in
 from crosscheck.datapackage import CLAIM, CLAIM_IDS, OTHER_COLUMNS, SOURCE, Column
+from crosscheck.handoff import columns_of
 from crosscheck.present import listed
 
 PROMPT_COLUMNS = ["theme", "prompt", "claims", "more claims"]
@@ -198,11 +200,11 @@ def ach_matrix(view) -> pd.DataFrame:
     and a last row counting the weighted inconsistencies against each hypothesis.
     Input: the analysed view (its claims known by the cut-off, and the ratings)."""
     dataset = view.data
-    ratings = dataset.ach_ratings[dataset.ach_ratings["claim_id"].isin(dataset.claims["claim_id"])]
+    ratings = _rated(dataset)
     hypotheses = dataset.hypotheses.set_index("hypothesis_id")["label"]
     if ratings.empty:
         return pd.DataFrame(columns=["evidence", "source", "claim", *hypotheses])
-    claims = view.claims.set_index("claim_id")
+    claims = columns_of(view, "claims", ["claim_id", "summary", "claimant"]).set_index("claim_id")
     matrix = ratings.pivot(index="claim_id", columns="hypothesis_id", values="rating")
     matrix = matrix.reindex(columns=hypotheses.index).fillna("N")
     inconsistency = matrix.apply(lambda column: column.map(INCONSISTENCY_WEIGHTS)).sum()
@@ -219,10 +221,16 @@ def ach_matrix(view) -> pd.DataFrame:
     return pd.concat([table, pd.DataFrame([score])], ignore_index=True)
 
 
+def _rated(dataset) -> pd.DataFrame:
+    """The ACH ratings of the claims known by the cut-off."""
+    known = columns_of(dataset, "claims", ["claim_id"])["claim_id"]
+    return dataset.ach_ratings[is_in(dataset.ach_ratings["claim_id"], known)]
+
+
 def ach_reasoning(view) -> pd.DataFrame:
     """Why each claim was rated as it was against each hypothesis."""
     dataset = view.data
-    ratings = dataset.ach_ratings[dataset.ach_ratings["claim_id"].isin(dataset.claims["claim_id"])]
+    ratings = _rated(dataset)
     labels = dataset.hypotheses.set_index("hypothesis_id")["label"]
     return pd.DataFrame(
         {

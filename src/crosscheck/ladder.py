@@ -86,8 +86,12 @@ _HEDGE_PATTERN = re.compile(
 
 def hedges(texts: pd.Series) -> pd.Series:
     """The hedge words found in each text, comma-separated, lower case ('' when none)."""
-    found = texts.fillna("").str.findall(_HEDGE_PATTERN)
-    return found.map(lambda words: ", ".join(dict.fromkeys(w.lower() for w in words)))
+    found = texts.fillna("").astype(object).str.findall(_HEDGE_PATTERN)
+    listed = pd.Series("", index=texts.index, dtype=object)
+    # Most texts hedge nothing: only the ones that do are joined, one by one.
+    some = found.str.len() > 0
+    listed[some] = [", ".join(dict.fromkeys(w.lower() for w in words)) for words in found[some]]
+    return listed.astype("str")
 
 
 def hedge_before(text: str) -> str:

@@ -28,6 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from crosscheck.columns import is_in
 from crosscheck.estimates import qualifier_bound
 from crosscheck.present import format_count
 
@@ -177,7 +178,7 @@ def statements(
     given = figures if copies is None else copies
     marked = given if marked else mark_standing(given)
     standing = set(marked.loc[marked["standing"], "claim_id"])
-    chosen = figures[figures["claim_id"].isin(standing)].assign(standing=True)
+    chosen = figures[is_in(figures["claim_id"], standing)].assign(standing=True)
     if chosen.empty:
         return chosen.assign(copies=pd.Series(dtype="int64"), outlets=pd.Series(dtype="int64"))
     grouped = marked.groupby("statement")

@@ -1,0 +1,46 @@
+"""Whole-column lookups on Arrow text give what pandas' own isin and map give."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from crosscheck.columns import is_in, look_up
+
+TEXT = ["a", "b", None, "c", "a"]
+
+
+@pytest.mark.parametrize("storage", ["string[pyarrow]", "string[python]", "str", object])
+@pytest.mark.parametrize(
+    "allowed",
+    [["a", "c"], {"b"}, [], pd.Series(["c", None], dtype="string"), pd.Index(["x", "a"])],
+    ids=["list", "set", "nothing", "series with a missing value", "index"],
+)
+def test_is_in_is_pandas_isin(storage, allowed):
+    values = pd.Series(TEXT, dtype=storage, index=[7, 3, 5, 1, 0])
+    pd.testing.assert_series_equal(is_in(values, allowed), values.isin(allowed))
+
+
+def test_a_missing_value_is_in_only_where_a_missing_value_is_allowed():
+    values = pd.Series(TEXT, dtype="string")
+    assert is_in(values, ["a"]).tolist() == [True, False, False, False, True]
+    assert is_in(values, pd.Series([None], dtype="string")).tolist() == [
+        False, False, True, False, False]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pd.Series(["Alpha", "Charlie"], index=pd.Index(["a", "c"], dtype="string"), dtype="string"),
+        pd.Series([True, False], index=["a", "b"], dtype="boolean"),
+        pd.Series([1.5, 2.0], index=["b", "c"]),
+        {"a": "one", "b": "two"},
+    ],
+    ids=["text", "booleans", "numbers", "dict"],
+)
+@pytest.mark.parametrize(
+    "rows", [slice(None), slice(0, 0), slice(2, 3)], ids=["all", "none", "only a missing key"]
+)
+def test_look_up_is_pandas_map(table, rows):
+    keys = pd.Series(TEXT, dtype="string", index=[7, 3, 5, 1, 0]).iloc[rows]
+    pd.testing.assert_series_equal(look_up(keys, table), keys.map(table))
