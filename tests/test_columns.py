@@ -32,11 +32,13 @@ def test_a_missing_value_is_in_only_where_a_missing_value_is_allowed():
     "table",
     [
         pd.Series(["Alpha", "Charlie"], index=pd.Index(["a", "c"], dtype="string"), dtype="string"),
+        pd.Series(["Bravo", None], index=pd.Index(["b", "x"], dtype="str"), dtype="str"),
+        pd.Series(["One"], index=pd.Index(["a"], dtype=object), dtype="string"),
         pd.Series([True, False], index=["a", "b"], dtype="boolean"),
         pd.Series([1.5, 2.0], index=["b", "c"]),
         {"a": "one", "b": "two"},
     ],
-    ids=["text", "booleans", "numbers", "dict"],
+    ids=["text", "text missing as NaN", "object index", "booleans", "numbers", "dict"],
 )
 @pytest.mark.parametrize(
     "rows", [slice(None), slice(0, 0), slice(2, 3)], ids=["all", "none", "only a missing key"]

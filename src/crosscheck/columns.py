@@ -35,9 +35,27 @@ def is_in(values: pd.Series, allowed) -> pd.Series:
 def look_up(keys: pd.Series, table: pd.Series | dict) -> pd.Series:
     """keys.map(table), the same values and dtype on keys' index, worked out once per
     distinct key: a million claims name a few thousand actors and articles."""
+    # Text to text (names, labels) in Arrow; pandas gives other values dtypes of its own
+    # choosing, which the per-distinct path below reproduces by calling its map.
+    text_table = isinstance(table, pd.Series) and _is_text(table) and _is_text(table.index)
+    if _is_text(keys) and text_table and table.index.is_unique and keys.notna().any():
+        # Each key's row in the table, found in Arrow; -1 (no row) reads missing.
+        rows = pc.index_in(_arrow(keys), value_set=_arrow(table.index))
+        rows = pc.fill_null(rows, -1).to_numpy(zero_copy_only=False)
+        found = table.reset_index(drop=True).reindex(rows)
+        found.index = keys.index
+        return found.rename(None)
     codes, distinct = pd.factorize(keys, use_na_sentinel=True)
     if len(distinct) == 0:  # no key at all: pandas' own map says what dtype that is
         return keys.map(table)
     found = pd.Series(distinct).map(table).reindex(codes)
     found.index = keys.index
     return found
+
+
+def _is_text(values) -> bool:
+    return isinstance(values.dtype, pd.StringDtype)
+
+
+def _arrow(values) -> pa.Array:
+    return pa.array(pd.Series(values, copy=False).astype("string[pyarrow]").array)

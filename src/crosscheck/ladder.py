@@ -155,7 +155,10 @@ def _corroborated(figured: pd.DataFrame, excluded: pd.Series, window_days: int) 
             theirs = rows[origin[rows] == source]
             theirs = theirs[np.argsort(day[theirs], kind="stable")]
             days, first, count = np.unique(day[theirs], return_index=True, return_counts=True)
-            mine = rows[origin[rows] != source]
+            # A figure already corroborated by another source needs no further search.
+            mine = rows[(origin[rows] != source) & ~result[rows]]
+            if not len(mine):
+                continue
             when = day[mine]
             before = np.searchsorted(days, when, side="right") - 1
             after = np.minimum(before + 1, len(days) - 1)
