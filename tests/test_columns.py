@@ -44,5 +44,5 @@ def test_a_missing_value_is_in_only_where_a_missing_value_is_allowed():
     "rows", [slice(None), slice(0, 0), slice(2, 3)], ids=["all", "none", "only a missing key"]
 )
 def test_look_up_is_pandas_map(table, rows):
-    keys = pd.Series(TEXT, dtype="string", index=[7, 3, 5, 1, 0]).iloc[rows]
+    keys = pd.Series(TEXT, dtype="string", index=[7, 3, 5, 1, 0], name="actor_id").iloc[rows]
     pd.testing.assert_series_equal(look_up(keys, table), keys.map(table))

@@ -44,13 +44,13 @@ def look_up(keys: pd.Series, table: pd.Series | dict) -> pd.Series:
         rows = pc.fill_null(rows, -1).to_numpy(zero_copy_only=False)
         found = table.reset_index(drop=True).reindex(rows)
         found.index = keys.index
-        return found.rename(None)
+        return found.rename(keys.name)
     codes, distinct = pd.factorize(keys, use_na_sentinel=True)
     if len(distinct) == 0:  # no key at all: pandas' own map says what dtype that is
         return keys.map(table)
     found = pd.Series(distinct).map(table).reindex(codes)
     found.index = keys.index
-    return found
+    return found.rename(keys.name)
 
 
 def _is_text(values) -> bool:
