@@ -158,3 +158,27 @@ def test_claims_taken_a_block_at_a_time_give_the_same_nodes_in_order(view, monke
     monkeypatch.setattr(jsonld, "_BLOCK", 7)  # 153 claims: 22 blocks, the last of 6
     assert jsonld.claims_jsonld(view.claims, view.data.articles)["@graph"] == whole
     assert [node["identifier"] for node in whole] == sorted(view.claims["claim_id"])
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ['He said "3,000".', "back\\slash", "line\nbreak\ttab\x01", "Пхеньян 평양 🇰🇵", "</script>"],
+)
+def test_each_line_of_the_file_is_its_node_as_json_dumps_writes_it(tmp_path, summary):
+    # The file's lines are assembled from pieces encoded once per article and claimant:
+    # each must be the bytes json.dumps(node, ensure_ascii=False, sort_keys=True) gives.
+    view = small_view(tmp_path, stated_wording="on Wednesday", summary=summary)
+    jsonld.write_jsonld(view.claims, view.data.articles, tmp_path / "claims.jsonld")
+    lines = (tmp_path / "claims.jsonld").read_text(encoding="utf-8").split("\n")
+    (node,) = json.loads("\n".join(lines))["@graph"]
+    assert node["text"] == summary
+    assert lines[1] == json.dumps(node, ensure_ascii=False, sort_keys=True)
+
+
+def test_the_shipped_files_lines_are_their_nodes_as_json_dumps_writes_them(view, tmp_path):
+    jsonld.write_jsonld(view.claims, view.data.articles, tmp_path / "claims.jsonld")
+    lines = (tmp_path / "claims.jsonld").read_text(encoding="utf-8").splitlines()[1:-1]
+    nodes = document_of(view)["@graph"]
+    assert len(lines) == len(nodes) == len(view.claims)
+    for line, node in zip(lines, nodes, strict=True):
+        assert line.removesuffix(",") == json.dumps(node, ensure_ascii=False, sort_keys=True)
