@@ -6,7 +6,8 @@ on synthetic datasets of growing size. Prints one table and writes bench/results
 
 Each case runs as its own process; its peak memory is the most that the process and
 every process under it (the notebook kernels) held together, sampled twice a second
-as proportional set size (PSS: a page shared by two kernels, such as the memory-mapped
+(beside the wait, which alone times the build; a peak shorter than half a second can
+be missed) as proportional set size (PSS: a page shared by two kernels, such as the memory-mapped
 view, counts half to each, so the sum is what the machine gave the build).
 A second table gives each report's time per stage (read, validate, analyse, chapters,
 render; crosscheck.stages) and its slowest chapter, so that a regression shows where
@@ -23,6 +24,7 @@ import platform
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -74,11 +76,21 @@ def measure(command: list[str], stages: Path | None = None) -> tuple[float, floa
     with tempfile.TemporaryFile() as errors:
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors,
                                    env=environment)  # fmt: skip
-        peak = 0
-        while process.poll() is None:
-            peak = max(peak, tree_memory(process.pid))
-            time.sleep(SAMPLE_SECONDS)
+        # Memory is sampled beside the wait, so the wall time ends when the build does.
+        peaks, done = [0], threading.Event()
+
+        def sample() -> None:
+            while not done.wait(SAMPLE_SECONDS):
+                peaks.append(max(peaks[-1], tree_memory(process.pid)))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        peaks.append(tree_memory(process.pid))
+        sampler.start()
+        process.wait()
         elapsed = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        peak = max(peaks)
         if process.returncode != 0:
             errors.seek(0)
             raise SystemExit(f"failed: {' '.join(command)}\n{errors.read().decode()}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from crosscheck.columns import is_in, look_up
+from crosscheck.columns import is_in, look_up, lower
 
 TEXT = ["a", "b", None, "c", "a"]
 
@@ -19,6 +19,23 @@ TEXT = ["a", "b", None, "c", "a"]
 def test_is_in_is_pandas_isin(storage, allowed):
     values = pd.Series(TEXT, dtype=storage, index=[7, 3, 5, 1, 0])
     pd.testing.assert_series_equal(is_in(values, allowed), values.isin(allowed))
+
+
+def test_is_in_keeps_the_name_and_refuses_what_isin_refuses():
+    values = pd.Series(["a", "1"], dtype="string", name="claim_id")
+    assert is_in(values, ["a"]).name == "claim_id"
+    assert is_in(values, [1]).tolist() == values.isin([1]).tolist() == [False, False]
+    with pytest.raises(TypeError):
+        is_in(values, "ab")
+
+
+def test_lower_is_pythons_full_case_mapping():
+    # Arrow would give 'οδοσ' (no final sigma) and a bare 'i'.
+    text = pd.Series(["ΟΔΟΣ", "İ", None, "Up To"], dtype="string", name="qualifier")
+    lowered = lower(text)
+    assert lowered.iloc[[0, 1, 3]].tolist() == ["οδος", "i̇", "up to"]
+    assert lowered.isna().tolist() == [False, False, True, False]
+    assert (lowered.dtype, lowered.name) == (text.dtype, "qualifier")
 
 
 def test_a_missing_value_is_in_only_where_a_missing_value_is_allowed():
@@ -36,9 +53,20 @@ def test_a_missing_value_is_in_only_where_a_missing_value_is_allowed():
         pd.Series(["One"], index=pd.Index(["a"], dtype=object), dtype="string"),
         pd.Series([True, False], index=["a", "b"], dtype="boolean"),
         pd.Series([1.5, 2.0], index=["b", "c"]),
+        pd.Series([1, 2], index=pd.Index(["a", "c"], dtype="string")),
+        pd.Series(["no key", "a"], index=pd.Index([None, "a"], dtype=object)),
         {"a": "one", "b": "two"},
     ],
-    ids=["text", "text missing as NaN", "object index", "booleans", "numbers", "dict"],
+    ids=[
+        "text",
+        "text missing as NaN",
+        "object index",
+        "booleans",
+        "numbers",
+        "integers",
+        "a missing key",
+        "dict",
+    ],  # fmt: skip
 )
 @pytest.mark.parametrize(
     "rows", [slice(None), slice(0, 0), slice(2, 3)], ids=["all", "none", "only a missing key"]

@@ -30,9 +30,11 @@ SYNTHETIC_CLAIMS, SYNTHETIC_SEED = 10_000, 1
 def checksums(report: Path) -> dict[str, str]:
     """SHA-256 of the page (and of the page with code, when built) without its build line
     ('built at', the one field two builds of the same inputs differ in) and of every CSV
-    under data/, by path. The page with code shows the data folder as it was given, an
-    absolute path in the suite: the clone's own folder is written as `<clone>`, so that a
-    clone anywhere (CI's among them) gives the same sums."""
+    under data/ and of the JSON-LD file of every claim (added 30 Nov, recorded from the
+    code before its encoding was sped up: the same bytes), by path. The page with code
+    shows the data folder as it was given, an absolute path in the suite: the clone's
+    own folder is written as `<clone>`, so that a clone anywhere (CI's among them) gives
+    the same sums."""
     sums = {}
     for name in ("index.html", "report-with-code.html"):
         if (report / name).exists():
@@ -42,8 +44,8 @@ def checksums(report: Path) -> dict[str, str]:
                 if "built at" not in line
             ).replace(str(ROOT), "<clone>")
             sums[name] = hashlib.sha256(page.encode("utf-8")).hexdigest()
-    for csv in sorted((report / "data").rglob("*.csv")):
-        sums[csv.relative_to(report).as_posix()] = hashlib.sha256(csv.read_bytes()).hexdigest()
+    for table in sorted([*(report / "data").rglob("*.csv"), *(report / "data").glob("*.jsonld")]):
+        sums[table.relative_to(report).as_posix()] = hashlib.sha256(table.read_bytes()).hexdigest()
     return sums
 
 

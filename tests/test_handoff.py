@@ -129,3 +129,19 @@ def test_a_stored_view_knows_which_tables_are_empty_without_reading_them(cut_vie
         for name in (*handoff.VIEW_TABLES, "standing"):
             assert view.has_rows(name) == made.has_rows(name) == (not getattr(made, name).empty)
     assert not early.has_rows("claims") and cut_view.has_rows("figures")
+
+
+def test_dates_in_an_object_column_and_a_text_index_come_back_as_written(tmp_path):
+    import datetime
+
+    import numpy as np
+
+    frame = pd.DataFrame(
+        {"day": np.array([datetime.date(2024, 10, 23), None], dtype=object), "n": [1, 2]},
+        index=pd.Index(["x", None], dtype="str", name="key"),
+    )
+    handoff._write_tables(tmp_path / "t", {"t": frame})
+    read = handoff.read_table(tmp_path / "t" / "t.arrow")
+    assert read["day"].tolist() == [datetime.date(2024, 10, 23), None]
+    assert read.index.dtype.na_value is frame.index.dtype.na_value  # NaN, not NA
+    assert_same(read, frame)

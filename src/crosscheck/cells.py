@@ -23,6 +23,8 @@ from datetime import date
 
 import pandas as pd
 
+from crosscheck.columns import lower
+
 YES_NO_WORDS = {"yes": True, "no": False, "true": True, "false": False}
 # Int64 holds up to 19 digits; a count of 19 digits is a pasted identifier, not a count.
 MAX_COUNT = 10**18 - 1
@@ -68,7 +70,7 @@ def read_counts(text: pd.Series) -> Cells:
 
 def read_yes_no(text: pd.Series) -> Cells:
     """Yes/no cells (`yes`, `no`, `true`, `false` in any case): a boolean Series."""
-    parsed = text.str.lower().map(YES_NO_WORDS, na_action="ignore")
+    parsed = lower(text).map(YES_NO_WORDS, na_action="ignore")
     usual = parsed.notna().astype(bool)
     return _read_others(text, usual, parsed.astype("boolean"), _yes_no)
 

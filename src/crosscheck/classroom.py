@@ -222,7 +222,8 @@ def ach_matrix(view) -> pd.DataFrame:
 
 
 def _rated(dataset) -> pd.DataFrame:
-    """The ACH ratings of the claims known by the cut-off."""
+    """The ACH ratings (ach_ratings.csv rows, all columns) of the claims known by the
+    cut-off. Input: a Dataset, or a stored one (only its claim ids are read)."""
     known = columns_of(dataset, "claims", ["claim_id"])["claim_id"]
     return dataset.ach_ratings[is_in(dataset.ach_ratings["claim_id"], known)]
 

@@ -8,6 +8,7 @@ Python string; these functions give the same results in Arrow, or once per disti
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -22,35 +23,62 @@ def is_in(values: pd.Series, allowed) -> pd.Series:
     either storage); any other column is left to pandas, whose missing values in an
     object column (None, NaN, NA) each match only themselves.
     """
-    if not isinstance(values.dtype, pd.StringDtype):
-        return values.isin(allowed)
-    cells = pa.array(values.astype("string[pyarrow]"))
+    if isinstance(allowed, str):
+        raise TypeError(f"is_in takes a collection of values, not the text {allowed!r}")
     if not isinstance(allowed, pd.Series | pd.Index):
         allowed = pd.Series(list(allowed), dtype=object)
+    text = isinstance(allowed.dtype, pd.StringDtype) or all(map(_text_or_missing, allowed))
+    if not (_is_text(values) and text):
+        return values.isin(allowed)  # numbers among the allowed: pandas compares them
+    cells = pa.array(values.astype("string[pyarrow]"))
     wanted = pa.array(pd.Series(allowed, dtype="string[pyarrow]").array).unique()
     found = pc.is_in(cells, value_set=wanted, skip_nulls=False)
-    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+    return pd.Series(
+        found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool, name=values.name
+    )
+
+
+def _text_or_missing(value) -> bool:
+    return isinstance(value, str) or value is None or value is pd.NA
 
 
 def look_up(keys: pd.Series, table: pd.Series | dict) -> pd.Series:
-    """keys.map(table), the same values and dtype on keys' index, worked out once per
-    distinct key: a million claims name a few thousand actors and articles."""
+    """keys.map(table), the same values and dtype on keys' index, with keys' name,
+    worked out once per distinct key: a million claims name a few thousand actors and
+    articles. Raises what map raises (pandas' InvalidIndexError for a table whose index
+    repeats a key)."""
     # Text to text (names, labels) in Arrow; pandas gives other values dtypes of its own
     # choosing, which the per-distinct path below reproduces by calling its map.
     text_table = isinstance(table, pd.Series) and _is_text(table) and _is_text(table.index)
     if _is_text(keys) and text_table and table.index.is_unique and keys.notna().any():
         # Each key's row in the table, found in Arrow; -1 (no row) reads missing.
-        rows = pc.index_in(_arrow(keys), value_set=_arrow(table.index))
+        rows = pc.index_in(_arrow(keys), value_set=_arrow(table.index), skip_nulls=False)
         rows = pc.fill_null(rows, -1).to_numpy(zero_copy_only=False)
         found = table.reset_index(drop=True).reindex(rows)
         found.index = keys.index
         return found.rename(keys.name)
-    codes, distinct = pd.factorize(keys, use_na_sentinel=True)
+    # A missing key is a distinct key of its own, mapped as map maps it; the dtype is
+    # what map gives for the same values.
+    codes, distinct = pd.factorize(keys, use_na_sentinel=False)
     if len(distinct) == 0:  # no key at all: pandas' own map says what dtype that is
         return keys.map(table)
-    found = pd.Series(distinct).map(table).reindex(codes)
+    found = pd.Series(distinct, dtype=keys.dtype).map(table).take(codes)
     found.index = keys.index
     return found.rename(keys.name)
+
+
+def lower(text: pd.Series) -> pd.Series:
+    """Each cell in lower case as Python's str.lower has it (a missing cell stays
+    missing), on text's index with its dtype, worked out once per distinct cell.
+
+    Arrow's utf8_lower maps case one character at a time: a word-final capital sigma
+    becomes σ rather than ς, and İ loses its dot; Python applies Unicode's full case
+    mapping (Unicode Standard, section 3.13), as the vocabulary's words were compared
+    before text was stored in Arrow.
+    """
+    codes, distinct = pd.factorize(text, use_na_sentinel=True)
+    lowered = np.array([value.lower() for value in distinct] + [None], dtype=object)
+    return pd.Series(lowered[codes], index=text.index, dtype=text.dtype, name=text.name)
 
 
 def _is_text(values) -> bool:

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from crosscheck import ladder
+from crosscheck.columns import lower
 from crosscheck.datapackage import (
     ESTABLISHED,
     INDEPENDENT_SOURCE,
@@ -124,7 +125,7 @@ CONSISTENT_RATIO = 1.25
 
 def qualifier_bound(qualifier: pd.Series) -> pd.Series:
     """The kind of bound a qualifier word sets ('up to' → 'upper bound'); NA if none known."""
-    words = qualifier.fillna("").str.lower().str.strip()
+    words = lower(qualifier.fillna("")).str.strip()
     result = pd.Series(pd.NA, index=qualifier.index, dtype="string")
     for word, bound in QUALIFIER_RULES[["qualifier", "bound"]].itertuples(index=False):
         result = result.mask(result.isna() & words.str.match(rf"{re.escape(word)}\b"), bound)

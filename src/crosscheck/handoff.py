@@ -139,9 +139,11 @@ def _write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> None:
 def read_table(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     """One stored table as the DataFrame that was written (values, dtypes, index, attrs),
     or only the named columns of it (on the index it was written with). Text columns
-    come back with Arrow storage (pd.StringDtype("pyarrow"), with the written column's
-    missing value, NA or NaN) whatever storage they were written from; object columns
-    come back as object."""
+    and text index levels come back with Arrow storage (pd.StringDtype("pyarrow"), with
+    the written one's missing value, NA or NaN) whatever storage they were written
+    from; object columns come back as object (text with None where missing).
+    Raises pyarrow's errors for a file that is not such a table, and KeyError for a
+    column the table does not have."""
     table = feather.read_table(path, memory_map=True)
     metadata = table.schema.metadata or {}
     if columns is not None:
@@ -150,13 +152,26 @@ def read_table(path: Path, columns: list[str] | None = None) -> pd.DataFrame:
     frame = table.to_pandas(types_mapper=_ARROW_TEXT.get)
     # pandas' two text dtypes differ in what a missing cell is: NA, or NaN for `str`.
     described = json.loads(metadata.get(b"pandas", b"{}")).get("columns", [])
-    nan_text = [c["name"] for c in described if c.get("numpy_type") == "str" and c["name"] in frame]
-    if nan_text:
-        frame = frame.astype(dict.fromkeys(nan_text, _ARROW_TEXT_NAN))
+    nan_text = {c["name"] for c in described if c.get("numpy_type") == "str"}
+    frame = frame.astype({name: _ARROW_TEXT_NAN for name in nan_text if name in frame})
+    levels = [
+        level.astype(_ARROW_TEXT_NAN) if level.name in nan_text else level
+        for level in (frame.index.levels if isinstance(frame.index, pd.MultiIndex) else [])
+    ]
+    if levels:
+        frame.index = frame.index.set_levels(levels)
+    elif frame.index.name in nan_text:
+        frame.index = frame.index.astype(_ARROW_TEXT_NAN)
     for name in json.loads(metadata.get(_OBJECT_COLUMNS, b"[]")):
-        if name in frame.columns:
-            cells = table.column(name).to_numpy(zero_copy_only=False)
+        if name not in frame.columns:
+            continue
+        column = table.column(name)
+        if arrow.types.is_string(column.type) or arrow.types.is_large_string(column.type):
+            # Text in an object column: Python strings, None where missing, as written.
+            cells = column.to_numpy(zero_copy_only=False)
             frame[name] = pd.Series(cells, index=frame.index, dtype=object)
+        else:  # dates and other objects: as pyarrow gives them back for an object column
+            frame[name] = column.to_pandas().set_axis(frame.index).astype(object)
     frame.attrs = pickle.loads(metadata[_ATTRS]) if _ATTRS in metadata else {}
     return frame
 

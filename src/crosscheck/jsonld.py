@@ -73,6 +73,9 @@ def _encoded(node: dict) -> str:
 
 
 def _block_lines(claims: pd.DataFrame, found: pd.DataFrame, appearances: dict, authors: dict):
+    """The JSON text of each claim of a block (COLUMNS, in order). found: articles by
+    article_id. appearances (article id → JSON text) and authors ((person?, claimant id,
+    name) → JSON text) are caches shared by the blocks of one file, filled here."""
     on = claims["article_id"]
     said_on = claims["stated_on"].where(claims["stated_precision"] != "unknown")
     person = claims["claimant_type"].isin(PERSON_TYPES).tolist()

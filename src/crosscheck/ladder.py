@@ -86,8 +86,10 @@ _HEDGE_PATTERN = re.compile(
 
 def hedges(texts: pd.Series) -> pd.Series:
     """The hedge words found in each text, comma-separated, lower case ('' when none)."""
+    if texts.empty:  # what mapping no texts gave: an empty object column
+        return pd.Series([], index=texts.index, dtype=object, name=texts.name)
     found = texts.fillna("").astype(object).str.findall(_HEDGE_PATTERN)
-    listed = pd.Series("", index=texts.index, dtype=object)
+    listed = pd.Series("", index=texts.index, dtype=object, name=texts.name)
     # Most texts hedge nothing: only the ones that do are joined, one by one.
     some = found.str.len() > 0
     listed[some] = [", ".join(dict.fromkeys(w.lower() for w in words)) for words in found[some]]
