@@ -345,3 +345,19 @@ def test_without_a_table_the_sides_are_named_by_their_codes_and_coloured_in_code
     entries = legend_entries(figure.axes[0].get_legend())
     plt.close(figure)
     assert entries == [("ours", "#0072b2"), ("theirs", "#d55e00")]
+
+
+def test_the_ranges_charts_source_line_adds_up_to_the_figures_table(shipped_view):
+    # A reader checks the chart's note against the table beside it (66 rows in the
+    # shipped data): drawn plus the others is every figure, measures not charted included.
+    from crosscheck import estimates
+
+    view = shipped_view
+    table = estimates.figures_table(view.statements)
+    texts = texts_of(plots.estimate_ranges(view.statements, "t", "src", view.key_statements,
+                                           view.data.alignments))  # fmt: skip
+    (line,) = [" ".join(text.split()) for text in texts if "Drawn:" in text]  # wrapped
+    found = re.search(r"Drawn: ([\d,]+) of the ([\d,]+) figures .*the other ([\d,]+) are", line)
+    drawn, given, other = (int(n.replace(",", "")) for n in found.groups())
+    assert given == len(table) == drawn + other
+    assert f"of the {plots.MAX_MEASURES_CHARTED} measures with most figures" in line

@@ -476,12 +476,16 @@ def estimate_ranges(
     sides = Sides.of(alignments, figured["claimant_alignment"])
     busiest = figured["measure"].value_counts().sort_index(kind="stable")
     busiest = busiest.sort_values(ascending=False, kind="stable").index[:MAX_MEASURES_CHARTED]
-    figured = figured[figured["measure"].isin(busiest)]
-    figured, left_out = capped(figured, keep or set())
-    if left_out:
+    given = len(figured)
+    some_measures = figured["measure"].nunique() > len(busiest)
+    figured, _ = capped(figured[figured["measure"].isin(busiest)], keep or set())
+    # What is left out counts the figures of measures not charted too, so that the two
+    # numbers add up to the table's rows.
+    if left_out := given - len(figured):
+        which = f", of the {len(busiest)} measures with most figures" if some_measures else ""
         source = (
-            f"{source}. Drawn: the key articles' figures and the latest, {len(figured):,} in "
-            f"all; {left_out:,} earlier figures are in the table and its CSV"
+            f"{source}. Drawn: {len(figured):,} of the {given:,} figures (the key articles' "
+            f"and the latest{which}); the other {left_out:,} are in the table and its CSV"
         )
     measures = list(dict.fromkeys(figured["measure"]))
     rows_of = figured["measure"].value_counts()
