@@ -296,4 +296,5 @@ def test_a_running_total_check_reads_sources_whose_ids_are_nullable_strings():
     nullable = checks.never_falls(
         view.statements.astype({"origin_id": "string", "measure": "string"})
     )
-    assert nullable == plain and len(plain) > 0
+    pd.testing.assert_frame_equal(nullable, plain)
+    assert len(plain) > 0

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hypothesis.strategies as st
 import pandas as pd
 import pytest
+from hypothesis import given, settings
 
-from crosscheck.columns import is_in, look_up, lower
+from crosscheck.columns import is_in, joined_distinct, look_up, lower
 
 TEXT = ["a", "b", None, "c", "a"]
 
@@ -74,3 +76,37 @@ def test_a_missing_value_is_in_only_where_a_missing_value_is_allowed():
 def test_look_up_is_pandas_map(table, rows):
     keys = pd.Series(TEXT, dtype="string", index=[7, 3, 5, 1, 0], name="actor_id").iloc[rows]
     pd.testing.assert_series_equal(look_up(keys, table), keys.map(table))
+
+
+def _joined_in_python(keys: list, values: list) -> dict:
+    """The rule joined_distinct follows, one group at a time, as Python sorts text."""
+    groups: dict = {}
+    for key, value in zip(keys, values, strict=True):
+        if key is not None:
+            groups.setdefault(key, set()).update([value] if value else [])
+    return {key: "; ".join(sorted(found)) for key, found in sorted(groups.items())}
+
+
+TEXTS = st.sampled_from(["", "b", "B", "a b", "é", "Z", "ß", "10,000", "9,500", "😀", None])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["s2", "s1", "s10", "Ş", None]), TEXTS), max_size=40))
+def test_joined_distinct_is_the_sorted_set_of_each_keys_values(rows):
+    keys = [key for key, _ in rows]
+    values = [value for _, value in rows]
+    found = joined_distinct(
+        pd.Series(keys, dtype="string", name="statement"),
+        pd.Series(values, dtype="string", name="figure"),
+    )
+    assert found.to_dict() == _joined_in_python(keys, values)
+    assert list(found.index) == sorted(found.index)
+    assert (found.name, found.index.name) == ("figure", "statement")
+
+
+def test_joined_distinct_gives_an_empty_text_to_a_key_with_nothing_given():
+    found = joined_distinct(
+        pd.Series(["b", "a", "b", "a"], dtype="string"),
+        pd.Series(["x", "", "y", None], dtype="string"),
+    )
+    assert found.to_dict() == {"a": "", "b": "x; y"}

@@ -142,6 +142,7 @@ TABLES = {
     "checks.all_checks": (
         lambda v, p: checks.all_checks(v.statements, v.figures, "troops_dispatched",
                                        "troops_committed"), 0),
+    "checks.never_falls": (lambda v, p: checks.never_falls(v.statements), 0),
     "judgements.judgements": (lambda v, p: judgements.judgements(v.latest), 1),
     "judgements.latest_judgements": (
         lambda v, p: judgements.latest_judgements(v.judgements), 1),

@@ -180,7 +180,9 @@ def claims_table(claims: pd.DataFrame) -> pd.DataFrame:
             "outlet": claims["outlet"],
             "note": claims["note"].fillna(""),
             f"{SORT_PREFIX}figure": point.astype(float),
-            SEARCH_COLUMN: search.str.split().str.join(" "),
+            # Spaces are left as they come: the page's table joins its search words
+            # (present.interactive_table_html) for the rows it shows, not for a million.
+            SEARCH_COLUMN: search,
         }
     ).reset_index(drop=True)
     # A column as wide as its longest words needs room the page has not: a reader reads

@@ -50,7 +50,7 @@ def _listed(claims: pd.DataFrame, separator: str) -> str:
     claims: rows with claim_id and summary, in the order to quote them."""
     if len(claims) <= MAX_QUOTED:
         return separator.join(claims["summary"].str.rstrip("."))
-    named = claims.sort_values("claim_id").head(MAX_CITED)
+    named = claims[["claim_id", "summary"]].sort_values("claim_id").head(MAX_CITED)
     shown = separator.join(named["summary"].str.rstrip("."))
     return f"{shown}{separator}and {len(claims) - MAX_CITED:,} more"
 
@@ -78,8 +78,17 @@ def single_source_prompts(headlines: pd.DataFrame, statements: pd.DataFrame) -> 
     return rows
 
 
+def _first_claimants(statements: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the first MAX_PER_THEME claimants by name: a theme prompts no more of
+    them, and a million claims name thousands (each prompt sorts its claimant's rows)."""
+    names = statements["claimant"].dropna().drop_duplicates().sort_values()
+    return statements[is_in(statements["claimant"], names.head(MAX_PER_THEME))]
+
+
 def denial_prompts(statements: pd.DataFrame) -> list[dict]:
-    denials = statements[statements["stance"] == "denies"]
+    """A prompt per claimant who denied something (the first MAX_PER_THEME by name),
+    quoting the denials."""
+    denials = _first_claimants(statements[statements["stance"] == "denies"])
     return [
         _prompt(
             "denials",
@@ -95,11 +104,13 @@ UNCERTAIN_STANCES = ("no_comment", "cannot_confirm")
 
 
 def silence_prompts(statements: pd.DataFrame) -> list[dict]:
-    """Claimants who said they could not confirm, or would not comment. One who asserted
-    or denied something else is never said to have neither confirmed nor denied."""
+    """Claimants who said they could not confirm, or would not comment (the first
+    MAX_PER_THEME by name). One who asserted or denied something else is never said to
+    have neither confirmed nor denied."""
     rows = []
-    uncertain = statements[statements["stance"].isin(UNCERTAIN_STANCES)]
+    uncertain = _first_claimants(statements[statements["stance"].isin(UNCERTAIN_STANCES)])
     sides = statements[statements["stance"].isin(["asserts", "denies"])]
+    sides = sides[is_in(sides["claimant"], uncertain["claimant"].drop_duplicates())]
     took = sides.groupby("claimant")["stance"].agg(lambda stances: set(stances))
     for claimant, group in uncertain.groupby("claimant", sort=True):
         count = f"{len(group):,} claim{'s' if len(group) != 1 else ''}"

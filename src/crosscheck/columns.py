@@ -52,7 +52,7 @@ def look_up(keys: pd.Series, table: pd.Series | dict) -> pd.Series:
     text_table = isinstance(table, pd.Series) and _is_text(table) and _is_text(table.index)
     if _is_text(keys) and text_table and table.index.is_unique and keys.notna().any():
         # Each key's row in the table, found in Arrow; -1 (no row) reads missing.
-        rows = pc.index_in(_arrow(keys), value_set=_arrow(table.index), skip_nulls=False)
+        rows = pc.index_in(arrow_text(keys), value_set=arrow_text(table.index), skip_nulls=False)
         rows = pc.fill_null(rows, -1).to_numpy(zero_copy_only=False)
         found = table.reset_index(drop=True).reindex(rows)
         found.index = keys.index
@@ -81,9 +81,38 @@ def lower(text: pd.Series) -> pd.Series:
     return pd.Series(lowered[codes], index=text.index, dtype=text.dtype, name=text.name)
 
 
+def joined_distinct(keys: pd.Series, values: pd.Series, separator: str = "; ") -> pd.Series:
+    """Per distinct key, its distinct non-empty values sorted and joined by `separator`:
+    a text Series indexed by the sorted keys, named as values, '' for a key whose values
+    are all empty or missing. keys and values share an index; values are text.
+
+    The same as grouping by key and joining sorted({v for v in group if v}) in Python,
+    which costs a Python call per group (100,000 statements at a million claims); here
+    Arrow sorts once and gathers each key's values (pyarrow's hash_list aggregate, whose
+    lists keep the order of the rows when it runs on one thread).
+    """
+    frame = pd.DataFrame({"key": keys, "value": values.astype("string[pyarrow]")})
+    every_key = pd.Index(frame["key"].dropna().unique()).sort_values()
+    given = frame[frame["value"].notna() & (frame["value"] != "")].drop_duplicates()
+    # Code point order, as Python sorts text: Arrow compares UTF-8 bytes, the same order.
+    given = given.sort_values(["key", "value"])
+    table = pa.Table.from_pandas(given, preserve_index=False)
+    lists = table.group_by("key", use_threads=False).aggregate([("value", "list")])
+    values_type = lists["value_list"].type.value_type
+    joined = pc.binary_join(lists["value_list"], pa.scalar(separator, values_type))
+    found = pd.Series(
+        pd.array(joined, dtype="string[pyarrow]"),
+        index=pd.Index(lists["key"].to_pandas()),
+        name=values.name,
+    )
+    return found.reindex(every_key, fill_value="").rename_axis(keys.name)
+
+
 def _is_text(values) -> bool:
     return isinstance(values.dtype, pd.StringDtype)
 
 
-def _arrow(values) -> pa.Array:
+def arrow_text(values) -> pa.Array | pa.ChunkedArray:
+    """A text column (Series, Index or array of text; missing values as null) as Arrow
+    text, without a copy when it is stored in Arrow already."""
     return pa.array(pd.Series(values, copy=False).astype("string[pyarrow]").array)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crosscheck.columns import joined_distinct
 from crosscheck.datapackage import Column
 from crosscheck.versions import COMPARED_FIELDS, compared_values
 
@@ -116,15 +117,11 @@ def statement_overview(copies: pd.DataFrame) -> pd.DataFrame:
     if claims.empty:
         return pd.DataFrame(columns=OVERVIEW_COLUMNS)
 
-    def given(values: pd.Series) -> str:
-        return "; ".join(sorted({value for value in values if value}))
-
-    table = claims.groupby("statement", sort=True).agg(
-        outlets=("outlet", "nunique"),
-        claimants_given=("claimant", given),
-        dates_given=("stated_label", given),
-        figures_given=("figure", given),
-    )
+    statement = claims["statement"]
+    table = pd.DataFrame({"outlets": claims.groupby("statement", sort=True)["outlet"].nunique()})
+    for column, name in (("claimant", "claimants_given"), ("stated_label", "dates_given"),
+                         ("figure", "figures_given")):  # fmt: skip
+        table[name] = joined_distinct(statement, claims[column])
     table["standing version"] = claims[claims["standing"]].set_index("statement")["outlet_label"]
     table.columns = [column.replace("_", " ") for column in table.columns]
     return table.reset_index()[OVERVIEW_COLUMNS]

@@ -21,8 +21,9 @@ from pathlib import Path
 import itables
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
+
+from crosscheck.columns import arrow_text
 
 # OWASP, "CSV Injection": a cell beginning with one of these is read as a
 # formula by Excel and LibreOffice. Such text cells are exported with a leading
@@ -597,7 +598,7 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
             text = values.astype("string")
             # The tests run in Arrow (C++), not cell by cell: a million claims' text
             # columns took 22 s as pandas' Python-string methods.
-            cells = pa.array(np.asarray(text, dtype=object), type=pa.string(), from_pandas=True)
+            cells = arrow_text(text)
             risky = pc.fill_null(pc.match_substring_regex(cells, _FORMULA_START), False)
             if pc.any(risky).as_py():
                 flagged = pd.Series(risky.to_numpy(zero_copy_only=False), index=text.index)
