@@ -110,3 +110,21 @@ def test_joined_distinct_gives_an_empty_text_to_a_key_with_nothing_given():
         pd.Series(["x", "", "y", None], dtype="string"),
     )
     assert found.to_dict() == {"a": "", "b": "x; y"}
+
+
+def test_joined_distinct_by_several_keys_is_groupbys_join_of_sorted_values():
+    frame = pd.DataFrame(
+        {
+            "source": ["b", "a", "b", "a", None, "a"],
+            "outlet": ["x", "y", "x", "y", "x", "z"],
+            "claim_id": ["c3", "c2", "c1", "c4", "c5", ""],
+        },
+        dtype="string",
+    )
+    found = joined_distinct(frame[["source", "outlet"]], frame["claim_id"], " ")
+    expected = frame.groupby(["source", "outlet"]).agg(
+        claim_id=("claim_id", lambda ids: " ".join(sorted(i for i in ids if i)))
+    )["claim_id"]
+    assert found.to_dict() == expected.to_dict() == {
+        ("a", "y"): "c2 c4", ("a", "z"): "", ("b", "x"): "c1 c3"}  # fmt: skip
+    assert list(found.index.names) == ["source", "outlet"]

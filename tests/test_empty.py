@@ -530,6 +530,22 @@ def test_an_empty_chart_is_shown_as_its_sentence_under_its_caption(shown, tmp_pa
     assert exported.empty and "claimant" in exported.columns
 
 
+def test_a_table_exported_again_as_a_charts_data_is_the_same_file_unless_it_changed(
+    shown, tmp_path
+):
+    chapter = notebook.Chapter(DATA, None, tmp_path)
+    figures = estimates.figures_table(chapter.view.statements)
+    chapter.table(figures, "estimates", "Figures")
+    chapter.table(figures, "estimate_ranges", "Figures again")  # copied, not written
+    first = (tmp_path / "estimates.csv").read_bytes()
+    assert (tmp_path / "estimate_ranges.csv").read_bytes() == first
+    assert first.count(b"\n") == len(figures) + 1
+    # A table given a column in between is written afresh, with that column.
+    figures["added"] = "x"
+    chapter.table(figures, "estimate_ranges", "Figures again")
+    assert (tmp_path / "estimate_ranges.csv").read_text().splitlines()[0].endswith(",added")
+
+
 def test_an_exported_table_of_no_row_says_its_file_holds_its_header(shown, tmp_path):
     chapter = notebook.Chapter(DATA, "2024-10-01", tmp_path)
     chapter.export(changes.snapshot(chapter.data), changes.SNAPSHOT)

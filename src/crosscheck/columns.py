@@ -81,31 +81,46 @@ def lower(text: pd.Series) -> pd.Series:
     return pd.Series(lowered[codes], index=text.index, dtype=text.dtype, name=text.name)
 
 
-def joined_distinct(keys: pd.Series, values: pd.Series, separator: str = "; ") -> pd.Series:
+def joined_distinct(
+    keys: pd.Series | pd.DataFrame, values: pd.Series, separator: str = "; "
+) -> pd.Series:
     """Per distinct key, its distinct non-empty values sorted and joined by `separator`:
-    a text Series indexed by the sorted keys, named as values, '' for a key whose values
-    are all empty or missing. keys and values share an index; values are text.
+    a text Series named as values, '' for a key whose values are all empty or missing.
+    keys: a column, or a frame of columns (a key is then a row of them, and the result's
+    index a MultiIndex); a key with a missing part has no row, as in groupby. The index
+    is sorted and named as the keys. keys and values share an index; values are text.
 
     The same as grouping by key and joining sorted({v for v in group if v}) in Python,
     which costs a Python call per group (100,000 statements at a million claims); here
     Arrow sorts once and gathers each key's values (pyarrow's hash_list aggregate, whose
     lists keep the order of the rows when it runs on one thread).
     """
-    frame = pd.DataFrame({"key": keys, "value": values.astype("string[pyarrow]")})
-    every_key = pd.Index(frame["key"].dropna().unique()).sort_values()
-    given = frame[frame["value"].notna() & (frame["value"] != "")].drop_duplicates()
+    key_frame = keys.to_frame() if isinstance(keys, pd.Series) else keys
+    names = [f"key {number}" for number in range(key_frame.shape[1])]
+    frame = key_frame.set_axis(names, axis=1).assign(value=values.astype("string[pyarrow]"))
+    every_key = frame[names].dropna().drop_duplicates().sort_values(names)
+    given = frame[frame["value"].notna() & (frame["value"] != "")].dropna(subset=names)
     # Code point order, as Python sorts text: Arrow compares UTF-8 bytes, the same order.
-    given = given.sort_values(["key", "value"])
+    given = given.drop_duplicates().sort_values([*names, "value"])
     table = pa.Table.from_pandas(given, preserve_index=False)
-    lists = table.group_by("key", use_threads=False).aggregate([("value", "list")])
+    lists = table.group_by(names, use_threads=False).aggregate([("value", "list")])
     values_type = lists["value_list"].type.value_type
     joined = pc.binary_join(lists["value_list"], pa.scalar(separator, values_type))
     found = pd.Series(
-        pd.array(joined, dtype="string[pyarrow]"),
-        index=pd.Index(lists["key"].to_pandas()),
+        pd.array(joined, dtype="string[pyarrow]"), index=_index(lists.select(names)),
         name=values.name,
-    )
-    return found.reindex(every_key, fill_value="").rename_axis(keys.name)
+    )  # fmt: skip
+    wanted = _index(pa.Table.from_pandas(every_key, preserve_index=False))
+    axis_names = [keys.name] if isinstance(keys, pd.Series) else list(keys.columns)
+    return found.reindex(wanted, fill_value="").rename_axis(axis_names)
+
+
+def _index(keys: pa.Table) -> pd.Index:
+    """An Index of one Arrow column, a MultiIndex of several."""
+    frame = keys.to_pandas()
+    if keys.num_columns == 1:
+        return pd.Index(frame.iloc[:, 0])
+    return pd.MultiIndex.from_frame(frame)
 
 
 def _is_text(values) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import shutil
 from pathlib import Path
 
 import itables
@@ -91,6 +92,9 @@ class Chapter:
         self.as_of = self.parameters.as_of
         self.tables_dir = Path(tables_dir) if tables_dir else None
         self._interactive_ready = False
+        # The table last exported and its file: a chart's data is often the table shown
+        # just before it, and its second CSV is then a copy of the first file's bytes.
+        self._last_export: tuple[pd.DataFrame, tuple, Path] | None = None
 
     @staticmethod
     def parse_day(day: str | None) -> pd.Timestamp | None:
@@ -113,8 +117,15 @@ class Chapter:
 
     def _export(self, frame: pd.DataFrame, name: str) -> None:
         # A table a reader downloads: numbers rounded to what they mean, yes / no.
-        if self.tables_dir is not None:
-            write_csv(frame, self.tables_dir / f"{name}.csv", readable=True)
+        if self.tables_dir is None:
+            return
+        path, shape = self.tables_dir / f"{name}.csv", (frame.shape, tuple(frame.columns))
+        last = self._last_export
+        if last is not None and last[0] is frame and last[1] == shape:
+            shutil.copyfile(last[2], path)
+        else:
+            write_csv(frame, path, readable=True)
+        self._last_export = (frame, shape, path)
 
     def export(self, frame: pd.DataFrame, filename: str) -> None:
         """Write a table to tables_dir without showing it, and say where it went. Values

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from crosscheck.columns import joined_distinct
 from crosscheck.datapackage import (
     CLAIM_IDS,
     INDEPENDENT_SOURCE,
@@ -59,18 +60,18 @@ def attribution_bodies(actors: pd.DataFrame) -> pd.Series:
 def relay_chains(claims: pd.DataFrame) -> pd.DataFrame:
     """One row per path source → relay → outlet, with how many claims took it.
     Input: labelled copies (claims.labelled)."""
-    chains = (
-        claims.assign(relayed_via=claims["relayed_via"].fillna("(direct)"))
-        .groupby(["claimant", "relayed_via", "outlet"], sort=True)
-        .agg(
-            claims=("claim_id", "count"),
-            figures=("measure", "count"),
-            alignment=("claimant_alignment", "first"),
-            independent_source=("origin", "first"),
-            claim_ids=("claim_id", lambda ids: " ".join(sorted(ids))),
-        )
-        .reset_index()
-        .rename(columns={"claimant": "source", "relayed_via": "relayed via"})
+    keys = ["claimant", "relayed_via", "outlet"]
+    paths = claims.assign(relayed_via=claims["relayed_via"].fillna("(direct)"))
+    chains = paths.groupby(keys, sort=True).agg(
+        claims=("claim_id", "count"),
+        figures=("measure", "count"),
+        alignment=("claimant_alignment", "first"),
+        independent_source=("origin", "first"),
+    )
+    # Claim ids are distinct, so the distinct ones are all of them.
+    chains["claim_ids"] = joined_distinct(paths[keys], paths["claim_id"], " ").reindex(chains.index)
+    chains = chains.reset_index().rename(
+        columns={"claimant": "source", "relayed_via": "relayed via"}
     )
     return chains.sort_values(["claims", "source"], ascending=[False, True]).reset_index(drop=True)
 
