@@ -136,6 +136,24 @@ def test_hedged_words_in_the_evidence_are_flagged(text, found):
     assert ladder.hedges(pd.Series([text]))[0] == found
 
 
+# Pieces that put a hedge word beside letters Python and Arrow class differently:
+# accented and non-Latin letters, the Kelvin sign and the long s (which fold to k and s).
+_PIECES = st.sampled_from(["may", "MAY", "likely", "if verified", "if  verified", "éappear",
+                           "appearé", "_might", "seemsß", "ſeems", "li\u212aely",
+                           "\u0130f verified", "ma\u0301y", "3,000", " ", ".", "-", "\n", "Ⅸ",
+                           "possibly", "суть", ""])  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=6).map("".join), min_size=1, max_size=8))
+def test_hedges_are_the_words_pythons_pattern_finds(texts):
+    expected = [
+        ", ".join(dict.fromkeys(word.lower() for word in ladder._HEDGE_PATTERN.findall(text)))
+        for text in texts
+    ]
+    assert ladder.hedges(pd.Series(texts, dtype="string")).tolist() == expected
+
+
 # Weights: 'cannot be judged' weighs as little as the lowest judged level.
 def test_an_ungraded_source_weighs_as_little_as_the_lowest_judged_grade():
     actors = pd.DataFrame({"actor_id": ["x", "kremlin", "y"], "name": ["X", "Kremlin", "Y"]})

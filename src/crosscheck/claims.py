@@ -99,8 +99,8 @@ def labelled(dataset: Dataset) -> pd.DataFrame:
         ),
         claimant_type=look_up(claimant, actors["actor_type"]),
         relayed_via=look_up(relayer, actors["name"]),
-        claimant_aliases=look_up(claimant, aliases).fillna("").astype(object),
-        relayed_via_aliases=look_up(relayer, aliases).fillna("").astype(object),
+        claimant_aliases=look_up(claimant, aliases).fillna("").astype("string"),
+        relayed_via_aliases=look_up(relayer, aliases).fillna("").astype("string"),
         outlet=look_up(claims["article_id"], articles["outlet"]),
         wire_agency=look_up(claims["article_id"], articles["wire_agency"]),
         # reindex, not map: pandas cannot map an empty selection onto dates

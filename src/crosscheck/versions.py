@@ -28,7 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from crosscheck.columns import is_in
+from crosscheck.columns import is_in, look_up
 from crosscheck.estimates import qualifier_bound
 from crosscheck.present import format_count
 
@@ -177,12 +177,12 @@ def statements(
     """
     given = figures if copies is None else copies
     marked = given if marked else mark_standing(given)
-    standing = set(marked.loc[marked["standing"], "claim_id"])
+    standing = marked.loc[marked["standing"], "claim_id"]
     chosen = figures[is_in(figures["claim_id"], standing)].assign(standing=True)
     if chosen.empty:
         return chosen.assign(copies=pd.Series(dtype="int64"), outlets=pd.Series(dtype="int64"))
     grouped = marked.groupby("statement")
     return chosen.assign(
-        copies=chosen["statement"].map(grouped.size()).astype("int64"),
-        outlets=chosen["statement"].map(grouped["outlet"].nunique()).astype("int64"),
+        copies=look_up(chosen["statement"], grouped.size()).astype("int64"),
+        outlets=look_up(chosen["statement"], grouped["outlet"].nunique()).astype("int64"),
     ).sort_values(["measure", "stated_on", "claim_id"], na_position="last")
