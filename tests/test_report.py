@@ -133,57 +133,6 @@ def test_a_cut_off_drops_every_claim_first_stated_on_22_or_23_october(early_repo
     assert pd.to_datetime(days, format="%d %b %Y").max() <= pd.Timestamp("2024-10-21")
 
 
-def small_dataset(target: Path) -> Path:
-    """A different, tiny dataset: one invented article with three claims."""
-    shutil.copytree(DATA, target)
-    for optional in ("ach_ratings.csv", "hypotheses.csv"):
-        (target / optional).unlink()
-    write_rows(
-        target / "articles.csv",
-        [
-            {
-                "article_id": "test-2024-11-05",
-                "outlet": "Test Gazette",
-                "wire_agency": "",
-                "title": "A made-up report for the tests",
-                "published_on": "2024-11-05",
-                "date_basis": "stated",
-                "date_note": "",
-                "url": "https://example.org/test",
-                "language": "en",
-            }
-        ],
-    )
-    template = read_rows(DATA / "claims.csv")[4]  # the NIS 3,000 figure, as a pattern
-    rows = []
-    for number, (best, wording) in enumerate([(4000, "2024-11-01"), (7000, "on Tuesday")], 1):
-        rows.append(
-            template
-            | {
-                "claim_id": f"test-2024-11-05-{number:02d}",
-                "article_id": "test-2024-11-05",
-                "low": str(best),
-                "best": str(best),
-                "high": str(best),
-                "stated_wording": wording,
-                "summary": f"Invented figure {best}",
-                "evidence": f"invented evidence {number}",
-            }
-        )
-    rows.append(rows[0] | {"claim_id": "test-2024-11-05-03", "relates_to": "test-2024-11-05-01"})
-    write_rows(target / "claims.csv", rows)
-    return target
-
-
-def test_the_report_builds_from_a_different_dataset(tmp_path):
-    data = small_dataset(tmp_path / "data")
-    out = tmp_path / "out"
-    build(BuildOptions(data_dir=data, out_dir=out, progress=False))
-    html = page(out)
-    assert "7,000" in html and "4,000" in html and "Test Gazette" in html
-    assert "Lloyd Austin" not in html.split("<main>", 1)[1].split("3. The timeline")[0]
-
-
 def failing_chapter(folder: Path) -> Path:
     folder.mkdir()
     notebook = nbformat.v4.new_notebook()

@@ -21,6 +21,7 @@ import re
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import matplotlib
 
@@ -29,7 +30,6 @@ matplotlib.use("Agg")  # the report renders to files; no screen is needed or ass
 import matplotlib.dates as mdates  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import matplotlib.ticker as mticker  # noqa: E402
-import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
@@ -39,6 +39,9 @@ from matplotlib.lines import Line2D  # noqa: E402
 
 from crosscheck import chartcheck  # noqa: E402
 from crosscheck.present import empty_html, text_or  # noqa: E402
+
+if TYPE_CHECKING:
+    import networkx
 
 # The colour-blind-safe palette of Okabe & Ito (2008), "Color Universal Design", in the
 # order sides without a colour of their own (alignments.csv `colour` empty) take it:
@@ -841,7 +844,7 @@ class RelayLayout:
     headers: tuple = ()  # each column's name: (x, name, alignment)
 
 
-def _order_layers(graph: nx.DiGraph, layers: list[list]) -> list[list]:
+def _order_layers(graph: networkx.DiGraph, layers: list[list]) -> list[list]:
     """Each layer's nodes in an order that crosses few edges: the barycentre heuristic
     (Sugiyama, Tagawa & Toda 1981), a node placed at the mean position of its neighbours
     in the layer before (down) or after (up), sweeping down and up a few times."""
@@ -876,6 +879,10 @@ def relay_layout(chains: pd.DataFrame, box_size) -> RelayLayout:
     Input: chains (provenance.relay_chains; at most MAX_PATHS are drawn) and
     box_size(name) -> (width, height) in points. Output: a RelayLayout.
     """
+    # networkx is imported here, not with the module: every chapter's kernel imports
+    # this module, and only the sources chapter draws relays (a quarter second saved).
+    import networkx as nx
+
     chains = chains.sort_values(["claims", "source"], ascending=[False, True]).head(MAX_PATHS)
     graph = nx.DiGraph()
     layers: list[list] = [[], [], []]
