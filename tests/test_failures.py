@@ -55,6 +55,10 @@ def interrupted(out: Path, chapters: Path, when) -> tuple[int, str]:
         [sys.executable, "-m", "crosscheck.cli", "report", "--data", str(DATA),
          "--out", str(out), "--notebooks", str(chapters)],
         stderr=subprocess.PIPE, text=True,
+        # As in a terminal, Ctrl-C stops the build even when these tests run in the
+        # background of a shell, which starts them with SIGINT ignored (POSIX: an
+        # asynchronous list inherits SIG_IGN for SIGINT), and Python keeps it so.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not when():
