@@ -17,7 +17,7 @@ import pandas as pd
 from rapidfuzz import fuzz
 
 from crosscheck import vocabulary
-from crosscheck.drafting.text import fold, words
+from crosscheck.drafting.text import compiled, fold, words
 
 # The role of a proposed actor, so that no guessed row passes for a reviewed one.
 PROPOSED_ROLE = "proposed by draft: review"
@@ -287,10 +287,10 @@ class Actors:
         text = re.sub(r"\b([a-z])\.", r"\1", text)
         found = set()
         for word, country in self.countries.items():
-            pattern = rf"(?<![\w]){re.escape(word)}(?![\w'])"
-            if re.search(pattern, text):
+            pattern = compiled(rf"(?<![\w]){re.escape(word)}(?![\w'])")
+            if pattern.search(text):
                 found.add(country.lower())
-                text = re.sub(pattern, " " + country.lower() + " ", text)
+                text = pattern.sub(" " + country.lower() + " ", text)
         text = re.sub(r"['’]s\b", "", text)
         text = re.sub(r"[^\w\s]|_", " ", text)
         text = re.sub(r"^\s*(?:the|a|an)\s+", "", text)
@@ -380,7 +380,7 @@ class Actors:
         """The country a word right before `start` names ("Ukrainian intelligence")."""
         before = fold(sentence[max(0, start - 25) : start])
         for word, country in self.countries.items():
-            if re.search(rf"(?<![\w.]){re.escape(word)}\s+(?:\w+\s+)?$", before):
+            if compiled(rf"(?<![\w.]){re.escape(word)}\s+(?:\w+\s+)?$").search(before):
                 return country
         return None
 
@@ -388,7 +388,7 @@ class Actors:
         """The first country a text names by one of the topic's country words."""
         text = fold(text).replace("u.s.", "us")
         for word, country in self.countries.items():
-            if re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", text):
+            if compiled(rf"(?<![\w.]){re.escape(word)}(?![\w])").search(text):
                 return country
         return None
 
@@ -662,4 +662,4 @@ def _alias_pattern(alias: str, flags: int) -> re.Pattern:
         special.get(t, re.escape(t).replace("'", "['’]")) if flags else re.escape(t)
         for t in alias.split(" ")
     ]
-    return re.compile(r"(?<![\w.])" + r"[\s-]+".join(tokens) + r"(?![\w])", flags)
+    return compiled(r"(?<![\w.])" + r"[\s-]+".join(tokens) + r"(?![\w])", flags)

@@ -17,7 +17,7 @@ import pandas as pd
 from crosscheck import vocabulary
 from crosscheck.dates import MONTH_PATTERN
 from crosscheck.drafting.figures import GREW_BY, Figure
-from crosscheck.drafting.text import clause_of, clause_spans, fold, words_after
+from crosscheck.drafting.text import clause_of, clause_spans, compiled, fold, words_after
 from crosscheck.load import Dataset
 
 # A count over a stated stretch of time ("in the past week", "over the weekend alone",
@@ -199,7 +199,7 @@ class MeasureCues:
                 ahead = vocabulary.cues_of(measure_cues, AHEAD)
                 rows = pd.concat([rows, ahead]).sort_values("rank", kind="stable")
             return tuple(
-                (re.compile(rf"\b{vocabulary.cue_regex(cue)}\b"), str(measure))
+                (compiled(rf"\b{vocabulary.cue_regex(cue)}\b"), str(measure))
                 for cue, measure in zip(rows["cue"], rows["measure"], strict=True)
             )
 
@@ -636,7 +636,7 @@ class TypeCues:
         types = dataset.claim_types
         cells = types["cues"] if "cues" in types else pd.Series(pd.NA, index=types.index)
         cues = tuple(
-            (re.compile(rf"\b{vocabulary.cue_regex(cue)}\b"), str(claim_type))
+            (compiled(rf"\b{vocabulary.cue_regex(cue)}\b"), str(claim_type))
             for claim_type, cell in zip(types["claim_type"], cells, strict=True)
             for cue in vocabulary.split_list(cell)
         )
