@@ -25,14 +25,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 import pyarrow as arrow
 import pyarrow.compute as arrow_compute
 import pyarrow.csv as arrow_csv
 
 from crosscheck import cells, dates, schema, stated_days
 from crosscheck.problems import DataError, Note, Problem, notes_report, reading_order
-from crosscheck.schema import Table
+from crosscheck.schema import Table, pa
 from crosscheck.stages import stage
 
 # Other separators a spreadsheet saves "CSV" with, by locale or by choice.

@@ -6,15 +6,34 @@ dictionary as code. tests/test_data_dictionary.py keeps the two in step.
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 import pyarrow as arrow
 import pyarrow.compute as arrow_compute
 
 from crosscheck import vocabulary
 from crosscheck.vocabulary import ANY_OTHER_COUNTRY, CUE_RULES, MEASURE_RULES
+
+
+class _OnFirstUse:
+    """A module imported when one of its names is first read. Every chapter's kernel
+    imports this module for its tables' names and columns and never validates; pandera
+    takes a quarter of a second to import, eight kernels a build."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attribute: str):
+        return getattr(importlib.import_module(self._name), attribute)
+
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+else:
+    pa = _OnFirstUse("pandera.pandas")
 
 # Coding vocabularies that are rules of the method rather than facts of one event.
 # Claim types, measures, alignments (the sides), nationality words and measure cues
