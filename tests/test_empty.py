@@ -530,20 +530,26 @@ def test_an_empty_chart_is_shown_as_its_sentence_under_its_caption(shown, tmp_pa
     assert exported.empty and "claimant" in exported.columns
 
 
-def test_a_table_exported_again_as_a_charts_data_is_the_same_file_unless_it_changed(
-    shown, tmp_path
+def test_a_table_said_to_be_exported_already_is_copied_not_written_again(
+    shown, tmp_path, monkeypatch
 ):
     chapter = notebook.Chapter(DATA, None, tmp_path)
     figures = estimates.figures_table(chapter.view.statements)
+    written = []
+    monkeypatch.setattr(notebook, "write_csv", lambda frame, path, **_: written.append(path.name)
+                        or present.write_csv(frame, path, readable=True))  # fmt: skip
     chapter.table(figures, "estimates", "Figures")
-    chapter.table(figures, "estimate_ranges", "Figures again")  # copied, not written
+    chapter.table(figures, "estimate_ranges", "Figures again", exported_as="estimates")
+    assert written == ["estimates.csv"]  # the second file is a copy
     first = (tmp_path / "estimates.csv").read_bytes()
     assert (tmp_path / "estimate_ranges.csv").read_bytes() == first
     assert first.count(b"\n") == len(figures) + 1
-    # A table given a column in between is written afresh, with that column.
-    figures["added"] = "x"
-    chapter.table(figures, "estimate_ranges", "Figures again")
-    assert (tmp_path / "estimate_ranges.csv").read_text().splitlines()[0].endswith(",added")
+    # Run again as in JupyterLab: a table named as its own source is written, not copied
+    # onto itself; one not said to be exported already is written afresh.
+    chapter.table(figures, "estimates", "Figures", exported_as="estimates")
+    chapter.table(figures.head(2), "estimate_ranges", "Two figures")
+    assert written == ["estimates.csv", "estimates.csv", "estimate_ranges.csv"]
+    assert (tmp_path / "estimate_ranges.csv").read_bytes().count(b"\n") == 3
 
 
 def test_an_exported_table_of_no_row_says_its_file_holds_its_header(shown, tmp_path):

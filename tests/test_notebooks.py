@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -95,3 +97,26 @@ CHAIN_STEPS = ("labelled(", "known_as_of(", "mark_standing(", "versions.", "esti
 def test_no_notebook_runs_the_steps_of_the_analysis_itself(notebook):
     code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
     assert [step for step in CHAIN_STEPS if step in code] == []
+
+
+def test_a_chapters_kernel_imports_neither_the_validator_nor_the_graph_library():
+    # What a kernel imports before its first cell's work: pandera (validation, done by
+    # the build) and networkx (the relay chart only) would add half a second to each.
+    loaded = subprocess.run(
+        [sys.executable, "-c", "import sys, crosscheck.notebook, crosscheck.claims; "
+         "print(sorted(m for m in ('pandera', 'networkx') if m in sys.modules))"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    assert loaded == "[]"
+
+
+def test_the_validator_still_loads_when_data_is_validated():
+    from crosscheck import schema
+    from crosscheck.load import load_dataset
+
+    from conftest import DATA
+
+    assert len(load_dataset(DATA).claims) > 0
+    assert schema.pa.DataFrameSchema.__module__.startswith("pandera")
+    with pytest.raises(AttributeError):
+        schema.pa.__deepcopy__  # noqa: B018  (copy and pickle find no such hook)

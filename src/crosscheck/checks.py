@@ -164,7 +164,7 @@ def _each(values: pd.Series, text) -> np.ndarray:
     """text(value) per cell, worked out once per distinct value (a missing one included:
     it reads as the per-row code read it)."""
     codes, distinct = pd.factorize(values, use_na_sentinel=False)
-    return np.array([text(value) for value in distinct] + [""], dtype=object)[codes]
+    return np.array([text(value) for value in distinct], dtype=object)[codes]
 
 
 def _text(values: pd.Series) -> np.ndarray:

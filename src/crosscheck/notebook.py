@@ -92,9 +92,9 @@ class Chapter:
         self.as_of = self.parameters.as_of
         self.tables_dir = Path(tables_dir) if tables_dir else None
         self._interactive_ready = False
-        # The table last exported and its file: a chart's data is often the table shown
-        # just before it, and its second CSV is then a copy of the first file's bytes.
-        self._last_export: tuple[pd.DataFrame, tuple, Path] | None = None
+        # The tables this chapter has written, by name: a later export may say its frame
+        # is one of them (`exported_as`), and its CSV is then a copy of that file.
+        self._written: set[str] = set()
 
     @staticmethod
     def parse_day(day: str | None) -> pd.Timestamp | None:
@@ -115,17 +115,18 @@ class Chapter:
             "(crosscheck data/claims.csv)"
         )
 
-    def _export(self, frame: pd.DataFrame, name: str) -> None:
+    def _export(self, frame: pd.DataFrame, name: str, exported_as: str | None = None) -> None:
         # A table a reader downloads: numbers rounded to what they mean, yes / no.
         if self.tables_dir is None:
             return
-        path, shape = self.tables_dir / f"{name}.csv", (frame.shape, tuple(frame.columns))
-        last = self._last_export
-        if last is not None and last[0] is frame and last[1] == shape:
-            shutil.copyfile(last[2], path)
+        path = self.tables_dir / f"{name}.csv"
+        if exported_as in self._written and exported_as != name:
+            # The caller says frame is the table it exported as `exported_as`, unchanged:
+            # the same bytes, without writing a million rows twice.
+            shutil.copyfile(self.tables_dir / f"{exported_as}.csv", path)
         else:
             write_csv(frame, path, readable=True)
-        self._last_export = (frame, shape, path)
+        self._written.add(name)
 
     def export(self, frame: pd.DataFrame, filename: str) -> None:
         """Write a table to tables_dir without showing it, and say where it went. Values
@@ -133,6 +134,7 @@ class Chapter:
         next build compares as text (changes.claim_changes)."""
         if self.tables_dir is not None:
             write_csv(frame, self.tables_dir / filename)
+            self._written.discard(Path(filename).stem)  # not the readable table of that name
             rows = len(frame)
             self.finding(
                 f"No row: data/{filename} holds its header only."
@@ -148,6 +150,7 @@ class Chapter:
         empty: str | None = None,
         shown: pd.DataFrame | None = None,
         summary: str | None = None,
+        exported_as: str | None = None,
     ) -> None:
         """Show a table, escaped, and export it as name.csv. A table without rows is shown
         as a sentence saying there is nothing of it (`empty`, or one made from the
@@ -156,8 +159,11 @@ class Chapter:
         shown: the table as the page shows it, when that differs from the export (rows
         grouped for reading; the CSV keeps one row per item). The page hides blank
         columns, collapses identical rows with a count and folds a table of more than
-        present.FOLD_ROWS rows under `summary` (or a line naming its rows)."""
-        self._export(frame, name)
+        present.FOLD_ROWS rows under `summary` (or a line naming its rows).
+
+        exported_as: the name under which this chapter already exported this very table,
+        unchanged since (a chart's data): name.csv is then a copy of that file."""
+        self._export(frame, name, exported_as)
         if frame.empty:
             display(HTML(empty_html(name, caption, empty or self._nothing(caption))))
             return
@@ -211,10 +217,13 @@ class Chapter:
         shown, caption = _shown(frame, caption, name, MAX_INTERACTIVE_ROWS)
         display(HTML(interactive_table_html(shown, name, caption)))
 
-    def chart(self, figure, data: pd.DataFrame, name: str, alt: str) -> None:
+    def chart(
+        self, figure, data: pd.DataFrame, name: str, alt: str, exported_as: str | None = None
+    ) -> None:
         """Show a chart with alt text, export the data drawn in it as name.csv. A chart
-        function's NothingToDraw is shown as its sentence under the caption, no figure."""
-        self._export(data, name)
+        function's NothingToDraw is shown as its sentence under the caption, no figure.
+        exported_as: as for table (the data is a table this chapter exported already)."""
+        self._export(data, name, exported_as)
         display(HTML(figure_html(figure, name, alt)))
         if not isinstance(figure, NothingToDraw):
             plt.close(figure)

@@ -27,6 +27,10 @@ class _OnFirstUse:
         self._name = name
 
     def __getattr__(self, attribute: str):
+        # Python's own lookups (copy, pickle) and a half-made copy find nothing here,
+        # rather than recursing into this method.
+        if attribute.startswith("__") or attribute == "_name":
+            raise AttributeError(attribute)
         return getattr(importlib.import_module(self._name), attribute)
 
 
